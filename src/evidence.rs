@@ -1,0 +1,798 @@
+//! Evidence format v1: what a jurisdiction claims about its performance program.
+//!
+//! This module is the public contract analysts fill in by hand. Every check that can
+//! be made on a single value (a real date, a plausible year, a non-blank name, a
+//! service area listed once) is made while deserializing, so the parser's own line
+//! and column travel with the message. The same types load YAML and, for files ending
+//! in `.json`, JSON.
+
+use std::collections::BTreeSet;
+use std::fmt;
+use std::path::Path;
+
+use chrono::{Datelike, NaiveDate};
+use serde::de::{self, Deserializer, SeqAccess, Visitor};
+use serde::{Deserialize, Serialize};
+
+use crate::diagnostic::{self, InputError};
+
+/// The evidence format version this build reads.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// Files larger than this are refused before parsing (16 MiB).
+pub const MAX_EVIDENCE_BYTES: u64 = 16 * 1024 * 1024;
+
+/// Earliest and latest years (and date years) accepted anywhere in evidence.
+pub const MIN_YEAR: i32 = 1900;
+pub const MAX_YEAR: i32 = 2100;
+
+/// A jurisdiction's evidence, as read from the file.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Evidence {
+    pub version: FormatVersion,
+    #[serde(default)]
+    pub jurisdiction: Option<Jurisdiction>,
+    #[serde(default)]
+    pub as_of: Option<Date>,
+    #[serde(default)]
+    pub service_areas: ServiceAreas,
+    #[serde(default)]
+    pub verification: Verification,
+    #[serde(default)]
+    pub training: Training,
+    #[serde(default)]
+    pub public_reporting: PublicReporting,
+    #[serde(default)]
+    pub accountability: Accountability,
+    #[serde(default)]
+    pub networking: Networking,
+    #[serde(default)]
+    pub planning_budgeting: PlanningBudgeting,
+    #[serde(default)]
+    pub equity: Equity,
+    #[serde(default)]
+    pub leadership: Leadership,
+    #[serde(default)]
+    pub surveys: Surveys,
+    #[serde(default)]
+    pub initiatives: Vec<Text>,
+}
+
+/// The `version:` key; only [`FORMAT_VERSION`] is accepted.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct FormatVersion;
+
+impl<'de> Deserialize<'de> for FormatVersion {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let v = i64::deserialize(d)?;
+        if v == i64::from(FORMAT_VERSION) {
+            Ok(FormatVersion)
+        } else {
+            Err(de::Error::custom(format!(
+                "unsupported evidence format version {v}; this pmcheck reads `version: {FORMAT_VERSION}`"
+            )))
+        }
+    }
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Jurisdiction {
+    pub name: Text,
+    pub kind: JurisdictionKind,
+    #[serde(default)]
+    pub state: Option<Text>,
+    #[serde(default)]
+    pub population: Option<Population>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum JurisdictionKind {
+    City,
+    County,
+    Town,
+    Village,
+    Township,
+    Borough,
+    SpecialDistrict,
+    Other,
+}
+
+/// A population count: a whole number, zero or more.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(transparent)]
+pub struct Population(pub u64);
+
+impl<'de> Deserialize<'de> for Population {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let v = i64::deserialize(d)?;
+        u64::try_from(v).map(Population).map_err(|_| {
+            de::Error::custom(format!(
+                "population {v} is negative; expected a whole number of residents, 0 or more"
+            ))
+        })
+    }
+}
+
+/// A non-blank string (surrounding whitespace is trimmed).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(transparent)]
+pub struct Text(pub String);
+
+impl Text {
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for Text {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl<'de> Deserialize<'de> for Text {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        let trimmed = s.trim();
+        if trimmed.is_empty() {
+            return Err(de::Error::custom(
+                "empty text; write a name or description, or leave the key out",
+            ));
+        }
+        Ok(Text(trimmed.to_owned()))
+    }
+}
+
+/// A calendar date written `YYYY-MM-DD`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date(pub NaiveDate);
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.0.format("%Y-%m-%d"))
+    }
+}
+
+impl Serialize for Date {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl Date {
+    /// Parses `YYYY-MM-DD`, refusing impossible dates and years outside the accepted range.
+    pub fn parse(s: &str) -> Result<Date, String> {
+        let s = s.trim();
+        let well_formed = s.len() == 10
+            && s.bytes()
+                .enumerate()
+                .all(|(i, b)| if i == 4 || i == 7 { b == b'-' } else { b.is_ascii_digit() });
+        if !well_formed {
+            return Err(format!(
+                "`{s}` is not a date; write it as YYYY-MM-DD, for example 2021-05-07"
+            ));
+        }
+        let date = NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| {
+            format!("`{s}` is not a real calendar date; check the month and day (YYYY-MM-DD)")
+        })?;
+        if !(MIN_YEAR..=MAX_YEAR).contains(&date.year()) {
+            return Err(format!(
+                "`{s}` is out of range; dates must fall in the years {MIN_YEAR} to {MAX_YEAR}"
+            ));
+        }
+        Ok(Date(date))
+    }
+}
+
+impl<'de> Deserialize<'de> for Date {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        Date::parse(&s).map_err(de::Error::custom)
+    }
+}
+
+/// A calendar year in the accepted range.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(transparent)]
+pub struct Year(pub i32);
+
+impl<'de> Deserialize<'de> for Year {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let v = i64::deserialize(d)?;
+        if (i64::from(MIN_YEAR)..=i64::from(MAX_YEAR)).contains(&v) {
+            Ok(Year(v as i32))
+        } else {
+            Err(de::Error::custom(format!(
+                "year {v} is out of range; write a four-digit year from {MIN_YEAR} to {MAX_YEAR}"
+            )))
+        }
+    }
+}
+
+/// The list of service areas; a name may appear only once.
+#[derive(Debug, Clone, Default)]
+pub struct ServiceAreas(pub Vec<ServiceArea>);
+
+impl<'de> Deserialize<'de> for ServiceAreas {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct AreasVisitor;
+        impl<'de> Visitor<'de> for AreasVisitor {
+            type Value = ServiceAreas;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a list of service areas, each with a name and years")
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<ServiceAreas, A::Error> {
+                let mut areas: Vec<ServiceArea> = Vec::new();
+                let mut seen = BTreeSet::new();
+                while let Some(area) = seq.next_element::<ServiceArea>()? {
+                    if !seen.insert(area.name.0.to_lowercase()) {
+                        return Err(de::Error::custom(format!(
+                            "service area `{}` is listed twice; merge its years and measures into one entry",
+                            area.name
+                        )));
+                    }
+                    areas.push(area);
+                }
+                Ok(ServiceAreas(areas))
+            }
+        }
+        d.deserialize_seq(AreasVisitor)
+    }
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ServiceArea {
+    pub name: Text,
+    #[serde(default)]
+    pub years: Vec<Year>,
+    #[serde(default)]
+    pub measures: Vec<Measure>,
+    #[serde(default)]
+    pub sources: Vec<Text>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Measure {
+    Input,
+    Output,
+    Workload,
+    Efficiency,
+    Outcome,
+}
+
+impl Measure {
+    pub const ALL: [Measure; 5] = [
+        Measure::Input,
+        Measure::Output,
+        Measure::Workload,
+        Measure::Efficiency,
+        Measure::Outcome,
+    ];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Measure::Input => "input",
+            Measure::Output => "output",
+            Measure::Workload => "workload",
+            Measure::Efficiency => "efficiency",
+            Measure::Outcome => "outcome",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Verification {
+    #[serde(default)]
+    pub data_checked: bool,
+    /// Kept as a raw string: blank or whitespace only means "no coordinator".
+    #[serde(default)]
+    pub coordinator: Option<String>,
+    #[serde(default)]
+    pub sources: Vec<Text>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Training {
+    #[serde(default)]
+    pub sessions: Vec<Session>,
+    #[serde(default)]
+    pub new_employees: bool,
+    #[serde(default)]
+    pub sources: Vec<Text>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Session {
+    pub date: Date,
+    #[serde(default)]
+    pub title: Option<Text>,
+    #[serde(default)]
+    pub external: bool,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PublicReporting {
+    #[serde(default)]
+    pub channels: Vec<Channel>,
+    #[serde(default)]
+    pub targets: bool,
+    #[serde(default)]
+    pub past_performance: bool,
+    #[serde(default)]
+    pub comparisons: bool,
+    #[serde(default)]
+    pub narrative: bool,
+    #[serde(default)]
+    pub searchable: bool,
+    #[serde(default)]
+    pub visuals: Vec<Visual>,
+    #[serde(default)]
+    pub sources: Vec<Text>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Channel {
+    Budget,
+    Website,
+    PublicMeeting,
+    Newsletter,
+    LocalMedia,
+    SocialMedia,
+    Mailing,
+    Report,
+    Other,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Visual {
+    Graphs,
+    ColorCoding,
+    Dashboard,
+    Maps,
+    Other,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Accountability {
+    #[serde(default)]
+    pub staff_policy: bool,
+    #[serde(default)]
+    pub reviews: Vec<Review>,
+    #[serde(default)]
+    pub sources: Vec<Text>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Review {
+    pub date: Date,
+    #[serde(default)]
+    pub with: Vec<Participant>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Participant {
+    DepartmentStaff,
+    ElectedOfficials,
+    Executives,
+    Public,
+    Other,
+}
+
+impl Participant {
+    pub const ALL: [Participant; 5] = [
+        Participant::DepartmentStaff,
+        Participant::ElectedOfficials,
+        Participant::Executives,
+        Participant::Public,
+        Participant::Other,
+    ];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Participant::DepartmentStaff => "department_staff",
+            Participant::ElectedOfficials => "elected_officials",
+            Participant::Executives => "executives",
+            Participant::Public => "public",
+            Participant::Other => "other",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Networking {
+    #[serde(default)]
+    pub activities: Vec<Text>,
+    #[serde(default)]
+    pub sources: Vec<Text>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PlanningBudgeting {
+    #[serde(default)]
+    pub strategic_plan: bool,
+    #[serde(default)]
+    pub management_decisions: bool,
+    #[serde(default)]
+    pub financial_decisions: bool,
+    #[serde(default)]
+    pub sources: Vec<Text>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Equity {
+    #[serde(default)]
+    pub analysis: bool,
+    #[serde(default)]
+    pub reported: bool,
+    #[serde(default)]
+    pub basis: Vec<EquityBasis>,
+    #[serde(default)]
+    pub sources: Vec<Text>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EquityBasis {
+    Neighborhood,
+    Demographic,
+    Other,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Leadership {
+    #[serde(default)]
+    pub internal: bool,
+    #[serde(default)]
+    pub external: Vec<ExternalLeadership>,
+    #[serde(default)]
+    pub sources: Vec<Text>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ExternalLeadership {
+    Presentations,
+    DataSharing,
+    Networking,
+    Other,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Surveys {
+    #[serde(default)]
+    pub residents: Option<Survey>,
+    #[serde(default)]
+    pub employees: Option<Survey>,
+    #[serde(default)]
+    pub sources: Vec<Text>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Survey {
+    pub date: Date,
+    #[serde(default)]
+    pub published: bool,
+}
+
+/// What a rule reads: one named field of evidence format v1.
+///
+/// The set is closed and mirrors the structs above; criteria files name fields by
+/// [`Field::path`], and validation refuses any other name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Field {
+    ServiceAreas,
+    DataChecked,
+    Coordinator,
+    TrainingSessions,
+    NewEmployees,
+    Channels,
+    Targets,
+    PastPerformance,
+    Comparisons,
+    Narrative,
+    Searchable,
+    Visuals,
+    StaffPolicy,
+    Reviews,
+    NetworkingActivities,
+    StrategicPlan,
+    ManagementDecisions,
+    FinancialDecisions,
+    EquityAnalysis,
+    EquityReported,
+    EquityBasis,
+    LeadershipInternal,
+    LeadershipExternal,
+    ResidentSurvey,
+    EmployeeSurvey,
+    Initiatives,
+}
+
+/// The shape of a field, which decides the rule kinds that may read it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FieldKind {
+    /// `true` / `false`.
+    Flag,
+    /// A list (or, for `verification.coordinator`, a text that may be blank).
+    List,
+    /// `service_areas`.
+    ServiceAreas,
+    /// A list of dated items (`date:`), such as sessions or reviews.
+    Events,
+    /// A dated survey with `published`.
+    Survey,
+}
+
+impl FieldKind {
+    pub fn describe(self) -> &'static str {
+        match self {
+            FieldKind::Flag => "a true/false flag",
+            FieldKind::List => "a list or text",
+            FieldKind::ServiceAreas => "the service area list",
+            FieldKind::Events => "a list of dated items",
+            FieldKind::Survey => "a dated survey",
+        }
+    }
+}
+
+impl Field {
+    pub const ALL: [Field; 26] = [
+        Field::ServiceAreas,
+        Field::DataChecked,
+        Field::Coordinator,
+        Field::TrainingSessions,
+        Field::NewEmployees,
+        Field::Channels,
+        Field::Targets,
+        Field::PastPerformance,
+        Field::Comparisons,
+        Field::Narrative,
+        Field::Searchable,
+        Field::Visuals,
+        Field::StaffPolicy,
+        Field::Reviews,
+        Field::NetworkingActivities,
+        Field::StrategicPlan,
+        Field::ManagementDecisions,
+        Field::FinancialDecisions,
+        Field::EquityAnalysis,
+        Field::EquityReported,
+        Field::EquityBasis,
+        Field::LeadershipInternal,
+        Field::LeadershipExternal,
+        Field::ResidentSurvey,
+        Field::EmployeeSurvey,
+        Field::Initiatives,
+    ];
+
+    /// The dotted path used in criteria files, the same as the key path in the evidence file.
+    pub fn path(self) -> &'static str {
+        match self {
+            Field::ServiceAreas => "service_areas",
+            Field::DataChecked => "verification.data_checked",
+            Field::Coordinator => "verification.coordinator",
+            Field::TrainingSessions => "training.sessions",
+            Field::NewEmployees => "training.new_employees",
+            Field::Channels => "public_reporting.channels",
+            Field::Targets => "public_reporting.targets",
+            Field::PastPerformance => "public_reporting.past_performance",
+            Field::Comparisons => "public_reporting.comparisons",
+            Field::Narrative => "public_reporting.narrative",
+            Field::Searchable => "public_reporting.searchable",
+            Field::Visuals => "public_reporting.visuals",
+            Field::StaffPolicy => "accountability.staff_policy",
+            Field::Reviews => "accountability.reviews",
+            Field::NetworkingActivities => "networking.activities",
+            Field::StrategicPlan => "planning_budgeting.strategic_plan",
+            Field::ManagementDecisions => "planning_budgeting.management_decisions",
+            Field::FinancialDecisions => "planning_budgeting.financial_decisions",
+            Field::EquityAnalysis => "equity.analysis",
+            Field::EquityReported => "equity.reported",
+            Field::EquityBasis => "equity.basis",
+            Field::LeadershipInternal => "leadership.internal",
+            Field::LeadershipExternal => "leadership.external",
+            Field::ResidentSurvey => "surveys.residents",
+            Field::EmployeeSurvey => "surveys.employees",
+            Field::Initiatives => "initiatives",
+        }
+    }
+
+    pub fn kind(self) -> FieldKind {
+        match self {
+            Field::ServiceAreas => FieldKind::ServiceAreas,
+            Field::DataChecked
+            | Field::NewEmployees
+            | Field::Targets
+            | Field::PastPerformance
+            | Field::Comparisons
+            | Field::Narrative
+            | Field::Searchable
+            | Field::StaffPolicy
+            | Field::StrategicPlan
+            | Field::ManagementDecisions
+            | Field::FinancialDecisions
+            | Field::EquityAnalysis
+            | Field::EquityReported
+            | Field::LeadershipInternal => FieldKind::Flag,
+            Field::Coordinator
+            | Field::Channels
+            | Field::Visuals
+            | Field::NetworkingActivities
+            | Field::EquityBasis
+            | Field::LeadershipExternal
+            | Field::Initiatives => FieldKind::List,
+            Field::TrainingSessions | Field::Reviews => FieldKind::Events,
+            Field::ResidentSurvey | Field::EmployeeSurvey => FieldKind::Survey,
+        }
+    }
+
+    pub fn from_path(path: &str) -> Option<Field> {
+        Field::ALL.into_iter().find(|f| f.path() == path)
+    }
+}
+
+/// A dated item that a rule can count: a training session or a review.
+#[derive(Debug, Clone, Copy)]
+pub struct Event<'a> {
+    pub date: Date,
+    pub participants: &'a [Participant],
+}
+
+impl Evidence {
+    /// The value of a [`FieldKind::Flag`] field; `false` for any other field.
+    pub fn flag(&self, field: Field) -> bool {
+        match field {
+            Field::DataChecked => self.verification.data_checked,
+            Field::NewEmployees => self.training.new_employees,
+            Field::Targets => self.public_reporting.targets,
+            Field::PastPerformance => self.public_reporting.past_performance,
+            Field::Comparisons => self.public_reporting.comparisons,
+            Field::Narrative => self.public_reporting.narrative,
+            Field::Searchable => self.public_reporting.searchable,
+            Field::StaffPolicy => self.accountability.staff_policy,
+            Field::StrategicPlan => self.planning_budgeting.strategic_plan,
+            Field::ManagementDecisions => self.planning_budgeting.management_decisions,
+            Field::FinancialDecisions => self.planning_budgeting.financial_decisions,
+            Field::EquityAnalysis => self.equity.analysis,
+            Field::EquityReported => self.equity.reported,
+            Field::LeadershipInternal => self.leadership.internal,
+            _ => false,
+        }
+    }
+
+    /// How many entries a [`FieldKind::List`] field holds (a text counts 1 unless blank).
+    pub fn count(&self, field: Field) -> usize {
+        match field {
+            Field::Coordinator => self
+                .verification
+                .coordinator
+                .as_deref()
+                .is_some_and(|c| !c.trim().is_empty())
+                .into(),
+            Field::Channels => self.public_reporting.channels.len(),
+            Field::Visuals => self.public_reporting.visuals.len(),
+            Field::NetworkingActivities => self.networking.activities.len(),
+            Field::EquityBasis => self.equity.basis.len(),
+            Field::LeadershipExternal => self.leadership.external.len(),
+            Field::Initiatives => self.initiatives.len(),
+            Field::ServiceAreas => self.service_areas.0.len(),
+            Field::TrainingSessions => self.training.sessions.len(),
+            Field::Reviews => self.accountability.reviews.len(),
+            _ => 0,
+        }
+    }
+
+    /// The dated items of a [`FieldKind::Events`] field.
+    pub fn events(&self, field: Field) -> Vec<Event<'_>> {
+        match field {
+            Field::TrainingSessions => self
+                .training
+                .sessions
+                .iter()
+                .map(|s| Event {
+                    date: s.date,
+                    participants: &[],
+                })
+                .collect(),
+            Field::Reviews => self
+                .accountability
+                .reviews
+                .iter()
+                .map(|r| Event {
+                    date: r.date,
+                    participants: &r.with,
+                })
+                .collect(),
+            _ => Vec::new(),
+        }
+    }
+
+    /// The survey behind a [`FieldKind::Survey`] field.
+    pub fn survey(&self, field: Field) -> Option<&Survey> {
+        match field {
+            Field::ResidentSurvey => self.surveys.residents.as_ref(),
+            Field::EmployeeSurvey => self.surveys.employees.as_ref(),
+            _ => None,
+        }
+    }
+}
+
+/// Reads and parses an evidence file, YAML or (by extension) JSON.
+pub fn load(path: &Path) -> Result<Evidence, InputError> {
+    let text = diagnostic::read_text(path, MAX_EVIDENCE_BYTES, "evidence")?;
+    let is_json = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("json"));
+    if is_json {
+        parse_json(&text, path)
+    } else {
+        parse_yaml(&text, path)
+    }
+}
+
+/// Parses evidence YAML; `origin` names the file in messages.
+pub fn parse_yaml(text: &str, origin: &Path) -> Result<Evidence, InputError> {
+    if is_blank_yaml(text) {
+        return Err(InputError::new(
+            origin,
+            None,
+            "the evidence file is empty; it needs at least `version: 1` (see the README for the format)",
+        ));
+    }
+    serde_saphyr::from_str::<Evidence>(text).map_err(|e| {
+        let at = e.location().map(|l| (l.line(), l.column()));
+        let message = diagnostic::improve_serde_message(&e.without_snippet().to_string());
+        InputError::new(origin, at, message).with_source_text(text)
+    })
+}
+
+/// Parses evidence JSON; `origin` names the file in messages.
+pub fn parse_json(text: &str, origin: &Path) -> Result<Evidence, InputError> {
+    if text.trim().is_empty() {
+        return Err(InputError::new(
+            origin,
+            None,
+            "the evidence file is empty; it needs at least {\"version\": 1}",
+        ));
+    }
+    serde_json::from_str::<Evidence>(text).map_err(|e| {
+        let at = (e.line() > 0).then(|| (e.line() as u64, e.column() as u64));
+        let message = diagnostic::improve_serde_message(&strip_json_position(&e.to_string()));
+        InputError::new(origin, at, message).with_source_text(text)
+    })
+}
+
+fn strip_json_position(message: &str) -> String {
+    match message.rfind(" at line ") {
+        Some(i) => message[..i].to_owned(),
+        None => message.to_owned(),
+    }
+}
+
+/// True when a YAML text holds nothing but whitespace, comments and document markers.
+fn is_blank_yaml(text: &str) -> bool {
+    text.lines().all(|l| {
+        let t = l.trim();
+        t.is_empty() || t.starts_with('#') || t == "---" || t == "..."
+    })
+}

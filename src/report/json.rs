@@ -1,0 +1,218 @@
+//! The JSON contract, version 1. Serialize-only structs, separate from the domain
+//! types, so that the shape changes only when this file does. Keys are never
+//! dropped: an absent value is `null`.
+
+use std::io::{self, Write};
+
+use serde::Serialize;
+use serde::ser::SerializeMap;
+
+use super::RenderOptions;
+use crate::evaluate::Evaluation;
+use crate::evidence::Jurisdiction;
+
+/// The version of the JSON output contract; bump it on any breaking change.
+pub const JSON_VERSION: u32 = 1;
+
+#[derive(Debug, Serialize)]
+pub struct JsonReport<'a> {
+    pub version: u32,
+    pub evidence: &'a str,
+    pub jurisdiction: Option<&'a Jurisdiction>,
+    pub criteria: JsonCriteria<'a>,
+    pub as_of: String,
+    pub as_of_source: &'static str,
+    pub levels: Vec<JsonLevel<'a>>,
+    pub level: &'a str,
+    pub target: Option<&'a str>,
+    pub target_met: Option<bool>,
+    pub readiness: Readiness<'a>,
+    pub categories: Vec<JsonCategory<'a>>,
+    pub gaps: Vec<JsonGap<'a>>,
+    pub warnings: Vec<JsonWarning<'a>>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct JsonCriteria<'a> {
+    pub framework: &'a str,
+    pub version: &'a str,
+    pub title: &'a str,
+    pub origin: &'a str,
+}
+
+#[derive(Debug, Serialize)]
+pub struct JsonLevel<'a> {
+    pub id: &'a str,
+    pub name: &'a str,
+    pub reached: bool,
+    pub readiness: f64,
+}
+
+/// Level id to readiness, in level order (lowest first).
+#[derive(Debug)]
+pub struct Readiness<'a>(Vec<(&'a str, f64)>);
+
+impl Serialize for Readiness<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut map = s.serialize_map(Some(self.0.len()))?;
+        for (k, v) in &self.0 {
+            map.serialize_entry(k, v)?;
+        }
+        map.end()
+    }
+}
+
+/// Level id to status, in level order.
+#[derive(Debug)]
+pub struct StatusByLevel<'a>(Vec<(&'a str, &'static str)>);
+
+impl Serialize for StatusByLevel<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut map = s.serialize_map(Some(self.0.len()))?;
+        for (k, v) in &self.0 {
+            map.serialize_entry(k, v)?;
+        }
+        map.end()
+    }
+}
+
+#[derive(Debug, Serialize)]
+pub struct JsonCategory<'a> {
+    pub id: &'a str,
+    pub name: &'a str,
+    /// Share of the total weight, 0 to 1.
+    pub weight: f64,
+    pub status: StatusByLevel<'a>,
+    pub requirements: Vec<JsonRequirement<'a>>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct JsonRequirement<'a> {
+    pub id: &'a str,
+    pub level: &'a str,
+    pub met: bool,
+    pub optional: bool,
+    pub text: &'a str,
+    pub reading: &'a str,
+    pub hint: &'a str,
+}
+
+#[derive(Debug, Serialize)]
+pub struct JsonGap<'a> {
+    pub requirement: &'a str,
+    pub category: &'a str,
+    pub level: &'a str,
+    pub optional: bool,
+    pub text: &'a str,
+    pub hint: &'a str,
+}
+
+#[derive(Debug, Serialize)]
+pub struct JsonWarning<'a> {
+    pub category: Option<&'a str>,
+    pub message: &'a str,
+}
+
+impl<'a> JsonReport<'a> {
+    pub fn new(e: &'a Evaluation<'a>, options: &'a RenderOptions) -> JsonReport<'a> {
+        let c = e.criteria;
+        let level_id = |l: usize| c.levels[l].id.as_str();
+        JsonReport {
+            version: JSON_VERSION,
+            evidence: &options.evidence,
+            jurisdiction: e.jurisdiction.as_ref(),
+            criteria: JsonCriteria {
+                framework: &c.framework,
+                version: &c.version,
+                title: &c.title,
+                origin: &c.origin,
+            },
+            as_of: e.as_of.to_string(),
+            as_of_source: e.as_of_source.id(),
+            levels: c
+                .levels
+                .iter()
+                .enumerate()
+                .map(|(i, l)| JsonLevel {
+                    id: &l.id,
+                    name: &l.name,
+                    reached: e.reaches(i),
+                    readiness: e.readiness[i],
+                })
+                .collect(),
+            level: e.level.map_or("none", level_id),
+            target: options.target.map(level_id),
+            target_met: options.target.map(|t| e.reaches(t)),
+            readiness: Readiness(
+                c.levels
+                    .iter()
+                    .zip(&e.readiness)
+                    .map(|(l, &r)| (l.id.as_str(), r))
+                    .collect(),
+            ),
+            categories: c
+                .categories
+                .iter()
+                .enumerate()
+                .map(|(ci, cat)| JsonCategory {
+                    id: &cat.id,
+                    name: &cat.name,
+                    weight: (cat.share * 10_000.0).round() / 10_000.0,
+                    status: StatusByLevel(
+                        (0..c.levels.len())
+                            .map(|l| (level_id(l), e.status(ci, l).id()))
+                            .collect(),
+                    ),
+                    requirements: c
+                        .requirements
+                        .iter()
+                        .enumerate()
+                        .filter(|(_, r)| r.category == ci)
+                        .map(|(ri, r)| JsonRequirement {
+                            id: &r.id,
+                            level: level_id(r.level),
+                            met: e.met[ri],
+                            optional: r.optional,
+                            text: &r.text,
+                            reading: &r.reading,
+                            hint: &r.hint,
+                        })
+                        .collect(),
+                })
+                .collect(),
+            gaps: e
+                .gaps
+                .iter()
+                .map(|&g| {
+                    let r = e.requirement(g);
+                    JsonGap {
+                        requirement: &r.id,
+                        category: &c.categories[r.category].id,
+                        level: level_id(r.level),
+                        optional: r.optional,
+                        text: &r.text,
+                        hint: &r.hint,
+                    }
+                })
+                .collect(),
+            warnings: e
+                .warnings
+                .iter()
+                .map(|w| JsonWarning {
+                    category: w.category.as_deref(),
+                    message: &w.message,
+                })
+                .collect(),
+        }
+    }
+}
+
+pub(super) fn render(
+    evaluation: &Evaluation<'_>,
+    options: &RenderOptions,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let report = JsonReport::new(evaluation, options);
+    serde_json::to_writer_pretty(&mut *out, &report)?;
+    writeln!(out)
+}

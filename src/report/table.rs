@@ -1,0 +1,176 @@
+//! The terminal report: a table of categories by levels, the gaps with their hints,
+//! then one summary line. Color only when `RenderOptions::color` says so.
+
+use std::io::{self, Write};
+
+use comfy_table::presets::UTF8_FULL_CONDENSED;
+use comfy_table::{Cell, Color, ContentArrangement, Table};
+
+use super::{RenderOptions, level_name, percent, status_label};
+use crate::diagnostic::printable;
+use crate::evaluate::{Evaluation, Status};
+
+const RED: &str = "\x1b[31m";
+const GREEN: &str = "\x1b[32m";
+const YELLOW: &str = "\x1b[33m";
+const BOLD: &str = "\x1b[1m";
+const DIM: &str = "\x1b[2m";
+const RESET: &str = "\x1b[0m";
+
+fn paint(text: &str, code: &str, color: bool) -> String {
+    if color {
+        format!("{code}{text}{RESET}")
+    } else {
+        text.to_owned()
+    }
+}
+
+pub(super) fn render(
+    e: &Evaluation<'_>,
+    options: &RenderOptions,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let c = e.criteria;
+    let color = options.color;
+
+    let who = match &e.jurisdiction {
+        Some(j) => {
+            let mut s = format!("{} ({}", printable(j.name.as_str()), kind_name(j));
+            if let Some(state) = &j.state {
+                s.push_str(&format!(", {}", printable(state.as_str())));
+            }
+            s.push(')');
+            s
+        }
+        None => printable(&options.evidence),
+    };
+    writeln!(out, "{}", paint(&format!("{who} · {}", c.title), BOLD, color))?;
+    writeln!(out)?;
+
+    let mut table = Table::new();
+    table.load_style(UTF8_FULL_CONDENSED);
+    if color {
+        table
+            .enforce_styling()
+            .set_content_arrangement(ContentArrangement::Dynamic);
+    } else {
+        table.force_no_tty();
+    }
+    let mut header = vec![Cell::new("Category"), Cell::new("Weight")];
+    header.extend(c.levels.iter().map(|l| Cell::new(&l.name)));
+    table.set_header(header);
+    for (ci, cat) in c.categories.iter().enumerate() {
+        let mut row = vec![Cell::new(&cat.name), Cell::new(percent(cat.share * 100.0))];
+        for l in 0..c.levels.len() {
+            let status = e.status(ci, l);
+            let mut cell = Cell::new(status_label(status));
+            if color {
+                cell = cell.fg(match status {
+                    Status::Met => Color::Green,
+                    Status::Gap => Color::Red,
+                    Status::OptionalGap => Color::Yellow,
+                    Status::NotApplicable => Color::DarkGrey,
+                });
+            }
+            row.push(cell);
+        }
+        table.add_row(row);
+    }
+    writeln!(out, "{table}")?;
+
+    if !e.gaps.is_empty() {
+        writeln!(out)?;
+        writeln!(
+            out,
+            "{}",
+            paint("Gaps (nearest level first, then by weight):", BOLD, color)
+        )?;
+        for (n, &g) in e.gaps.iter().enumerate() {
+            let r = e.requirement(g);
+            let cat = &c.categories[r.category];
+            let optional = if r.optional { " (optional)" } else { "" };
+            let marker = if r.optional {
+                paint("○", YELLOW, color)
+            } else {
+                paint("✗", RED, color)
+            };
+            writeln!(
+                out,
+                "{:>3}. {marker} {} · {} · {}{optional}",
+                n + 1,
+                c.levels[r.level].name,
+                cat.name,
+                r.id
+            )?;
+            writeln!(out, "       {}", r.hint)?;
+        }
+    }
+
+    if !e.warnings.is_empty() {
+        writeln!(out)?;
+        writeln!(out, "{}", paint("Warnings:", BOLD, color))?;
+        for w in &e.warnings {
+            writeln!(out, "  {} {}", paint("!", YELLOW, color), printable(&w.message))?;
+        }
+    }
+
+    writeln!(out)?;
+    let readiness: Vec<String> = c
+        .levels
+        .iter()
+        .zip(&e.readiness)
+        .map(|(l, &r)| format!("{} {}", l.name, percent(r)))
+        .collect();
+    let level = level_name(e, e.level);
+    let level = match e.level {
+        Some(_) => paint(&level, GREEN, color),
+        None => paint(&level, RED, color),
+    };
+    writeln!(
+        out,
+        "Level reached: {level} · readiness: {} · criteria {} · as of {} ({})",
+        readiness.join(", "),
+        c.label(),
+        e.as_of,
+        e.as_of_source.describe()
+    )?;
+    if let Some(t) = options.target {
+        let name = &c.levels[t].name;
+        let verdict = if e.reaches(t) {
+            paint(&format!("Required level {name}: reached"), GREEN, color)
+        } else {
+            paint(&format!("Required level {name}: not reached"), RED, color)
+        };
+        writeln!(out, "{verdict}")?;
+    } else if let Some(next) = e.next_level() {
+        let open = e
+            .gaps
+            .iter()
+            .filter(|&&g| {
+                let r = e.requirement(g);
+                r.level <= next && !r.optional
+            })
+            .count();
+        writeln!(
+            out,
+            "{}",
+            paint(
+                &format!(
+                    "Next level: {} ({open} gap{} to close)",
+                    c.levels[next].name,
+                    if open == 1 { "" } else { "s" }
+                ),
+                DIM,
+                color
+            )
+        )?;
+    }
+    Ok(())
+}
+
+fn kind_name(j: &crate::evidence::Jurisdiction) -> String {
+    serde_json::to_value(j.kind)
+        .ok()
+        .and_then(|v| v.as_str().map(|s| s.replace('_', " ")))
+        .unwrap_or_default()
+}
