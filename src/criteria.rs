@@ -200,11 +200,11 @@ pub fn resolve(spec: &str) -> Result<Criteria, CriteriaError> {
     }
     let ids: Vec<&str> = BUNDLED.iter().map(|b| b.0).collect();
     let hint = match diagnostic::closest(spec, ids.iter().copied()) {
-        Some(best) => format!("; did you mean `{best}`?"),
+        Some(best) => format!(" (did you mean `{best}`?)"),
         None => String::new(),
     };
     Err(CriteriaError::Unknown(format!(
-        "unknown criteria `{}`{hint} Bundled: {} (or the short versions 2021, 2022); or give the path of a .toml criteria file",
+        "unknown criteria `{}`{hint}; bundled: {} (or the short versions 2021, 2022); or give the path of a .toml criteria file",
         diagnostic::printable(spec),
         ids.join(", ")
     )))
@@ -352,13 +352,19 @@ impl RawRule {
         add("min", self.min.as_ref().map(Spanned::span));
         add("min_areas", self.min_areas.as_ref().map(Spanned::span));
         add("min_years", self.min_years.as_ref().map(Spanned::span));
-        add("max_age_years", self.max_age_years.as_ref().map(Spanned::span));
+        add(
+            "max_age_years",
+            self.max_age_years.as_ref().map(Spanned::span),
+        );
         add("measure", self.measure.as_ref().map(Spanned::span));
         add("months", self.months.as_ref().map(Spanned::span));
         add("quarters", self.quarters.as_ref().map(Spanned::span));
         add("with_all", self.with_all.as_ref().map(Spanned::span));
         add("rules", self.rules.as_ref().map(Spanned::span));
-        add("requirements", self.requirements.as_ref().map(Spanned::span));
+        add(
+            "requirements",
+            self.requirements.as_ref().map(Spanned::span),
+        );
         out
     }
 }
@@ -409,11 +415,7 @@ fn line_col(text: &str, offset: usize) -> (u64, u64) {
     let offset = offset.min(text.len());
     let before = text.get(..offset).unwrap_or(text);
     let line = before.matches('\n').count() as u64 + 1;
-    let column = before
-        .rsplit('\n')
-        .next()
-        .map_or(0, |l| l.chars().count()) as u64
-        + 1;
+    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) as u64 + 1;
     (line, column)
 }
 
@@ -468,7 +470,9 @@ impl Validator<'_> {
             if level_ids.contains_key(id) {
                 self.problem(
                     l.id.span(),
-                    format!("level `{id}` is named twice in the level order; each level appears once"),
+                    format!(
+                        "level `{id}` is named twice in the level order; each level appears once"
+                    ),
                 );
                 continue;
             }
@@ -524,7 +528,7 @@ impl Validator<'_> {
             let span = raw.categories[0].weight.span();
             self.problem(
                 span,
-                "every category weight is zero; give at least one category a positive weight",
+                "no category has a positive weight; give at least one category a weight above 0",
             );
         }
 
@@ -620,7 +624,7 @@ impl Validator<'_> {
         self.problem(
             name.span(),
             format!(
-                "unknown {what} `{}`; {suggestion}declared {what}s: {}",
+                "unknown {what} `{}`; {suggestion}declared: {}",
                 diagnostic::printable(n),
                 names.join(", ")
             ),
@@ -737,11 +741,7 @@ impl Validator<'_> {
             "not_empty" => Rule::NotEmpty {
                 field: self.field(
                     raw,
-                    &[
-                        FieldKind::List,
-                        FieldKind::Events,
-                        FieldKind::ServiceAreas,
-                    ],
+                    &[FieldKind::List, FieldKind::Events, FieldKind::ServiceAreas],
                 )?,
                 min: self.int(&raw.min, "min", 1, 1) as usize,
             },
@@ -862,8 +862,7 @@ impl Validator<'_> {
                             out.push(i);
                         }
                         None => {
-                            let names: Vec<&str> =
-                                earlier.iter().map(|r| r.id.as_str()).collect();
+                            let names: Vec<&str> = earlier.iter().map(|r| r.id.as_str()).collect();
                             let suggestion =
                                 match diagnostic::closest(name.get_ref(), names.iter().copied()) {
                                     Some(best) => format!("; did you mean `{best}`?"),

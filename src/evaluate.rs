@@ -38,7 +38,11 @@ impl AsOfSource {
 }
 
 /// `--as-of` wins; otherwise the file's `as_of`; otherwise today.
-pub fn resolve_as_of(flag: Option<Date>, file: Option<Date>, today: NaiveDate) -> (Date, AsOfSource) {
+pub fn resolve_as_of(
+    flag: Option<Date>,
+    file: Option<Date>,
+    today: NaiveDate,
+) -> (Date, AsOfSource) {
     match (flag, file) {
         (Some(d), _) => (d, AsOfSource::Flag),
         (None, Some(d)) => (d, AsOfSource::File),
@@ -189,7 +193,10 @@ pub fn evaluate<'c>(
         .collect();
     gaps.sort_by(|&a, &b| {
         let (ra, rb) = (&criteria.requirements[a], &criteria.requirements[b]);
-        let (ca, cb) = (&criteria.categories[ra.category], &criteria.categories[rb.category]);
+        let (ca, cb) = (
+            &criteria.categories[ra.category],
+            &criteria.categories[rb.category],
+        );
         ra.level
             .cmp(&rb.level)
             .then(ra.optional.cmp(&rb.optional))
@@ -306,7 +313,9 @@ fn check(rule: &Rule, ctx: &Context<'_>) -> bool {
             .is_some_and(|s| s.published && s.date.0 <= ctx.as_of),
         Rule::AllOf(rules) => rules.iter().all(|r| check(r, ctx)),
         Rule::AnyOf(rules) => rules.iter().any(|r| check(r, ctx)),
-        Rule::RequirementsMet(ids) => ids.iter().all(|&i| ctx.met.get(i).copied().unwrap_or(false)),
+        Rule::RequirementsMet(ids) => ids
+            .iter()
+            .all(|&i| ctx.met.get(i).copied().unwrap_or(false)),
     }
 }
 

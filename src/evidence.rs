@@ -6,7 +6,7 @@
 //! and column travel with the message. The same types load YAML and, for files ending
 //! in `.json`, JSON.
 
-use std::collections::BTreeSet;
+use std::collections::BTreeMap;
 use std::fmt;
 use std::path::Path;
 
@@ -167,9 +167,13 @@ impl Date {
     pub fn parse(s: &str) -> Result<Date, String> {
         let s = s.trim();
         let well_formed = s.len() == 10
-            && s.bytes()
-                .enumerate()
-                .all(|(i, b)| if i == 4 || i == 7 { b == b'-' } else { b.is_ascii_digit() });
+            && s.bytes().enumerate().all(|(i, b)| {
+                if i == 4 || i == 7 {
+                    b == b'-'
+                } else {
+                    b.is_ascii_digit()
+                }
+            });
         if !well_formed {
             return Err(format!(
                 "`{s}` is not a date; write it as YYYY-MM-DD, for example 2021-05-07"
@@ -226,11 +230,12 @@ impl<'de> Deserialize<'de> for ServiceAreas {
             }
             fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<ServiceAreas, A::Error> {
                 let mut areas: Vec<ServiceArea> = Vec::new();
-                let mut seen = BTreeSet::new();
+                let mut seen = BTreeMap::new();
                 while let Some(area) = seq.next_element::<ServiceArea>()? {
-                    if !seen.insert(area.name.0.to_lowercase()) {
+                    let n = areas.len() + 1;
+                    if let Some(first) = seen.insert(area.name.0.to_lowercase(), n) {
                         return Err(de::Error::custom(format!(
-                            "service area `{}` is listed twice; merge its years and measures into one entry",
+                            "service area `{}` is listed twice (entries {first} and {n}); merge its years and measures into one entry",
                             area.name
                         )));
                     }
@@ -759,7 +764,8 @@ pub fn parse_yaml(text: &str, origin: &Path) -> Result<Evidence, InputError> {
             "the evidence file is empty; it needs at least `version: 1` (see the README for the format)",
         ));
     }
-    serde_saphyr::from_str::<Evidence>(text).map_err(|e| {
+    let options = serde_saphyr::options! { strict_booleans: true };
+    serde_saphyr::from_str_with_options::<Evidence>(text, options).map_err(|e| {
         let at = e.location().map(|l| (l.line(), l.column()));
         let message = diagnostic::improve_serde_message(&e.without_snippet().to_string());
         InputError::new(origin, at, message).with_source_text(text)
@@ -777,16 +783,9 @@ pub fn parse_json(text: &str, origin: &Path) -> Result<Evidence, InputError> {
     }
     serde_json::from_str::<Evidence>(text).map_err(|e| {
         let at = (e.line() > 0).then(|| (e.line() as u64, e.column() as u64));
-        let message = diagnostic::improve_serde_message(&strip_json_position(&e.to_string()));
+        let message = diagnostic::improve_serde_message(&e.to_string());
         InputError::new(origin, at, message).with_source_text(text)
     })
-}
-
-fn strip_json_position(message: &str) -> String {
-    match message.rfind(" at line ") {
-        Some(i) => message[..i].to_owned(),
-        None => message.to_owned(),
-    }
 }
 
 /// True when a YAML text holds nothing but whitespace, comments and document markers.

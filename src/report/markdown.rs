@@ -48,16 +48,24 @@ pub(super) fn render(
     };
     writeln!(out, "# pmcheck: {who}")?;
     writeln!(out)?;
-    writeln!(out, "- Criteria: {} ({})", escape(&c.title), escape(&c.label()))?;
     writeln!(
         out,
-        "- As of: {} ({})",
-        e.as_of,
-        e.as_of_source.describe()
+        "- Criteria: {} ({})",
+        escape(&c.title),
+        escape(&c.label())
     )?;
-    writeln!(out, "- Level reached: **{}**", escape(&level_name(e, e.level)))?;
+    writeln!(out, "- As of: {} ({})", e.as_of, e.as_of_source.describe())?;
+    writeln!(
+        out,
+        "- Level reached: **{}**",
+        escape(&level_name(e, e.level))
+    )?;
     if let Some(t) = options.target {
-        let verdict = if e.reaches(t) { "reached" } else { "not reached" };
+        let verdict = if e.reaches(t) {
+            "reached"
+        } else {
+            "not reached"
+        };
         writeln!(
             out,
             "- Required level: {} ({verdict})",

@@ -44,7 +44,11 @@ pub(super) fn render(
         }
         None => printable(&options.evidence),
     };
-    writeln!(out, "{}", paint(&format!("{who} · {}", c.title), BOLD, color))?;
+    writeln!(
+        out,
+        "{}",
+        paint(&format!("{who} · {}", c.title), BOLD, color)
+    )?;
     writeln!(out)?;
 
     let mut table = Table::new();
@@ -110,7 +114,12 @@ pub(super) fn render(
         writeln!(out)?;
         writeln!(out, "{}", paint("Warnings:", BOLD, color))?;
         for w in &e.warnings {
-            writeln!(out, "  {} {}", paint("!", YELLOW, color), printable(&w.message))?;
+            writeln!(
+                out,
+                "  {} {}",
+                paint("!", YELLOW, color),
+                printable(&w.message)
+            )?;
         }
     }
 
