@@ -258,12 +258,19 @@ pub fn improve_serde_message(message: &str) -> String {
     if message.starts_with("multiple YAML documents detected") {
         return "several YAML documents (separated by `---`) in one file; an evidence file holds exactly one".to_owned();
     }
+    if let Some(rest) = message.strip_prefix("expected string scalar") {
+        return format!("expected a text value{rest}");
+    }
     match message {
         "invalid boolean (strict mode expects true/false)" => {
             "expected `true` or `false` (yes/no/on/off are not accepted)".to_owned()
         }
         "expected mapping start" => "expected a mapping of `key: value` entries here".to_owned(),
         "expected sequence start" => "expected a list here".to_owned(),
+        "recursion limit exceeded" => {
+            "nesting is too deep (recursion limit exceeded); evidence is at most a few levels deep"
+                .to_owned()
+        }
         _ => message.to_owned(),
     }
 }
