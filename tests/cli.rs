@@ -577,7 +577,7 @@ fn requirement_and_category_ids_are_stable() {
     let v = json(&["evaluate", "examples/riverton-excellence.yaml"]);
     let mut ids = Vec::new();
     for c in v["categories"].as_array().unwrap() {
-        ids.push(format!("{}", c["id"].as_str().unwrap()));
+        ids.push(c["id"].as_str().unwrap().to_string());
         for r in c["requirements"].as_array().unwrap() {
             ids.push(format!(
                 "  {} ({})",
