@@ -1,0 +1,38 @@
+//! The README is the front door: it must stay in step with the criteria and with CI.
+
+use pmcheck::criteria;
+
+fn readme() -> String {
+    std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap()
+}
+
+#[test]
+fn the_readme_gives_every_requirement_with_its_official_wording_and_reading() {
+    let text = readme();
+    for version in ["icma-2021", "icma-2022"] {
+        let c = criteria::bundled(version).unwrap();
+        for r in &c.requirements {
+            assert!(text.contains(&format!("`{}`", r.id)), "{}", r.id);
+            assert!(
+                text.contains(&r.text.replace('|', "\\|")),
+                "wording of {}",
+                r.id
+            );
+            let reading = r.reading.split(" Optional in 2021.").next().unwrap();
+            let reading = reading.split(" Required from 2022.").next().unwrap();
+            assert!(text.contains(reading), "reading of {}", r.id);
+        }
+    }
+}
+
+#[test]
+fn ci_runs_the_test_command_the_readme_gives() {
+    let ci = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/.ci/run")).unwrap();
+    assert!(readme().contains("cargo test --locked"));
+    assert!(ci.lines().any(|l| l.trim() == "cargo test --locked"));
+    assert!(ci.lines().any(|l| l.trim() == "cargo fmt --check"));
+    assert!(
+        ci.lines()
+            .any(|l| l.trim() == "cargo clippy --all-targets -- -D warnings")
+    );
+}
