@@ -35,28 +35,38 @@ pub struct Evidence {
     pub jurisdiction: Option<Jurisdiction>,
     #[serde(default)]
     pub as_of: Option<Date>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "nullable")]
     pub service_areas: ServiceAreas,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "nullable")]
     pub verification: Verification,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "nullable")]
     pub training: Training,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "nullable")]
     pub public_reporting: PublicReporting,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "nullable")]
     pub accountability: Accountability,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "nullable")]
     pub networking: Networking,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "nullable")]
     pub planning_budgeting: PlanningBudgeting,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "nullable")]
     pub equity: Equity,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "nullable")]
     pub leadership: Leadership,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "nullable")]
     pub surveys: Surveys,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "nullable")]
     pub initiatives: Vec<Text>,
+}
+
+/// Reads an empty value (`key:` with nothing after it, or `null`) as the default:
+/// a section header whose entries are all commented out claims nothing.
+fn nullable<'de, D, T>(d: D) -> Result<T, D::Error>
+where
+    D: Deserializer<'de>,
+    T: Deserialize<'de> + Default,
+{
+    Ok(Option::<T>::deserialize(d)?.unwrap_or_default())
 }
 
 /// The `version:` key; only [`FORMAT_VERSION`] is accepted.
@@ -252,11 +262,11 @@ impl<'de> Deserialize<'de> for ServiceAreas {
 #[serde(deny_unknown_fields)]
 pub struct ServiceArea {
     pub name: Text,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "nullable")]
     pub years: Vec<Year>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "nullable")]
     pub measures: Vec<Measure>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "nullable")]
     pub sources: Vec<Text>,
 }
 
@@ -293,23 +303,23 @@ impl Measure {
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Verification {
-    #[serde(default)]
+    #[serde(default, deserialize_with = "nullable")]
     pub data_checked: bool,
     /// Kept as a raw string: blank or whitespace only means "no coordinator".
     #[serde(default)]
     pub coordinator: Option<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "nullable")]
     pub sources: Vec<Text>,
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Training {
-    #[serde(default)]
+    #[serde(default, deserialize_with = "nullable")]
     pub sessions: Vec<Session>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "nullable")]
     pub new_employees: bool,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "nullable")]
     pub sources: Vec<Text>,
 }
 
@@ -319,28 +329,28 @@ pub struct Session {
     pub date: Date,
     #[serde(default)]
     pub title: Option<Text>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "nullable")]
     pub external: bool,
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct PublicReporting {
-    #[serde(default)]
+    #[serde(default, deserialize_with = "nullable")]
     pub channels: Vec<Channel>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "nullable")]
     pub targets: bool,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "nullable")]
     pub past_performance: bool,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "nullable")]
     pub comparisons: bool,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "nullable")]
     pub narrative: bool,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "nullable")]
     pub searchable: bool,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "nullable")]
     pub visuals: Vec<Visual>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "nullable")]
     pub sources: Vec<Text>,
 }
 
@@ -371,11 +381,11 @@ pub enum Visual {
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Accountability {
-    #[serde(default)]
+    #[serde(default, deserialize_with = "nullable")]
     pub staff_policy: bool,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "nullable")]
     pub reviews: Vec<Review>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "nullable")]
     pub sources: Vec<Text>,
 }
 
@@ -383,7 +393,7 @@ pub struct Accountability {
 #[serde(deny_unknown_fields)]
 pub struct Review {
     pub date: Date,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "nullable")]
     pub with: Vec<Participant>,
 }
 
@@ -420,35 +430,35 @@ impl Participant {
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Networking {
-    #[serde(default)]
+    #[serde(default, deserialize_with = "nullable")]
     pub activities: Vec<Text>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "nullable")]
     pub sources: Vec<Text>,
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct PlanningBudgeting {
-    #[serde(default)]
+    #[serde(default, deserialize_with = "nullable")]
     pub strategic_plan: bool,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "nullable")]
     pub management_decisions: bool,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "nullable")]
     pub financial_decisions: bool,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "nullable")]
     pub sources: Vec<Text>,
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Equity {
-    #[serde(default)]
+    #[serde(default, deserialize_with = "nullable")]
     pub analysis: bool,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "nullable")]
     pub reported: bool,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "nullable")]
     pub basis: Vec<EquityBasis>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "nullable")]
     pub sources: Vec<Text>,
 }
 
@@ -463,11 +473,11 @@ pub enum EquityBasis {
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Leadership {
-    #[serde(default)]
+    #[serde(default, deserialize_with = "nullable")]
     pub internal: bool,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "nullable")]
     pub external: Vec<ExternalLeadership>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "nullable")]
     pub sources: Vec<Text>,
 }
 
@@ -487,7 +497,7 @@ pub struct Surveys {
     pub residents: Option<Survey>,
     #[serde(default)]
     pub employees: Option<Survey>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "nullable")]
     pub sources: Vec<Text>,
 }
 
@@ -495,7 +505,7 @@ pub struct Surveys {
 #[serde(deny_unknown_fields)]
 pub struct Survey {
     pub date: Date,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "nullable")]
     pub published: bool,
 }
 

@@ -592,3 +592,15 @@ fn requirement_and_category_ids_are_stable() {
     assert_eq!(unique.len(), ids.len(), "ids are unique");
     insta::assert_snapshot!("ids", ids.join("\n"));
 }
+
+#[test]
+fn empty_sections_claim_nothing() {
+    let v = json(&[
+        "evaluate",
+        "tests/fixtures/good/empty-sections.yaml",
+        "--as-of",
+        "2021-05-07",
+    ]);
+    assert_eq!(v["level"], "none");
+    assert_eq!(v["jurisdiction"], serde_json::Value::Null);
+}
