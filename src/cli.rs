@@ -40,7 +40,8 @@ pub struct EvaluateArgs {
     /// The evidence file (YAML, or JSON when it ends in .json).
     pub evidence: PathBuf,
 
-    /// Criteria: a bundled id (icma-2021, icma-2022, or just 2021, 2022) or a .toml path.
+    /// Criteria: a bundled id (icma-2021, icma-2022 or just 2021, 2022; spectrum; federal)
+    /// or the path of a .toml criteria file.
     #[arg(long, short, value_name = "VERSION|PATH", default_value = DEFAULT_CRITERIA)]
     pub criteria: String,
 

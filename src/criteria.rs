@@ -23,7 +23,7 @@ pub const SCHEMA_VERSION: i64 = 1;
 /// Criteria files larger than this are refused before parsing (1 MiB).
 pub const MAX_CRITERIA_BYTES: u64 = 1024 * 1024;
 
-/// Criteria shipped inside the binary: (id, file name, text). The last is the default.
+/// Criteria shipped inside the binary: (id, file name, text).
 pub const BUNDLED: &[(&str, &str, &str)] = &[
     (
         "icma-2021",
@@ -34,6 +34,16 @@ pub const BUNDLED: &[(&str, &str, &str)] = &[
         "icma-2022",
         "criteria/icma-2022.toml",
         include_str!("../criteria/icma-2022.toml"),
+    ),
+    (
+        "spectrum",
+        "criteria/spectrum.toml",
+        include_str!("../criteria/spectrum.toml"),
+    ),
+    (
+        "federal",
+        "criteria/federal.toml",
+        include_str!("../criteria/federal.toml"),
     ),
 ];
 
@@ -47,6 +57,10 @@ pub struct Criteria {
     pub version: String,
     pub title: String,
     pub source: Option<String>,
+    /// Said plainly wherever the criteria are shown, e.g. that a rubric is pmcheck's own.
+    pub disclaimer: Option<String>,
+    /// Added to the warning for a category with nothing met (ICMA: may disqualify).
+    pub unmet_category_note: Option<String>,
     /// Where the criteria came from: a path, or `bundled:<id>`.
     pub origin: String,
     /// Ordered lowest first; reaching a level needs every lower one.
@@ -123,6 +137,9 @@ pub enum Rule {
     AnyOf(Vec<Rule>),
     /// The named requirements (indices, each earlier in the file) are met.
     RequirementsMet(Vec<usize>),
+    /// Every record of an items list satisfies the inner rule, which reads the
+    /// record's own fields (`federal.priority_goals[].leader`). True for an empty list.
+    Every { field: Field, rule: Box<Rule> },
 }
 
 /// The rule kinds, as spelled in criteria files.
@@ -136,6 +153,7 @@ pub const RULE_KINDS: &[&str] = &[
     "all_of",
     "any_of",
     "requirements_met",
+    "every",
 ];
 
 impl Rule {
@@ -159,6 +177,10 @@ impl Rule {
             | Rule::Quarterly { field, .. }
             | Rule::Survey { field } => push(*field),
             Rule::ServiceAreas { .. } => push(Field::ServiceAreas),
+            Rule::Every { field, rule } => {
+                push(*field);
+                rule.collect_fields(criteria, out);
+            }
             Rule::AllOf(rules) | Rule::AnyOf(rules) => {
                 for r in rules {
                     r.collect_fields(criteria, out);
@@ -204,7 +226,7 @@ pub fn resolve(spec: &str) -> Result<Criteria, CriteriaError> {
         None => String::new(),
     };
     Err(CriteriaError::Unknown(format!(
-        "unknown criteria `{}`{hint}; bundled: {} (or the short versions 2021, 2022); or give the path of a .toml criteria file",
+        "unknown criteria `{}`{hint}; bundled: {} (or 2021, 2022 for ICMA); or give the path of a .toml criteria file",
         diagnostic::printable(spec),
         ids.join(", ")
     )))
@@ -274,6 +296,10 @@ struct RawCriteria {
     #[serde(default)]
     notes: Option<String>,
     #[serde(default)]
+    disclaimer: Option<String>,
+    #[serde(default)]
+    unmet_category_note: Option<String>,
+    #[serde(default)]
     levels: Vec<RawLevel>,
     #[serde(default)]
     categories: Vec<RawCategory>,
@@ -337,6 +363,8 @@ struct RawRule {
     rules: Option<Spanned<Vec<Spanned<RawRule>>>>,
     #[serde(default)]
     requirements: Option<Spanned<Vec<Spanned<String>>>>,
+    #[serde(default)]
+    rule: Option<Box<Spanned<RawRule>>>,
 }
 
 impl RawRule {
@@ -365,6 +393,7 @@ impl RawRule {
             "requirements",
             self.requirements.as_ref().map(Spanned::span),
         );
+        add("rule", self.rule.as_ref().map(|r| r.span()));
         out
     }
 }
@@ -380,6 +409,7 @@ fn parameters(kind: &str) -> Option<(&'static [&'static str], &'static [&'static
         "survey" => (&["field"], &[]),
         "all_of" | "any_of" => (&["rules"], &[]),
         "requirements_met" => (&["requirements"], &[]),
+        "every" => (&["field", "rule"], &[]),
         _ => return None,
     })
 }
@@ -447,7 +477,7 @@ impl Validator<'_> {
         for (s, what) in [(&raw.framework, "framework"), (&raw.version, "version")] {
             self.check_id(s, what);
         }
-        let _ = &raw.notes;
+        let _ = &raw.notes; // for readers of the file only
 
         let mut levels = Vec::new();
         if raw.levels.is_empty() {
@@ -549,7 +579,7 @@ impl Validator<'_> {
             self.check_text(&r.text, "text");
             self.check_text(&r.reading, "reading");
             self.check_text(&r.hint, "hint");
-            let rule = self.rule(&r.rule, &requirement_ids, &requirements, level);
+            let rule = self.rule(&r.rule, &requirement_ids, &requirements, level, None);
             if let (Some(category), Some(level), Some(rule)) = (category, level, rule) {
                 requirement_ids.insert(id.clone(), requirements.len());
                 requirements.push(Requirement {
@@ -576,6 +606,8 @@ impl Validator<'_> {
             version: raw.version.into_inner(),
             title: raw.title.trim().to_owned(),
             source: raw.source.map(|s| s.trim().to_owned()),
+            disclaimer: raw.disclaimer.map(|s| s.trim().to_owned()),
+            unmet_category_note: raw.unmet_category_note.map(|s| s.trim().to_owned()),
             origin,
             levels,
             categories,
@@ -646,13 +678,19 @@ impl Validator<'_> {
         }
     }
 
-    fn field(&mut self, raw: &RawRule, expected: &[FieldKind]) -> Option<Field> {
+    fn field(
+        &mut self,
+        raw: &RawRule,
+        expected: &[FieldKind],
+        scope: Option<Field>,
+    ) -> Option<Field> {
         let f = raw.field.as_ref()?;
         let name = f.get_ref();
         let Some(field) = Field::from_path(name) else {
             let candidates: Vec<&str> = Field::ALL
                 .iter()
                 .filter(|f| expected.contains(&f.kind()))
+                .filter(|f| f.item_of().is_none() || f.item_of() == scope)
                 .map(|f| f.path())
                 .collect();
             let suggestion = match diagnostic::closest(name, candidates.iter().copied()) {
@@ -669,6 +707,19 @@ impl Validator<'_> {
             );
             return None;
         };
+        if let Some(list) = field.item_of()
+            && scope != Some(list)
+        {
+            self.problem(
+                f.span(),
+                format!(
+                    "`{name}` is a field of each record of `{}`; read it inside `{{ kind = \"every\", field = \"{}\", rule = ... }}`",
+                    list.path(),
+                    list.path()
+                ),
+            );
+            return None;
+        }
         if !expected.contains(&field.kind()) {
             self.problem(
                 f.span(),
@@ -683,12 +734,15 @@ impl Validator<'_> {
         Some(field)
     }
 
+    /// Validates one rule. `scope` is the items list of an enclosing `every` rule,
+    /// whose record fields the rule may read.
     fn rule(
         &mut self,
         raw: &Spanned<RawRule>,
         ids: &HashMap<String, usize>,
         earlier: &[Requirement],
         level: Option<usize>,
+        scope: Option<Field>,
     ) -> Option<Rule> {
         let span = raw.span();
         let raw = raw.get_ref();
@@ -736,12 +790,18 @@ impl Validator<'_> {
         }
         let rule = match kind {
             "flag" => Rule::Flag {
-                field: self.field(raw, &[FieldKind::Flag])?,
+                field: self.field(raw, &[FieldKind::Flag], scope)?,
             },
             "not_empty" => Rule::NotEmpty {
                 field: self.field(
                     raw,
-                    &[FieldKind::List, FieldKind::Events, FieldKind::ServiceAreas],
+                    &[
+                        FieldKind::List,
+                        FieldKind::Events,
+                        FieldKind::ServiceAreas,
+                        FieldKind::Items,
+                    ],
+                    scope,
                 )?,
                 min: self.int(&raw.min, "min", 1, 1) as usize,
             },
@@ -774,11 +834,11 @@ impl Validator<'_> {
                 }
             }
             "recent_event" => Rule::RecentEvent {
-                field: self.field(raw, &[FieldKind::Events])?,
+                field: self.field(raw, &[FieldKind::Events], scope)?,
                 months: self.int(&raw.months, "months", 1, 12).min(1200) as u32,
             },
             "quarterly" => {
-                let field = self.field(raw, &[FieldKind::Events])?;
+                let field = self.field(raw, &[FieldKind::Events], scope)?;
                 let mut with_all = Vec::new();
                 if let Some(w) = &raw.with_all {
                     for name in w.get_ref() {
@@ -807,7 +867,7 @@ impl Validator<'_> {
                 }
             }
             "survey" => Rule::Survey {
-                field: self.field(raw, &[FieldKind::Survey])?,
+                field: self.field(raw, &[FieldKind::Survey], scope)?,
             },
             "all_of" | "any_of" => {
                 let list = raw.rules.as_ref()?;
@@ -821,7 +881,7 @@ impl Validator<'_> {
                 let mut inner = Vec::new();
                 let mut ok = true;
                 for r in list.get_ref() {
-                    match self.rule(r, ids, earlier, level) {
+                    match self.rule(r, ids, earlier, level, scope) {
                         Some(rule) => inner.push(rule),
                         None => ok = false,
                     }
@@ -879,6 +939,15 @@ impl Validator<'_> {
                     }
                 }
                 Rule::RequirementsMet(out)
+            }
+            "every" => {
+                let field = self.field(raw, &[FieldKind::Items], scope)?;
+                let inner = raw.rule.as_ref()?;
+                let rule = self.rule(inner, ids, earlier, level, Some(field))?;
+                Rule::Every {
+                    field,
+                    rule: Box::new(rule),
+                }
             }
             _ => return None,
         };

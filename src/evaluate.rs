@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 use chrono::{Datelike, Months, NaiveDate};
 
 use crate::criteria::{Criteria, Requirement, Rule};
-use crate::evidence::{Date, Evidence, Field, Jurisdiction};
+use crate::evidence::{Date, Event, Evidence, Field, Item, Jurisdiction};
 
 /// Where the as-of date came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -148,6 +148,34 @@ struct Context<'a> {
     as_of: NaiveDate,
     /// Results of the requirements judged so far, in file order.
     met: &'a [bool],
+    /// The record being judged inside an `every` rule.
+    item: Option<Item<'a>>,
+}
+
+impl<'a> Context<'a> {
+    fn flag(&self, field: Field) -> bool {
+        match (field.item_of(), self.item) {
+            (Some(_), Some(item)) => item.flag(field),
+            (Some(_), None) => false,
+            (None, _) => self.evidence.flag(field),
+        }
+    }
+
+    fn count(&self, field: Field) -> usize {
+        match (field.item_of(), self.item) {
+            (Some(_), Some(item)) => item.count(field),
+            (Some(_), None) => 0,
+            (None, _) => self.evidence.count(field),
+        }
+    }
+
+    fn events(&self, field: Field) -> Vec<Event<'a>> {
+        match (field.item_of(), self.item) {
+            (Some(_), Some(item)) => item.events(field),
+            (Some(_), None) => Vec::new(),
+            (None, _) => self.evidence.events(field),
+        }
+    }
 }
 
 /// Judges `evidence` against `criteria` as of the given date.
@@ -163,6 +191,7 @@ pub fn evaluate<'c>(
             evidence,
             as_of: as_of.0,
             met: &met,
+            item: None,
         };
         let ok = check(&r.rule, &ctx);
         met.push(ok);
@@ -250,8 +279,8 @@ fn readiness(criteria: &Criteria, met: &[bool], level: usize) -> f64 {
 fn check(rule: &Rule, ctx: &Context<'_>) -> bool {
     let e = ctx.evidence;
     match rule {
-        Rule::Flag { field } => e.flag(*field),
-        Rule::NotEmpty { field, min } => e.count(*field) >= *min,
+        Rule::Flag { field } => ctx.flag(*field),
+        Rule::NotEmpty { field, min } => ctx.count(*field) >= *min,
         Rule::ServiceAreas {
             min_areas,
             min_years,
@@ -281,7 +310,7 @@ fn check(rule: &Rule, ctx: &Context<'_>) -> bool {
         }
         Rule::RecentEvent { field, months } => {
             let start = months_before(ctx.as_of, *months);
-            e.events(*field)
+            ctx.events(*field)
                 .iter()
                 .any(|ev| ev.date.0 >= start && ev.date.0 <= ctx.as_of)
         }
@@ -290,7 +319,7 @@ fn check(rule: &Rule, ctx: &Context<'_>) -> bool {
             quarters,
             with_all,
         } => {
-            let events = e.events(*field);
+            let events = ctx.events(*field);
             let mut seen = Vec::new();
             for q in 0..*quarters {
                 let end = months_before(ctx.as_of, 3 * q);
@@ -316,6 +345,13 @@ fn check(rule: &Rule, ctx: &Context<'_>) -> bool {
         Rule::RequirementsMet(ids) => ids
             .iter()
             .all(|&i| ctx.met.get(i).copied().unwrap_or(false)),
+        Rule::Every { field, rule } => Item::all(e, *field).into_iter().all(|item| {
+            let inner = Context {
+                item: Some(item),
+                ..*ctx
+            };
+            check(rule, &inner)
+        }),
     }
 }
 
@@ -402,6 +438,28 @@ fn warnings(evaluation: &Evaluation<'_>, evidence: &Evidence) -> Vec<Warning> {
         }
     }
 
+    for d in &evidence.federal.strategic_reviews {
+        if *d > as_of {
+            out.push(Warning {
+                category: reads(Field::FederalStrategicReviews),
+                message: format!(
+                    "strategic review dated {d} is after the as-of date {as_of} and does not count"
+                ),
+            });
+        }
+    }
+    for g in &evidence.federal.priority_goals {
+        for d in g.reviews.iter().filter(|d| **d > as_of) {
+            out.push(Warning {
+                category: reads(Field::GoalReviews),
+                message: format!(
+                    "priority goal `{}`: review dated {d} is after the as-of date {as_of} and does not count",
+                    g.name
+                ),
+            });
+        }
+    }
+
     // Disqualification risk: a category with required requirements up to the next
     // level (or the top level, once every level is reached) and none of them met.
     let horizon = evaluation
@@ -415,10 +473,14 @@ fn warnings(evaluation: &Evaluation<'_>, evidence: &Evidence) -> Vec<Warning> {
             })
             .collect();
         if !relevant.is_empty() && relevant.iter().all(|&i| !evaluation.met[i]) {
+            let note = criteria
+                .unmet_category_note
+                .as_ref()
+                .map_or(String::new(), |n| format!("; {n}"));
             out.push(Warning {
                 category: Some(category.id.clone()),
                 message: format!(
-                    "{}: no requirement up to {} is met; criteria not met at all may disqualify an application",
+                    "{}: no requirement up to {} is met{note}",
                     category.name, criteria.levels[horizon].name
                 ),
             });
@@ -967,6 +1029,7 @@ mod tests {
             evidence: &e,
             as_of: date("2021-05-07").0,
             met: met_so_far,
+            item: None,
         };
         check(rule, &ctx)
     }

@@ -57,6 +57,9 @@ pub struct Evidence {
     pub surveys: Surveys,
     #[serde(default, deserialize_with = "nullable")]
     pub initiatives: Vec<Text>,
+    /// The US federal performance framework (GPRA Modernization Act); optional.
+    #[serde(default, deserialize_with = "nullable")]
+    pub federal: Federal,
 }
 
 /// Reads an empty value (`key:` with nothing after it, or `null`) as the default:
@@ -509,6 +512,40 @@ pub struct Survey {
     pub published: bool,
 }
 
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Federal {
+    /// An agency strategic plan is in place.
+    #[serde(default, deserialize_with = "nullable")]
+    pub strategic_plan: bool,
+    /// Dates of agency-led annual reviews of progress toward strategic objectives.
+    #[serde(default, deserialize_with = "nullable")]
+    pub strategic_reviews: Vec<Date>,
+    /// Agency Priority Goals.
+    #[serde(default, deserialize_with = "nullable")]
+    pub priority_goals: Vec<PriorityGoal>,
+    /// Cross-agency priority goals the agency contributes to.
+    #[serde(default, deserialize_with = "nullable")]
+    pub cross_agency_goals: Vec<Text>,
+    #[serde(default, deserialize_with = "nullable")]
+    pub sources: Vec<Text>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PriorityGoal {
+    pub name: Text,
+    /// The named goal leader; blank means none.
+    #[serde(default)]
+    pub leader: Option<String>,
+    /// Dates of data-driven reviews of progress.
+    #[serde(default, deserialize_with = "nullable")]
+    pub reviews: Vec<Date>,
+    /// Progress is published (for example on Performance.gov).
+    #[serde(default, deserialize_with = "nullable")]
+    pub publicly_reported: bool,
+}
+
 /// What a rule reads: one named field of evidence format v1.
 ///
 /// The set is closed and mirrors the structs above; criteria files name fields by
@@ -541,6 +578,13 @@ pub enum Field {
     ResidentSurvey,
     EmployeeSurvey,
     Initiatives,
+    FederalStrategicPlan,
+    FederalStrategicReviews,
+    PriorityGoals,
+    CrossAgencyGoals,
+    GoalLeader,
+    GoalReviews,
+    GoalPubliclyReported,
 }
 
 /// The shape of a field, which decides the rule kinds that may read it.
@@ -556,6 +600,8 @@ pub enum FieldKind {
     Events,
     /// A dated survey with `published`.
     Survey,
+    /// A list of records that an `every` rule can judge one by one.
+    Items,
 }
 
 impl FieldKind {
@@ -566,12 +612,13 @@ impl FieldKind {
             FieldKind::ServiceAreas => "the service area list",
             FieldKind::Events => "a list of dated items",
             FieldKind::Survey => "a dated survey",
+            FieldKind::Items => "a list of records",
         }
     }
 }
 
 impl Field {
-    pub const ALL: [Field; 26] = [
+    pub const ALL: [Field; 33] = [
         Field::ServiceAreas,
         Field::DataChecked,
         Field::Coordinator,
@@ -598,6 +645,13 @@ impl Field {
         Field::ResidentSurvey,
         Field::EmployeeSurvey,
         Field::Initiatives,
+        Field::FederalStrategicPlan,
+        Field::FederalStrategicReviews,
+        Field::PriorityGoals,
+        Field::CrossAgencyGoals,
+        Field::GoalLeader,
+        Field::GoalReviews,
+        Field::GoalPubliclyReported,
     ];
 
     /// The dotted path used in criteria files, the same as the key path in the evidence file.
@@ -629,6 +683,13 @@ impl Field {
             Field::ResidentSurvey => "surveys.residents",
             Field::EmployeeSurvey => "surveys.employees",
             Field::Initiatives => "initiatives",
+            Field::FederalStrategicPlan => "federal.strategic_plan",
+            Field::FederalStrategicReviews => "federal.strategic_reviews",
+            Field::PriorityGoals => "federal.priority_goals",
+            Field::CrossAgencyGoals => "federal.cross_agency_goals",
+            Field::GoalLeader => "federal.priority_goals[].leader",
+            Field::GoalReviews => "federal.priority_goals[].reviews",
+            Field::GoalPubliclyReported => "federal.priority_goals[].publicly_reported",
         }
     }
 
@@ -648,21 +709,104 @@ impl Field {
             | Field::FinancialDecisions
             | Field::EquityAnalysis
             | Field::EquityReported
-            | Field::LeadershipInternal => FieldKind::Flag,
+            | Field::LeadershipInternal
+            | Field::FederalStrategicPlan
+            | Field::GoalPubliclyReported => FieldKind::Flag,
             Field::Coordinator
             | Field::Channels
             | Field::Visuals
             | Field::NetworkingActivities
             | Field::EquityBasis
             | Field::LeadershipExternal
-            | Field::Initiatives => FieldKind::List,
-            Field::TrainingSessions | Field::Reviews => FieldKind::Events,
+            | Field::Initiatives
+            | Field::CrossAgencyGoals
+            | Field::GoalLeader => FieldKind::List,
+            Field::TrainingSessions
+            | Field::Reviews
+            | Field::FederalStrategicReviews
+            | Field::GoalReviews => FieldKind::Events,
+            Field::PriorityGoals => FieldKind::Items,
             Field::ResidentSurvey | Field::EmployeeSurvey => FieldKind::Survey,
+        }
+    }
+
+    /// For a field of each item of a list (`federal.priority_goals[].leader`), the list;
+    /// such a field can only be read inside an `every` rule over that list.
+    pub fn item_of(self) -> Option<Field> {
+        match self {
+            Field::GoalLeader | Field::GoalReviews | Field::GoalPubliclyReported => {
+                Some(Field::PriorityGoals)
+            }
+            _ => None,
         }
     }
 
     pub fn from_path(path: &str) -> Option<Field> {
         Field::ALL.into_iter().find(|f| f.path() == path)
+    }
+}
+
+fn dates(dates: &[Date]) -> Vec<Event<'_>> {
+    dates
+        .iter()
+        .map(|&date| Event {
+            date,
+            participants: &[],
+        })
+        .collect()
+}
+
+/// One record of a [`FieldKind::Items`] list, judged by an `every` rule.
+#[derive(Debug, Clone, Copy)]
+pub enum Item<'a> {
+    PriorityGoal(&'a PriorityGoal),
+}
+
+impl<'a> Item<'a> {
+    /// The records of an items field.
+    pub fn all(evidence: &'a Evidence, field: Field) -> Vec<Item<'a>> {
+        match field {
+            Field::PriorityGoals => evidence
+                .federal
+                .priority_goals
+                .iter()
+                .map(Item::PriorityGoal)
+                .collect(),
+            _ => Vec::new(),
+        }
+    }
+
+    /// A short name for messages.
+    pub fn name(self) -> &'a str {
+        match self {
+            Item::PriorityGoal(g) => g.name.as_str(),
+        }
+    }
+
+    pub fn flag(self, field: Field) -> bool {
+        match (self, field) {
+            (Item::PriorityGoal(g), Field::GoalPubliclyReported) => g.publicly_reported,
+            _ => false,
+        }
+    }
+
+    pub fn count(self, field: Field) -> usize {
+        match (self, field) {
+            (Item::PriorityGoal(g), Field::GoalLeader) => g
+                .leader
+                .as_deref()
+                .is_some_and(|l| !l.trim().is_empty())
+                .into(),
+            (Item::PriorityGoal(g), Field::GoalReviews) => g.reviews.len(),
+            _ => 0,
+        }
+    }
+
+    pub fn events(self, field: Field) -> Vec<Event<'a>> {
+        match (self, field) {
+            (Item::PriorityGoal(g), Field::GoalReviews) => dates(&g.reviews),
+            _ => Vec::new(),
+        }
     }
 }
 
@@ -691,6 +835,7 @@ impl Evidence {
             Field::EquityAnalysis => self.equity.analysis,
             Field::EquityReported => self.equity.reported,
             Field::LeadershipInternal => self.leadership.internal,
+            Field::FederalStrategicPlan => self.federal.strategic_plan,
             _ => false,
         }
     }
@@ -713,6 +858,9 @@ impl Evidence {
             Field::ServiceAreas => self.service_areas.0.len(),
             Field::TrainingSessions => self.training.sessions.len(),
             Field::Reviews => self.accountability.reviews.len(),
+            Field::FederalStrategicReviews => self.federal.strategic_reviews.len(),
+            Field::PriorityGoals => self.federal.priority_goals.len(),
+            Field::CrossAgencyGoals => self.federal.cross_agency_goals.len(),
             _ => 0,
         }
     }
@@ -738,6 +886,7 @@ impl Evidence {
                     participants: &r.with,
                 })
                 .collect(),
+            Field::FederalStrategicReviews => dates(&self.federal.strategic_reviews),
             _ => Vec::new(),
         }
     }

@@ -604,3 +604,30 @@ fn empty_sections_claim_nothing() {
     assert_eq!(v["level"], "none");
     assert_eq!(v["jurisdiction"], serde_json::Value::Null);
 }
+
+#[test]
+fn four_stage_and_one_level_frameworks_in_every_format() {
+    for (name, file, criteria) in [
+        ("spectrum", "examples/cedar-falls-advanced.yaml", "spectrum"),
+        ("federal", "examples/agency-aligned.yaml", "federal"),
+    ] {
+        for format in ["table", "markdown", "json"] {
+            let r = run(&["evaluate", file, "--criteria", criteria, "--format", format]);
+            assert_eq!(r.code, 0, "{name} {format}: {}", r.stderr);
+            insta::assert_snapshot!(format!("{name}_{format}"), r.stdout);
+        }
+    }
+    let r = run(&[
+        "evaluate",
+        "examples/cedar-falls-advanced.yaml",
+        "-c",
+        "spectrum",
+        "--require",
+        "excellence",
+    ]);
+    assert_eq!(r.code, 1);
+    assert!(
+        r.stdout
+            .contains("Required level Performance Excellence: not reached")
+    );
+}

@@ -54,6 +54,9 @@ pub(super) fn render(
         escape(&c.title),
         escape(&c.label())
     )?;
+    if let Some(d) = &c.disclaimer {
+        writeln!(out, "- Note: {}", escape_html(d))?;
+    }
     writeln!(out, "- As of: {} ({})", e.as_of, e.as_of_source.describe())?;
     writeln!(
         out,

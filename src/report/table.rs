@@ -49,6 +49,9 @@ pub(super) fn render(
         "{}",
         paint(&format!("{who} · {}", c.title), BOLD, color)
     )?;
+    if let Some(d) = &c.disclaimer {
+        writeln!(out, "{}", paint(d, DIM, color))?;
+    }
     writeln!(out)?;
 
     let mut table = Table::new();
