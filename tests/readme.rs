@@ -36,3 +36,15 @@ fn ci_runs_the_test_command_the_readme_gives() {
             .any(|l| l.trim() == "cargo clippy --all-targets -- -D warnings")
     );
 }
+
+#[test]
+fn the_readme_names_every_bundled_requirement() {
+    let text = readme();
+    for (id, _, _) in criteria::BUNDLED {
+        let c = criteria::bundled(id).unwrap();
+        assert!(text.contains(&format!("`{id}`")), "criteria {id}");
+        for r in &c.requirements {
+            assert!(text.contains(&format!("`{}`", r.id)), "{id}: {}", r.id);
+        }
+    }
+}
