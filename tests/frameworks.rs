@@ -209,7 +209,7 @@ fn spectrum_stages_are_cumulative() {
     let e = parse_yaml(&format!("version: 1\n{top}"), Path::new("t.yaml")).unwrap();
     let ev = evaluate(&c, &e, Date::parse("2021-05-07").unwrap(), AsOfSource::Flag);
     assert_eq!(ev.level, None);
-    assert_eq!(ev.readiness[3] < 100.0, true);
+    assert!(ev.readiness[3] < 100.0);
 }
 
 #[test]
