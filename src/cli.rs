@@ -33,6 +33,85 @@ pub enum Command {
     /// Evaluate an evidence file against versioned criteria and list the gaps.
     #[command(after_help = EXIT_CODES)]
     Evaluate(EvaluateArgs),
+    /// Evaluate one evidence file under several criteria and show what differs.
+    Compare(CompareArgs),
+    /// List, show, compare and check criteria files.
+    #[command(subcommand)]
+    Criteria(CriteriaCommand),
+    /// Explain a requirement or category: wording, reading, fields, an example, the hint.
+    Explain(ExplainArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct CompareArgs {
+    /// The evidence file.
+    pub evidence: PathBuf,
+
+    /// Criteria to compare: bundled ids or versions (2021, 2022, spectrum, ...) or paths.
+    #[arg(required = true, value_name = "VERSION|PATH")]
+    pub criteria: Vec<String>,
+
+    /// The date the evidence describes (YYYY-MM-DD); overrides `as_of` in the file.
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    pub as_of: Option<Date>,
+
+    /// Output format.
+    #[arg(long, short, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum CriteriaCommand {
+    /// The bundled criteria: framework, version, levels, requirements, application window.
+    List {
+        #[arg(long, short, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
+    /// The resolved criteria, requirement by requirement.
+    Show {
+        /// A bundled id or version, or a .toml path.
+        #[arg(value_name = "VERSION|PATH")]
+        criteria: String,
+        #[arg(long, short, value_enum, default_value_t = ShowFormat::Table)]
+        format: ShowFormat,
+    },
+    /// Requirements added, removed and changed between two criteria.
+    Diff {
+        #[arg(value_name = "A")]
+        a: String,
+        #[arg(value_name = "B")]
+        b: String,
+        #[arg(long, short, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
+    /// Validate a criteria file, listing every problem with its line (exit 2 when any).
+    Check {
+        /// The criteria file to check.
+        file: PathBuf,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ShowFormat {
+    Table,
+    Json,
+    Markdown,
+    /// The criteria file itself.
+    Toml,
+}
+
+#[derive(Debug, Args)]
+pub struct ExplainArgs {
+    /// A requirement id (public_reporting.distinction) or a category id (equity).
+    pub id: String,
+
+    /// Criteria: a bundled id or version, or a .toml path.
+    #[arg(long, short, value_name = "VERSION|PATH", default_value = DEFAULT_CRITERIA)]
+    pub criteria: String,
+
+    /// The as-of date used for the dates of the evidence example (default: today).
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    pub as_of: Option<Date>,
 }
 
 #[derive(Debug, Args)]
@@ -78,7 +157,123 @@ fn parse_date(s: &str) -> Result<Date, String> {
 pub fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
         Command::Evaluate(args) => run_evaluate(args),
+        Command::Compare(args) => run_compare(args),
+        Command::Criteria(cmd) => run_criteria(cmd),
+        Command::Explain(args) => run_explain(args),
     }
+}
+
+/// Writes a report to standard output through a buffer.
+fn emit(write: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> Result<()> {
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    write(&mut out)
+        .and_then(|()| out.flush())
+        .context("cannot write to standard output")
+}
+
+fn today() -> chrono::NaiveDate {
+    chrono::Local::now().date_naive()
+}
+
+fn run_compare(args: CompareArgs) -> Result<ExitCode> {
+    let all: Vec<criteria::Criteria> = args
+        .criteria
+        .iter()
+        .map(|c| criteria::resolve(c))
+        .collect::<Result<_, _>>()?;
+    let evidence = evidence::load(&args.evidence)?;
+    let (as_of, source) = resolve_as_of(args.as_of, evidence.as_of, today());
+    let evaluations: Vec<_> = all
+        .iter()
+        .map(|c| evaluate::evaluate(c, &evidence, as_of, source))
+        .collect();
+    let options = RenderOptions {
+        evidence: args.evidence.display().to_string(),
+        target: None,
+        color: false,
+    };
+    emit(|out| report::compare::render(args.format, &evaluations, &options, out))?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn run_criteria(cmd: CriteriaCommand) -> Result<ExitCode> {
+    match cmd {
+        CriteriaCommand::List { format } => {
+            let bundled: Vec<(&str, criteria::Criteria)> = criteria::BUNDLED
+                .iter()
+                .map(|(id, _, _)| criteria::bundled(id).map(|c| (*id, c)))
+                .collect::<Result<_, _>>()?;
+            emit(|out| report::criteria_view::list(format, &bundled, out))?;
+        }
+        CriteriaCommand::Show {
+            criteria: spec,
+            format,
+        } => {
+            let c = criteria::resolve(&spec)?;
+            emit(|out| match format {
+                ShowFormat::Toml => out.write_all(c.file_text.as_bytes()),
+                ShowFormat::Table => report::criteria_view::show(Format::Table, &c, out),
+                ShowFormat::Json => report::criteria_view::show(Format::Json, &c, out),
+                ShowFormat::Markdown => report::criteria_view::show(Format::Markdown, &c, out),
+            })?;
+        }
+        CriteriaCommand::Diff { a, b, format } => {
+            let (a, b) = (criteria::resolve(&a)?, criteria::resolve(&b)?);
+            let d = crate::diff::diff(&a, &b);
+            emit(|out| report::criteria_view::diff(format, &a, &b, &d, out))?;
+        }
+        CriteriaCommand::Check { file } => {
+            let c = criteria::load(&file)?;
+            emit(|out| {
+                writeln!(
+                    out,
+                    "{}: ok: {} ({} levels, {} categories, {} requirements)",
+                    file.display(),
+                    c.label(),
+                    c.levels.len(),
+                    c.categories.len(),
+                    c.requirements.len()
+                )
+            })?;
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn run_explain(args: ExplainArgs) -> Result<ExitCode> {
+    let c = criteria::resolve(&args.criteria)?;
+    let as_of = args.as_of.unwrap_or(Date(today()));
+    if let Some(i) = c.requirements.iter().position(|r| r.id == args.id) {
+        emit(|out| report::explain::requirement(&c, i, as_of, out))?;
+    } else if let Some(i) = c.categories.iter().position(|x| x.id == args.id) {
+        emit(|out| report::explain::category(&c, i, out))?;
+    } else {
+        let ids: Vec<&str> = c
+            .requirements
+            .iter()
+            .map(|r| r.id.as_str())
+            .chain(c.categories.iter().map(|x| x.id.as_str()))
+            .collect();
+        let mut scored: Vec<(f64, &str)> = ids
+            .iter()
+            .map(|id| (strsim::jaro_winkler(&args.id, id), *id))
+            .collect();
+        scored.sort_by(|a, b| b.0.total_cmp(&a.0));
+        let closest: Vec<String> = scored
+            .iter()
+            .take(3)
+            .map(|(_, id)| format!("`{id}`"))
+            .collect();
+        anyhow::bail!(
+            "`{}` is not a requirement or category id of {}; closest: {} (see `pmcheck criteria show {}`)",
+            diagnostic::printable(&args.id),
+            c.label(),
+            closest.join(", "),
+            args.criteria
+        );
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 fn run_evaluate(args: EvaluateArgs) -> Result<ExitCode> {
@@ -99,8 +294,7 @@ fn run_evaluate(args: EvaluateArgs) -> Result<ExitCode> {
         })?),
     };
     let evidence = evidence::load(&args.evidence)?;
-    let today = chrono::Local::now().date_naive();
-    let (as_of, source) = resolve_as_of(args.as_of, evidence.as_of, today);
+    let (as_of, source) = resolve_as_of(args.as_of, evidence.as_of, today());
     let evaluation = evaluate::evaluate(&criteria, &evidence, as_of, source);
 
     let options = RenderOptions {
@@ -108,11 +302,7 @@ fn run_evaluate(args: EvaluateArgs) -> Result<ExitCode> {
         target,
         color: use_color(args.color),
     };
-    let stdout = io::stdout();
-    let mut out = io::BufWriter::new(stdout.lock());
-    report::render(args.format, &evaluation, &options, &mut out)
-        .and_then(|()| out.flush())
-        .context("cannot write the report to standard output")?;
+    emit(|out| report::render(args.format, &evaluation, &options, out))?;
 
     Ok(match target {
         Some(t) if !evaluation.reaches(t) => ExitCode::from(1),

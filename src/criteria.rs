@@ -15,7 +15,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use crate::diagnostic::{self, InputError, Problems};
-use crate::evidence::{Field, FieldKind, Measure, Participant};
+use crate::evidence::{Date, Field, FieldKind, Measure, Participant};
 
 /// The criteria file format version this build reads (`schema = 1`).
 pub const SCHEMA_VERSION: i64 = 1;
@@ -63,6 +63,10 @@ pub struct Criteria {
     pub unmet_category_note: Option<String>,
     /// Where the criteria came from: a path, or `bundled:<id>`.
     pub origin: String,
+    /// The application window, where the framework has one and it is known.
+    pub application_window: Option<(Date, Date)>,
+    /// The TOML text the criteria were read from.
+    pub file_text: String,
     /// Ordered lowest first; reaching a level needs every lower one.
     pub levels: Vec<Level>,
     pub categories: Vec<Category>,
@@ -195,6 +199,64 @@ impl Rule {
     }
 }
 
+impl Rule {
+    /// A one-line rendering of the rule and its parameters, for `show` and `diff`.
+    pub fn describe(&self, criteria: &Criteria) -> String {
+        match self {
+            Rule::Flag { field } => format!("flag({})", field.path()),
+            Rule::NotEmpty { field, min } if *min == 1 => format!("not_empty({})", field.path()),
+            Rule::NotEmpty { field, min } => format!("not_empty({}, min = {min})", field.path()),
+            Rule::ServiceAreas {
+                min_areas,
+                min_years,
+                max_age_years,
+                measure,
+            } => {
+                let measure = measure.map_or(String::new(), |m| format!(", measure = {}", m.id()));
+                format!(
+                    "service_areas(min_areas = {min_areas}, min_years = {min_years}, max_age_years = {max_age_years}{measure})"
+                )
+            }
+            Rule::RecentEvent { field, months } => {
+                format!("recent_event({}, months = {months})", field.path())
+            }
+            Rule::Quarterly {
+                field,
+                quarters,
+                with_all,
+            } => {
+                let with: Vec<&str> = with_all.iter().map(|p| p.id()).collect();
+                let with = if with.is_empty() {
+                    String::new()
+                } else {
+                    format!(", with_all = [{}]", with.join(", "))
+                };
+                format!("quarterly({}, quarters = {quarters}{with})", field.path())
+            }
+            Rule::Survey { field } => format!("survey({})", field.path()),
+            Rule::AllOf(rules) | Rule::AnyOf(rules) => {
+                let name = if matches!(self, Rule::AllOf(_)) {
+                    "all_of"
+                } else {
+                    "any_of"
+                };
+                let inner: Vec<String> = rules.iter().map(|r| r.describe(criteria)).collect();
+                format!("{name}({})", inner.join(", "))
+            }
+            Rule::RequirementsMet(ids) => {
+                let names: Vec<&str> = ids
+                    .iter()
+                    .map(|&i| criteria.requirements[i].id.as_str())
+                    .collect();
+                format!("requirements_met({})", names.join(", "))
+            }
+            Rule::Every { field, rule } => {
+                format!("every({}, {})", field.path(), rule.describe(criteria))
+            }
+        }
+    }
+}
+
 impl Criteria {
     pub fn level_index(&self, id: &str) -> Option<usize> {
         self.levels.iter().position(|l| l.id == id)
@@ -300,11 +362,20 @@ struct RawCriteria {
     #[serde(default)]
     unmet_category_note: Option<String>,
     #[serde(default)]
+    application_window: Option<RawWindow>,
+    #[serde(default)]
     levels: Vec<RawLevel>,
     #[serde(default)]
     categories: Vec<RawCategory>,
     #[serde(default)]
     requirements: Vec<RawRequirement>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawWindow {
+    opens: Spanned<String>,
+    closes: Spanned<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -429,7 +500,8 @@ pub fn parse(text: &str, file: &Path, origin: String) -> Result<Criteria, Criter
         file: file.to_path_buf(),
         problems: Vec::new(),
     };
-    let criteria = v.criteria(raw, origin);
+    let mut criteria = v.criteria(raw, origin);
+    criteria.file_text = text.to_owned();
     if v.problems.is_empty() {
         Ok(criteria)
     } else {
@@ -478,6 +550,21 @@ impl Validator<'_> {
             self.check_id(s, what);
         }
         let _ = &raw.notes; // for readers of the file only
+        let application_window = raw.application_window.as_ref().and_then(|w| {
+            let opens = self.date(&w.opens);
+            let closes = self.date(&w.closes);
+            match (opens, closes) {
+                (Some(o), Some(c)) if o <= c => Some((o, c)),
+                (Some(_), Some(_)) => {
+                    self.problem(
+                        w.closes.span(),
+                        "the application window closes before it opens",
+                    );
+                    None
+                }
+                _ => None,
+            }
+        });
 
         let mut levels = Vec::new();
         if raw.levels.is_empty() {
@@ -609,9 +696,21 @@ impl Validator<'_> {
             disclaimer: raw.disclaimer.map(|s| s.trim().to_owned()),
             unmet_category_note: raw.unmet_category_note.map(|s| s.trim().to_owned()),
             origin,
+            application_window,
+            file_text: String::new(),
             levels,
             categories,
             requirements,
+        }
+    }
+
+    fn date(&mut self, s: &Spanned<String>) -> Option<Date> {
+        match Date::parse(s.get_ref()) {
+            Ok(d) => Some(d),
+            Err(m) => {
+                self.problem(s.span(), m);
+                None
+            }
         }
     }
 

@@ -6,8 +6,11 @@
 //! [`report`] (one renderer per output format). [`cli`] wires them to the command line.
 
 pub mod cli;
+pub mod compare;
 pub mod criteria;
 pub mod diagnostic;
+pub mod diff;
 pub mod evaluate;
 pub mod evidence;
 pub mod report;
+pub mod snippet;

@@ -8,7 +8,7 @@ use crate::diagnostic::printable;
 use crate::evaluate::Evaluation;
 
 /// Escapes characters that Markdown or HTML would interpret.
-fn escape(text: &str) -> String {
+pub(crate) fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for ch in printable(text).chars() {
         match ch {
@@ -28,7 +28,7 @@ fn escape(text: &str) -> String {
 
 /// Escapes only what HTML would interpret, keeping Markdown such as code spans:
 /// for text written by criteria authors.
-fn escape_html(text: &str) -> String {
+pub(crate) fn escape_html(text: &str) -> String {
     printable(text)
         .replace('&', "&amp;")
         .replace('<', "&lt;")

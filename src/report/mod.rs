@@ -1,8 +1,11 @@
 //! Renderers: one file per output format, chosen in exactly one `match`.
 //! A renderer only displays an [`Evaluation`]; it never decides what is met.
 
+pub mod compare;
+pub mod criteria_view;
+pub mod explain;
 mod json;
-mod markdown;
+pub(crate) mod markdown;
 mod table;
 
 use std::io::{self, Write};
