@@ -13,6 +13,9 @@ use crate::evaluate::{self, resolve_as_of};
 use crate::evidence::{self, Date};
 use crate::report::{self, Format, RenderOptions};
 
+/// The evidence template that `pmcheck init` writes.
+pub const TEMPLATE: &str = include_str!("template.yaml");
+
 const EXIT_CODES: &str = "\
 Exit codes:
   0  evaluated (and, with --require LEVEL, that level is reached)
@@ -40,6 +43,17 @@ pub enum Command {
     Criteria(CriteriaCommand),
     /// Explain a requirement or category: wording, reading, fields, an example, the hint.
     Explain(ExplainArgs),
+    /// Write a commented evidence template with every field of format v1.
+    Init {
+        /// Where to write it.
+        #[arg(default_value = "evidence.yaml")]
+        path: PathBuf,
+        /// Replace the file if it exists.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Print the JSON Schema (draft 2020-12) of evidence format v1, for editors.
+    Schema,
 }
 
 #[derive(Debug, Args)]
@@ -160,6 +174,26 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Compare(args) => run_compare(args),
         Command::Criteria(cmd) => run_criteria(cmd),
         Command::Explain(args) => run_explain(args),
+        Command::Init { path, force } => {
+            crate::write::write_atomic(&path, TEMPLATE.as_bytes(), force, &[])?;
+            emit(|out| {
+                writeln!(
+                    out,
+                    "wrote {}; fill it in, then run: pmcheck evaluate {}",
+                    path.display(),
+                    path.display()
+                )
+            })?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Schema => {
+            let schema = evidence::json_schema();
+            emit(|out| {
+                serde_json::to_writer_pretty(&mut *out, &schema)?;
+                writeln!(out)
+            })?;
+            Ok(ExitCode::SUCCESS)
+        }
     }
 }
 

@@ -11,8 +11,10 @@ use std::fmt;
 use std::path::Path;
 
 use chrono::{Datelike, NaiveDate};
+use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::de::{self, Deserializer, SeqAccess, Visitor};
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 
 use crate::diagnostic::{self, InputError};
 
@@ -27,7 +29,7 @@ pub const MIN_YEAR: i32 = 1900;
 pub const MAX_YEAR: i32 = 2100;
 
 /// A jurisdiction's evidence, as read from the file.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Evidence {
     pub version: FormatVersion,
@@ -36,29 +38,45 @@ pub struct Evidence {
     #[serde(default)]
     pub as_of: Option<Date>,
     #[serde(default, deserialize_with = "nullable")]
+    #[schemars(with = "Option<ServiceAreas>")]
     pub service_areas: ServiceAreas,
     #[serde(default, deserialize_with = "nullable")]
+    #[schemars(with = "Option<Verification>")]
     pub verification: Verification,
     #[serde(default, deserialize_with = "nullable")]
+    #[schemars(with = "Option<Training>")]
     pub training: Training,
     #[serde(default, deserialize_with = "nullable")]
+    #[schemars(with = "Option<PublicReporting>")]
     pub public_reporting: PublicReporting,
     #[serde(default, deserialize_with = "nullable")]
+    #[schemars(with = "Option<Accountability>")]
     pub accountability: Accountability,
     #[serde(default, deserialize_with = "nullable")]
+    #[schemars(with = "Option<Networking>")]
     pub networking: Networking,
     #[serde(default, deserialize_with = "nullable")]
+    #[schemars(with = "Option<PlanningBudgeting>")]
     pub planning_budgeting: PlanningBudgeting,
     #[serde(default, deserialize_with = "nullable")]
+    #[schemars(with = "Option<Equity>")]
     pub equity: Equity,
     #[serde(default, deserialize_with = "nullable")]
+    #[schemars(with = "Option<Leadership>")]
     pub leadership: Leadership,
     #[serde(default, deserialize_with = "nullable")]
+    #[schemars(with = "Option<Surveys>")]
     pub surveys: Surveys,
     #[serde(default, deserialize_with = "nullable")]
+    #[schemars(with = "Option<Vec<Text>>")]
     pub initiatives: Vec<Text>,
+    /// Dated plans toward the next level (`pmcheck plan`).
+    #[serde(default, deserialize_with = "nullable")]
+    #[schemars(with = "Option<Vec<Plan>>")]
+    pub plans: Vec<Plan>,
     /// The US federal performance framework (GPRA Modernization Act); optional.
     #[serde(default, deserialize_with = "nullable")]
+    #[schemars(with = "Option<Federal>")]
     pub federal: Federal,
 }
 
@@ -89,7 +107,7 @@ impl<'de> Deserialize<'de> for FormatVersion {
     }
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Jurisdiction {
     pub name: Text,
@@ -100,7 +118,7 @@ pub struct Jurisdiction {
     pub population: Option<Population>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum JurisdictionKind {
     City,
@@ -261,19 +279,22 @@ impl<'de> Deserialize<'de> for ServiceAreas {
     }
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ServiceArea {
     pub name: Text,
     #[serde(default, deserialize_with = "nullable")]
+    #[schemars(with = "Option<Vec<Year>>")]
     pub years: Vec<Year>,
     #[serde(default, deserialize_with = "nullable")]
+    #[schemars(with = "Option<Vec<Measure>>")]
     pub measures: Vec<Measure>,
     #[serde(default, deserialize_with = "nullable")]
+    #[schemars(with = "Option<Vec<Text>>")]
     pub sources: Vec<Text>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Measure {
     Input,
@@ -303,61 +324,75 @@ impl Measure {
     }
 }
 
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Verification {
     #[serde(default, deserialize_with = "nullable")]
+    #[schemars(with = "Option<bool>")]
     pub data_checked: bool,
     /// Kept as a raw string: blank or whitespace only means "no coordinator".
     #[serde(default)]
     pub coordinator: Option<String>,
     #[serde(default, deserialize_with = "nullable")]
+    #[schemars(with = "Option<Vec<Text>>")]
     pub sources: Vec<Text>,
 }
 
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Training {
     #[serde(default, deserialize_with = "nullable")]
+    #[schemars(with = "Option<Vec<Session>>")]
     pub sessions: Vec<Session>,
     #[serde(default, deserialize_with = "nullable")]
+    #[schemars(with = "Option<bool>")]
     pub new_employees: bool,
     #[serde(default, deserialize_with = "nullable")]
+    #[schemars(with = "Option<Vec<Text>>")]
     pub sources: Vec<Text>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Session {
     pub date: Date,
     #[serde(default)]
     pub title: Option<Text>,
     #[serde(default, deserialize_with = "nullable")]
+    #[schemars(with = "Option<bool>")]
     pub external: bool,
 }
 
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PublicReporting {
     #[serde(default, deserialize_with = "nullable")]
+    #[schemars(with = "Option<Vec<Channel>>")]
     pub channels: Vec<Channel>,
     #[serde(default, deserialize_with = "nullable")]
+    #[schemars(with = "Option<bool>")]
     pub targets: bool,
     #[serde(default, deserialize_with = "nullable")]
+    #[schemars(with = "Option<bool>")]
     pub past_performance: bool,
     #[serde(default, deserialize_with = "nullable")]
+    #[schemars(with = "Option<bool>")]
     pub comparisons: bool,
     #[serde(default, deserialize_with = "nullable")]
+    #[schemars(with = "Option<bool>")]
     pub narrative: bool,
     #[serde(default, deserialize_with = "nullable")]
+    #[schemars(with = "Option<bool>")]
     pub searchable: bool,
     #[serde(default, deserialize_with = "nullable")]
+    #[schemars(with = "Option<Vec<Visual>>")]
     pub visuals: Vec<Visual>,
     #[serde(default, deserialize_with = "nullable")]
+    #[schemars(with = "Option<Vec<Text>>")]
     pub sources: Vec<Text>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Channel {
     Budget,
@@ -371,7 +406,7 @@ pub enum Channel {
     Other,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Visual {
     Graphs,
@@ -381,26 +416,30 @@ pub enum Visual {
     Other,
 }
 
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Accountability {
     #[serde(default, deserialize_with = "nullable")]
+    #[schemars(with = "Option<bool>")]
     pub staff_policy: bool,
     #[serde(default, deserialize_with = "nullable")]
+    #[schemars(with = "Option<Vec<Review>>")]
     pub reviews: Vec<Review>,
     #[serde(default, deserialize_with = "nullable")]
+    #[schemars(with = "Option<Vec<Text>>")]
     pub sources: Vec<Text>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Review {
     pub date: Date,
     #[serde(default, deserialize_with = "nullable")]
+    #[schemars(with = "Option<Vec<Participant>>")]
     pub with: Vec<Participant>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Participant {
     DepartmentStaff,
@@ -430,42 +469,52 @@ impl Participant {
     }
 }
 
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Networking {
     #[serde(default, deserialize_with = "nullable")]
+    #[schemars(with = "Option<Vec<Text>>")]
     pub activities: Vec<Text>,
     #[serde(default, deserialize_with = "nullable")]
+    #[schemars(with = "Option<Vec<Text>>")]
     pub sources: Vec<Text>,
 }
 
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PlanningBudgeting {
     #[serde(default, deserialize_with = "nullable")]
+    #[schemars(with = "Option<bool>")]
     pub strategic_plan: bool,
     #[serde(default, deserialize_with = "nullable")]
+    #[schemars(with = "Option<bool>")]
     pub management_decisions: bool,
     #[serde(default, deserialize_with = "nullable")]
+    #[schemars(with = "Option<bool>")]
     pub financial_decisions: bool,
     #[serde(default, deserialize_with = "nullable")]
+    #[schemars(with = "Option<Vec<Text>>")]
     pub sources: Vec<Text>,
 }
 
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Equity {
     #[serde(default, deserialize_with = "nullable")]
+    #[schemars(with = "Option<bool>")]
     pub analysis: bool,
     #[serde(default, deserialize_with = "nullable")]
+    #[schemars(with = "Option<bool>")]
     pub reported: bool,
     #[serde(default, deserialize_with = "nullable")]
+    #[schemars(with = "Option<Vec<EquityBasis>>")]
     pub basis: Vec<EquityBasis>,
     #[serde(default, deserialize_with = "nullable")]
+    #[schemars(with = "Option<Vec<Text>>")]
     pub sources: Vec<Text>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum EquityBasis {
     Neighborhood,
@@ -473,18 +522,21 @@ pub enum EquityBasis {
     Other,
 }
 
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Leadership {
     #[serde(default, deserialize_with = "nullable")]
+    #[schemars(with = "Option<bool>")]
     pub internal: bool,
     #[serde(default, deserialize_with = "nullable")]
+    #[schemars(with = "Option<Vec<ExternalLeadership>>")]
     pub external: Vec<ExternalLeadership>,
     #[serde(default, deserialize_with = "nullable")]
+    #[schemars(with = "Option<Vec<Text>>")]
     pub sources: Vec<Text>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum ExternalLeadership {
     Presentations,
@@ -493,7 +545,7 @@ pub enum ExternalLeadership {
     Other,
 }
 
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Surveys {
     #[serde(default)]
@@ -501,37 +553,58 @@ pub struct Surveys {
     #[serde(default)]
     pub employees: Option<Survey>,
     #[serde(default, deserialize_with = "nullable")]
+    #[schemars(with = "Option<Vec<Text>>")]
     pub sources: Vec<Text>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Survey {
     pub date: Date,
     #[serde(default, deserialize_with = "nullable")]
+    #[schemars(with = "Option<bool>")]
     pub published: bool,
 }
 
-#[derive(Debug, Clone, Default, Deserialize)]
+/// A dated action toward a requirement.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Plan {
+    /// The requirement id the plan works toward (see `pmcheck explain`).
+    pub requirement: Text,
+    /// When the action is due.
+    pub due: Date,
+    #[serde(default)]
+    pub owner: Option<Text>,
+    #[serde(default)]
+    pub note: Option<Text>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Federal {
     /// An agency strategic plan is in place.
     #[serde(default, deserialize_with = "nullable")]
+    #[schemars(with = "Option<bool>")]
     pub strategic_plan: bool,
     /// Dates of agency-led annual reviews of progress toward strategic objectives.
     #[serde(default, deserialize_with = "nullable")]
+    #[schemars(with = "Option<Vec<Date>>")]
     pub strategic_reviews: Vec<Date>,
     /// Agency Priority Goals.
     #[serde(default, deserialize_with = "nullable")]
+    #[schemars(with = "Option<Vec<PriorityGoal>>")]
     pub priority_goals: Vec<PriorityGoal>,
     /// Cross-agency priority goals the agency contributes to.
     #[serde(default, deserialize_with = "nullable")]
+    #[schemars(with = "Option<Vec<Text>>")]
     pub cross_agency_goals: Vec<Text>,
     #[serde(default, deserialize_with = "nullable")]
+    #[schemars(with = "Option<Vec<Text>>")]
     pub sources: Vec<Text>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PriorityGoal {
     pub name: Text,
@@ -540,9 +613,11 @@ pub struct PriorityGoal {
     pub leader: Option<String>,
     /// Dates of data-driven reviews of progress.
     #[serde(default, deserialize_with = "nullable")]
+    #[schemars(with = "Option<Vec<Date>>")]
     pub reviews: Vec<Date>,
     /// Progress is published (for example on Performance.gov).
     #[serde(default, deserialize_with = "nullable")]
+    #[schemars(with = "Option<bool>")]
     pub publicly_reported: bool,
 }
 
@@ -953,4 +1028,79 @@ fn is_blank_yaml(text: &str) -> bool {
         let t = l.trim();
         t.is_empty() || t.starts_with('#') || t == "---" || t == "..."
     })
+}
+
+// JSON Schema for the types with hand-written deserializers: the schema states the
+// same constraints that deserializing enforces.
+
+impl JsonSchema for FormatVersion {
+    fn schema_name() -> Cow<'static, str> {
+        "FormatVersion".into()
+    }
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({ "description": "Evidence format version; always 1.", "const": 1 })
+    }
+}
+
+impl JsonSchema for Population {
+    fn schema_name() -> Cow<'static, str> {
+        "Population".into()
+    }
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({ "type": "integer", "minimum": 0 })
+    }
+}
+
+impl JsonSchema for Text {
+    fn schema_name() -> Cow<'static, str> {
+        "Text".into()
+    }
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({ "type": "string", "pattern": "\\S" })
+    }
+}
+
+impl JsonSchema for Date {
+    fn schema_name() -> Cow<'static, str> {
+        "Date".into()
+    }
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "type": "string",
+            "format": "date",
+            "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
+            "description": "A calendar date, YYYY-MM-DD."
+        })
+    }
+}
+
+impl JsonSchema for Year {
+    fn schema_name() -> Cow<'static, str> {
+        "Year".into()
+    }
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({ "type": "integer", "minimum": MIN_YEAR, "maximum": MAX_YEAR })
+    }
+}
+
+impl JsonSchema for ServiceAreas {
+    fn schema_name() -> Cow<'static, str> {
+        "ServiceAreas".into()
+    }
+    fn json_schema(generator: &mut SchemaGenerator) -> Schema {
+        let item = generator.subschema_for::<ServiceArea>();
+        json_schema!({
+            "type": "array",
+            "description": "Service areas; each name appears once.",
+            "items": item
+        })
+    }
+}
+
+/// The JSON Schema (draft 2020-12) of evidence format v1.
+pub fn json_schema() -> serde_json::Value {
+    let generator = schemars::generate::SchemaSettings::draft2020_12().into_generator();
+    let mut schema = generator.into_root_schema_for::<Evidence>();
+    schema.insert("title".into(), "pmcheck evidence format v1".into());
+    schema.to_value()
 }

@@ -14,3 +14,4 @@ pub mod evaluate;
 pub mod evidence;
 pub mod report;
 pub mod snippet;
+pub mod write;
