@@ -54,6 +54,8 @@ pub enum Command {
     },
     /// Print the JSON Schema (draft 2020-12) of evidence format v1, for editors.
     Schema,
+    /// The ordered actions to reach a target level, with their dated plans.
+    Plan(PlanArgs),
 }
 
 #[derive(Debug, Args)]
@@ -154,6 +156,45 @@ pub struct EvaluateArgs {
     /// NO_COLOR is set.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
+
+    /// An earlier JSON result (`--format json`) to report progress against.
+    #[arg(long, value_name = "RESULT.json")]
+    pub baseline: Option<PathBuf>,
+
+    /// With --baseline: exit with status 1 when any requirement met in the baseline is lost.
+    #[arg(long, requires = "baseline")]
+    pub fail_on_regression: bool,
+
+    /// Count a requirement as met only when the sections it reads cite `sources`.
+    #[arg(long)]
+    pub strict: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct PlanArgs {
+    /// The evidence file, with its `plans:` entries.
+    pub evidence: PathBuf,
+
+    /// The level to reach (a level id of the criteria).
+    #[arg(long, value_name = "LEVEL")]
+    pub target: String,
+
+    /// Plans due after this date are late (default: the criteria's application
+    /// deadline, when the as-of date is before it).
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    pub by: Option<Date>,
+
+    /// Criteria: a bundled id or version, or a .toml path.
+    #[arg(long, short, value_name = "VERSION|PATH", default_value = DEFAULT_CRITERIA)]
+    pub criteria: String,
+
+    /// The date the evidence describes (YYYY-MM-DD); overrides `as_of` in the file.
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    pub as_of: Option<Date>,
+
+    /// Output format.
+    #[arg(long, short, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -174,6 +215,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Compare(args) => run_compare(args),
         Command::Criteria(cmd) => run_criteria(cmd),
         Command::Explain(args) => run_explain(args),
+        Command::Plan(args) => run_plan(args),
         Command::Init { path, force } => {
             crate::write::write_atomic(&path, TEMPLATE.as_bytes(), force, &[])?;
             emit(|out| {
@@ -216,7 +258,7 @@ fn run_compare(args: CompareArgs) -> Result<ExitCode> {
         .iter()
         .map(|c| criteria::resolve(c))
         .collect::<Result<_, _>>()?;
-    let evidence = evidence::load(&args.evidence)?;
+    let evidence = load_evidence(&args.evidence, &all[0])?;
     let (as_of, source) = resolve_as_of(args.as_of, evidence.as_of, today());
     let evaluations: Vec<_> = all
         .iter()
@@ -226,6 +268,7 @@ fn run_compare(args: CompareArgs) -> Result<ExitCode> {
         evidence: args.evidence.display().to_string(),
         target: None,
         color: false,
+        changes: None,
     };
     emit(|out| report::compare::render(args.format, &evaluations, &options, out))?;
     Ok(ExitCode::SUCCESS)
@@ -310,38 +353,100 @@ fn run_explain(args: ExplainArgs) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
+/// The index of a level id of the criteria, or an error naming the flag and the levels.
+fn level_arg(criteria: &criteria::Criteria, flag: &str, level: &str) -> Result<usize> {
+    criteria.level_index(level).ok_or_else(|| {
+        let ids: Vec<&str> = criteria.levels.iter().map(|l| l.id.as_str()).collect();
+        let hint = diagnostic::closest(level, ids.iter().copied())
+            .map(|b| format!("did you mean `{b}`? "))
+            .unwrap_or_default();
+        anyhow::anyhow!(
+            "{flag}: `{}` is not a level of {}; {hint}levels: {}",
+            diagnostic::printable(level),
+            criteria.label(),
+            ids.join(", ")
+        )
+    })
+}
+
+/// Loads evidence and refuses plans that name a requirement no criteria know.
+fn load_evidence(path: &std::path::Path, c: &criteria::Criteria) -> Result<evidence::Evidence> {
+    let evidence = evidence::load(path)?;
+    if let Some((id, closest)) = crate::plan::unknown_plan(c, &evidence) {
+        let text = std::fs::read_to_string(path).unwrap_or_default();
+        let line = text.lines().enumerate().find_map(|(n, l)| {
+            let col = l.find(id.as_str())?;
+            l.contains("requirement")
+                .then(|| (n as u64 + 1, l[..col].chars().count() as u64 + 1))
+        });
+        let closest: Vec<String> = closest.iter().map(|c| format!("`{c}`")).collect();
+        return Err(diagnostic::InputError::new(
+            path,
+            line,
+            format!(
+                "plans: `{id}` is not a requirement id; closest in {}: {}",
+                c.label(),
+                closest.join(", ")
+            ),
+        )
+        .with_source_text(&text)
+        .into());
+    }
+    Ok(evidence)
+}
+
 fn run_evaluate(args: EvaluateArgs) -> Result<ExitCode> {
     let criteria = criteria::resolve(&args.criteria)?;
     let target = match &args.require {
         None => None,
-        Some(level) => Some(criteria.level_index(level).ok_or_else(|| {
-            let ids: Vec<&str> = criteria.levels.iter().map(|l| l.id.as_str()).collect();
-            let hint = diagnostic::closest(level, ids.iter().copied())
-                .map(|b| format!("did you mean `{b}`? "))
-                .unwrap_or_default();
-            anyhow::anyhow!(
-                "--require: `{}` is not a level of {}; {hint}levels: {}",
-                diagnostic::printable(level),
-                criteria.label(),
-                ids.join(", ")
-            )
-        })?),
+        Some(level) => Some(level_arg(&criteria, "--require", level)?),
     };
-    let evidence = evidence::load(&args.evidence)?;
+    let baseline = match &args.baseline {
+        Some(path) => Some(crate::baseline::load(path)?),
+        None => None,
+    };
+    let evidence = load_evidence(&args.evidence, &criteria)?;
     let (as_of, source) = resolve_as_of(args.as_of, evidence.as_of, today());
-    let evaluation = evaluate::evaluate(&criteria, &evidence, as_of, source);
+    let evaluation = evaluate::evaluate_with(
+        &criteria,
+        &evidence,
+        as_of,
+        source,
+        evaluate::Options {
+            strict: args.strict,
+        },
+    );
+    let changes = baseline
+        .as_ref()
+        .zip(args.baseline.as_ref())
+        .map(|(b, path)| crate::baseline::changes(b, &path.display().to_string(), &evaluation));
+    let regressed = changes.as_ref().is_some_and(|c| !c.lost.is_empty());
 
     let options = RenderOptions {
         evidence: args.evidence.display().to_string(),
         target,
         color: use_color(args.color),
+        changes,
     };
     emit(|out| report::render(args.format, &evaluation, &options, out))?;
 
-    Ok(match target {
-        Some(t) if !evaluation.reaches(t) => ExitCode::from(1),
-        _ => ExitCode::SUCCESS,
+    let below = target.is_some_and(|t| !evaluation.reaches(t));
+    Ok(if below || (args.fail_on_regression && regressed) {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
     })
+}
+
+fn run_plan(args: PlanArgs) -> Result<ExitCode> {
+    let criteria = criteria::resolve(&args.criteria)?;
+    let target = level_arg(&criteria, "--target", &args.target)?;
+    let evidence = load_evidence(&args.evidence, &criteria)?;
+    let (as_of, source) = resolve_as_of(args.as_of, evidence.as_of, today());
+    let evaluation = evaluate::evaluate(&criteria, &evidence, as_of, source);
+    let report = crate::plan::plan(&evaluation, &evidence, target, args.by);
+    emit(|out| report::plan::render(args.format, &evaluation, &report, out))?;
+    Ok(ExitCode::SUCCESS)
 }
 
 fn use_color(choice: ColorChoice) -> bool {

@@ -88,6 +88,11 @@ pub struct Evaluation<'c> {
     pub jurisdiction: Option<Jurisdiction>,
     pub as_of: Date,
     pub as_of_source: AsOfSource,
+    /// Whether claims without `sources` were refused (`--strict`).
+    pub strict: bool,
+    /// Requirements whose claims are met but cite no sources, with the sections that
+    /// lack them. With `strict` these count as unmet.
+    pub unsupported: Vec<(usize, Vec<&'static str>)>,
     /// Whether each requirement is met, by index into `criteria.requirements`.
     pub met: Vec<bool>,
     /// The highest level reached, as an index into `criteria.levels`.
@@ -185,15 +190,57 @@ pub fn evaluate<'c>(
     as_of: Date,
     as_of_source: AsOfSource,
 ) -> Evaluation<'c> {
+    evaluate_with(criteria, evidence, as_of, as_of_source, Options::default())
+}
+
+/// How to judge, beyond the criteria.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Options {
+    /// A requirement counts as met only when every section it reads cites `sources`.
+    pub strict: bool,
+}
+
+/// The evidence sections a requirement reads that could cite `sources` but cite none.
+pub fn sections_without_sources(
+    criteria: &Criteria,
+    requirement: &Requirement,
+    evidence: &Evidence,
+) -> Vec<&'static str> {
+    let mut out: Vec<&'static str> = Vec::new();
+    for field in requirement.rule.fields(criteria) {
+        let section = field.section();
+        if !out.contains(&section) && evidence.section_sources(section) == Some(false) {
+            out.push(section);
+        }
+    }
+    out
+}
+
+/// Like [`evaluate`], with options such as `strict`.
+pub fn evaluate_with<'c>(
+    criteria: &'c Criteria,
+    evidence: &Evidence,
+    as_of: Date,
+    as_of_source: AsOfSource,
+    options: Options,
+) -> Evaluation<'c> {
     let mut met = Vec::with_capacity(criteria.requirements.len());
-    for r in &criteria.requirements {
+    let mut unsupported = Vec::new();
+    for (i, r) in criteria.requirements.iter().enumerate() {
         let ctx = Context {
             evidence,
             as_of: as_of.0,
             met: &met,
             item: None,
         };
-        let ok = check(&r.rule, &ctx);
+        let mut ok = check(&r.rule, &ctx);
+        if ok {
+            let missing = sections_without_sources(criteria, r, evidence);
+            if !missing.is_empty() {
+                unsupported.push((i, missing));
+                ok = !options.strict;
+            }
+        }
         met.push(ok);
     }
 
@@ -239,6 +286,8 @@ pub fn evaluate<'c>(
         jurisdiction: evidence.jurisdiction.clone(),
         as_of,
         as_of_source,
+        strict: options.strict,
+        unsupported,
         met,
         level,
         readiness,
@@ -455,6 +504,33 @@ fn warnings(evaluation: &Evaluation<'_>, evidence: &Evidence) -> Vec<Warning> {
                 message: format!(
                     "priority goal `{}`: review dated {d} is after the as-of date {as_of} and does not count",
                     g.name
+                ),
+            });
+        }
+    }
+
+    for plan in &evidence.plans {
+        let Some(i) = criteria
+            .requirements
+            .iter()
+            .position(|r| r.id == plan.requirement.as_str())
+        else {
+            continue;
+        };
+        if plan.due < as_of && !evaluation.met[i] {
+            let owner = plan
+                .owner
+                .as_ref()
+                .map_or(String::new(), |o| format!(" ({o})"));
+            out.push(Warning {
+                category: Some(
+                    criteria.categories[criteria.requirements[i].category]
+                        .id
+                        .clone(),
+                ),
+                message: format!(
+                    "overdue plan: `{}`{owner} was due {} and is still unmet",
+                    plan.requirement, plan.due
                 ),
             });
         }

@@ -816,6 +816,12 @@ impl Field {
         }
     }
 
+    /// The top-level evidence section the field belongs to.
+    pub fn section(self) -> &'static str {
+        let path = self.path();
+        path.split('.').next().unwrap_or(path)
+    }
+
     pub fn from_path(path: &str) -> Option<Field> {
         Field::ALL.into_iter().find(|f| f.path() == path)
     }
@@ -893,6 +899,25 @@ pub struct Event<'a> {
 }
 
 impl Evidence {
+    /// Whether a section cites at least one source: `None` for a section that has no
+    /// `sources` key (`initiatives`). For `service_areas`, any area's sources count.
+    pub fn section_sources(&self, section: &str) -> Option<bool> {
+        Some(match section {
+            "service_areas" => self.service_areas.0.iter().any(|a| !a.sources.is_empty()),
+            "verification" => !self.verification.sources.is_empty(),
+            "training" => !self.training.sources.is_empty(),
+            "public_reporting" => !self.public_reporting.sources.is_empty(),
+            "accountability" => !self.accountability.sources.is_empty(),
+            "networking" => !self.networking.sources.is_empty(),
+            "planning_budgeting" => !self.planning_budgeting.sources.is_empty(),
+            "equity" => !self.equity.sources.is_empty(),
+            "leadership" => !self.leadership.sources.is_empty(),
+            "surveys" => !self.surveys.sources.is_empty(),
+            "federal" => !self.federal.sources.is_empty(),
+            _ => return None,
+        })
+    }
+
     /// The value of a [`FieldKind::Flag`] field; `false` for any other field.
     pub fn flag(&self, field: Field) -> bool {
         match field {

@@ -5,6 +5,7 @@
 //! versioned TOML model and its validation), [`evaluate`] (rules against evidence) and
 //! [`report`] (one renderer per output format). [`cli`] wires them to the command line.
 
+pub mod baseline;
 pub mod cli;
 pub mod compare;
 pub mod criteria;
@@ -12,6 +13,7 @@ pub mod diagnostic;
 pub mod diff;
 pub mod evaluate;
 pub mod evidence;
+pub mod plan;
 pub mod report;
 pub mod snippet;
 pub mod write;

@@ -24,6 +24,37 @@ struct Report {
     categories: Vec<Category>,
     gaps: Vec<Gap>,
     warnings: Vec<Warning>,
+    strict: bool,
+    unsupported: Vec<Unsupported>,
+    /// Present only with --baseline.
+    changes: Option<Changes>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Unsupported {
+    requirement: String,
+    sections: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Changes {
+    baseline: String,
+    baseline_criteria: String,
+    same_criteria: bool,
+    baseline_as_of: String,
+    level: BeforeAfter<String>,
+    readiness: BTreeMap<String, BeforeAfter<f64>>,
+    newly_met: Vec<String>,
+    lost: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct BeforeAfter<T> {
+    before: Option<T>,
+    after: T,
 }
 
 #[derive(Debug, Deserialize)]
@@ -192,6 +223,11 @@ fn every_example_matches_contract_v1() {
                 );
                 assert!(!w.message.is_empty());
             }
+            assert!(!r.strict);
+            assert!(r.changes.is_none());
+            for u in &r.unsupported {
+                assert!(!u.requirement.is_empty() && !u.sections.is_empty());
+            }
             if let Some(j) = &r.jurisdiction {
                 assert!(!j.name.is_empty() && !j.kind.is_empty());
                 let _ = (&j.state, j.population);
@@ -230,4 +266,30 @@ fn absent_values_are_null_not_missing() {
 fn output_is_deterministic() {
     let args = ["examples/millbrook-distinction.yaml", "--criteria", "2021"];
     assert_eq!(report(&args).0, report(&args).0);
+}
+
+#[test]
+fn changes_match_the_contract_with_a_baseline() {
+    let dir = tempfile::tempdir().unwrap();
+    let base = dir.path().join("base.json");
+    let (text, _) = report(&["examples/oakdale-achievement.yaml"]);
+    std::fs::write(&base, text).unwrap();
+    let (_, r) = report(&[
+        "examples/millbrook-distinction.yaml",
+        "--baseline",
+        base.to_str().unwrap(),
+    ]);
+    let ch = r.changes.expect("changes with --baseline");
+    assert!(ch.same_criteria);
+    assert_eq!(ch.baseline_criteria, "icma 2022");
+    assert_eq!(ch.baseline, base.to_str().unwrap());
+    assert_eq!(ch.baseline_as_of, "2021-05-01");
+    assert_eq!(
+        (ch.level.before.as_deref(), ch.level.after.as_str()),
+        (Some("achievement"), "distinction")
+    );
+    assert_eq!(ch.readiness.len(), 3);
+    assert!(ch.readiness.values().all(|b| b.before.is_some()));
+    assert!(!ch.newly_met.is_empty());
+    assert!(ch.lost.is_empty());
 }

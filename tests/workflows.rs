@@ -337,3 +337,283 @@ fn init_into_an_unwritable_directory_fails_cleanly() {
     assert_eq!(r.code, 2);
     assert!(std::fs::read_dir(&locked).unwrap().next().is_none());
 }
+
+// --- baseline --------------------------------------------------------------------------
+
+#[test]
+fn baseline_reports_progress_and_regressions() {
+    let dir = tempfile::tempdir().unwrap();
+    let base = dir.path().join("last-year.json");
+    let out = ok(&[
+        "evaluate",
+        "examples/riverton-excellence.yaml",
+        "-f",
+        "json",
+    ]);
+    std::fs::write(&base, out).unwrap();
+    // This year: the surveys were not repeated and equity was dropped.
+    let this_year = dir.path().join("this-year.yaml");
+    let text = std::fs::read_to_string("examples/riverton-excellence.yaml").unwrap();
+    let text = text.replace("  residents: { date: 2020-09-15, published: true }\n", "");
+    let text = text.replace("  analysis: true\n", "  analysis: false\n");
+    std::fs::write(&this_year, text).unwrap();
+    let (base_s, this_s) = (base.to_str().unwrap(), this_year.to_str().unwrap());
+
+    let v = json(&["evaluate", this_s, "--baseline", base_s, "-f", "json"]);
+    let ch = &v["changes"];
+    assert_eq!(ch["baseline"], base_s);
+    assert_eq!(ch["same_criteria"], true);
+    assert_eq!(ch["level"]["before"], "excellence");
+    assert_eq!(ch["level"]["after"], "distinction");
+    assert_eq!(ch["readiness"]["excellence"]["before"], 100.0);
+    assert!(ch["readiness"]["excellence"]["after"].as_f64().unwrap() < 100.0);
+    assert_eq!(ch["newly_met"], serde_json::json!([]));
+    assert_eq!(
+        ch["lost"],
+        serde_json::json!(["equity.excellence", "surveying.excellence"])
+    );
+
+    // Exit 1 with --fail-on-regression, 0 without.
+    assert_eq!(run(&["evaluate", this_s, "--baseline", base_s]).code, 0);
+    let r = run(&[
+        "evaluate",
+        this_s,
+        "--baseline",
+        base_s,
+        "--fail-on-regression",
+    ]);
+    assert_eq!(r.code, 1);
+    assert!(
+        r.stdout
+            .contains("Lost (regressions): equity.excellence, surveying.excellence"),
+        "{}",
+        r.stdout
+    );
+    // Going the other way, everything lost comes back.
+    let back = dir.path().join("back.json");
+    std::fs::write(&back, ok(&["evaluate", this_s, "-f", "json"])).unwrap();
+    let v = json(&[
+        "evaluate",
+        "examples/riverton-excellence.yaml",
+        "--baseline",
+        back.to_str().unwrap(),
+        "-f",
+        "json",
+    ]);
+    assert_eq!(
+        v["changes"]["newly_met"],
+        serde_json::json!(["equity.excellence", "surveying.excellence"])
+    );
+    assert_eq!(v["changes"]["lost"], serde_json::json!([]));
+    // Without a baseline there is no `changes` key.
+    let v = json(&["evaluate", this_s, "-f", "json"]);
+    assert!(v.get("changes").is_none());
+}
+
+#[test]
+fn a_baseline_from_other_criteria_is_allowed_and_said_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let base = dir.path().join("base.json");
+    std::fs::write(
+        &base,
+        ok(&[
+            "evaluate",
+            "examples/millbrook-distinction.yaml",
+            "-c",
+            "2021",
+            "-f",
+            "json",
+        ]),
+    )
+    .unwrap();
+    let b = base.to_str().unwrap();
+    let v = json(&[
+        "evaluate",
+        "examples/millbrook-distinction.yaml",
+        "-c",
+        "2022",
+        "--baseline",
+        b,
+        "-f",
+        "json",
+    ]);
+    assert_eq!(v["changes"]["same_criteria"], false);
+    assert_eq!(v["changes"]["baseline_criteria"], "icma 2021");
+    let table = ok(&[
+        "evaluate",
+        "examples/millbrook-distinction.yaml",
+        "-c",
+        "2022",
+        "--baseline",
+        b,
+    ]);
+    assert!(
+        table.contains("the baseline used other criteria (icma 2021)"),
+        "{table}"
+    );
+}
+
+#[test]
+fn a_bad_baseline_is_an_input_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let base = dir.path().join("base.json");
+    std::fs::write(&base, "{\"version\": 1,\n \"level\": 3}").unwrap();
+    let r = run(&[
+        "evaluate",
+        "examples/oakdale-achievement.yaml",
+        "--baseline",
+        base.to_str().unwrap(),
+    ]);
+    assert_eq!(r.code, 2);
+    assert!(
+        r.stderr.contains("not a pmcheck JSON result"),
+        "{}",
+        r.stderr
+    );
+    assert!(r.stderr.contains("base.json:"), "{}", r.stderr);
+    assert_eq!(
+        run(&[
+            "evaluate",
+            "examples/oakdale-achievement.yaml",
+            "--fail-on-regression"
+        ])
+        .code,
+        2
+    );
+}
+
+// --- plan ------------------------------------------------------------------------------
+
+#[test]
+fn plan_orders_actions_and_finds_missing_late_and_overdue_plans() {
+    let file = "tests/fixtures/plans/millbrook-plans.yaml";
+    let args = ["plan", file, "--target", "excellence", "--by", "2022-12-31"];
+    insta::assert_snapshot!("plan_table", ok(&args));
+    let mut md = args.to_vec();
+    md.extend(["-f", "markdown"]);
+    insta::assert_snapshot!("plan_markdown", ok(&md));
+    let mut js = args.to_vec();
+    js.extend(["-f", "json"]);
+    let v = json(&js);
+    let actions: Vec<&str> = v["actions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["requirement"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        actions,
+        [
+            "data_collection.excellence",
+            "accountability.excellence",
+            "equity.excellence",
+            "surveying.excellence"
+        ]
+    );
+    assert_eq!(
+        v["unplanned"],
+        serde_json::json!(["data_collection.excellence"])
+    );
+    assert_eq!(v["late"][0]["requirement"], "equity.excellence");
+    assert_eq!(v["overdue"][0]["requirement"], "surveying.excellence");
+    assert_eq!(v["by"], "2022-12-31");
+    assert_eq!(v["by_source"], "flag");
+    // evaluate warns about the overdue plan too.
+    let table = ok(&["evaluate", file]);
+    assert!(table.contains(
+        "overdue plan: `surveying.excellence` (Lee Park) was due 2022-03-31 and is still unmet"
+    ));
+}
+
+#[test]
+fn plan_deadline_defaults_to_the_application_deadline() {
+    let v = json(&[
+        "plan",
+        "tests/fixtures/plans/millbrook-plans.yaml",
+        "--target",
+        "excellence",
+        "--criteria",
+        "2021",
+        "--as-of",
+        "2021-03-01",
+        "-f",
+        "json",
+    ]);
+    assert_eq!(v["by"], "2021-05-07");
+    assert_eq!(v["by_source"], "application_deadline");
+    // After the deadline there is none.
+    let v = json(&[
+        "plan",
+        "tests/fixtures/plans/millbrook-plans.yaml",
+        "--target",
+        "excellence",
+        "-c",
+        "2021",
+        "-f",
+        "json",
+    ]);
+    assert_eq!(v["by"], serde_json::Value::Null);
+}
+
+#[test]
+fn a_plan_for_an_unknown_requirement_is_an_error_with_the_closest_ids() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("e.yaml");
+    std::fs::write(
+        &path,
+        "version: 1\nplans:\n  - requirement: surveying.excelence\n    due: 2022-01-01\n",
+    )
+    .unwrap();
+    let p = path.to_str().unwrap();
+    for args in [
+        vec!["evaluate", p],
+        vec!["plan", p, "--target", "excellence"],
+    ] {
+        let r = run(&args);
+        assert_eq!(r.code, 2);
+        assert!(r.stderr.contains("e.yaml:3:18: plans: `surveying.excelence` is not a requirement id; closest in icma 2022: `surveying.excellence`"), "{}", r.stderr);
+    }
+    // A plan for another bundled framework's requirement is not an error.
+    std::fs::write(
+        &path,
+        "version: 1\nplans:\n  - requirement: innovation.excellence\n    due: 2022-01-01\n",
+    )
+    .unwrap();
+    assert_eq!(run(&["evaluate", p]).code, 0);
+}
+
+// --- strict ----------------------------------------------------------------------------
+
+#[test]
+fn strict_counts_only_claims_with_sources() {
+    let file = "examples/riverton-excellence.yaml";
+    let lax = json(&["evaluate", file, "-f", "json"]);
+    assert_eq!(lax["strict"], false);
+    assert_eq!(lax["level"], "excellence");
+    let unsupported: Vec<&str> = lax["unsupported"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|u| u["requirement"].as_str().unwrap())
+        .collect();
+    // Riverton cites sources for the Library service area and public reporting only.
+    assert!(!unsupported.contains(&"public_reporting.achievement"));
+    assert!(!unsupported.contains(&"data_collection.achievement"));
+    assert!(unsupported.contains(&"verification.data_checked"));
+    let table = ok(&["evaluate", file]);
+    assert!(table.contains("cite no `sources` (claimed, unsupported)"));
+
+    let strict = json(&["evaluate", file, "--strict", "-f", "json"]);
+    assert_eq!(strict["strict"], true);
+    assert_eq!(strict["level"], "none");
+    let gaps: Vec<&str> = strict["gaps"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|g| g["requirement"].as_str().unwrap())
+        .collect();
+    assert!(gaps.contains(&"verification.data_checked"));
+    assert!(!gaps.contains(&"public_reporting.achievement"));
+    let table = ok(&["evaluate", file, "--strict"]);
+    assert!(table.contains("claimed, unsupported: add `sources` to verification"));
+}

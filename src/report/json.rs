@@ -30,6 +30,55 @@ pub struct JsonReport<'a> {
     pub categories: Vec<JsonCategory<'a>>,
     pub gaps: Vec<JsonGap<'a>>,
     pub warnings: Vec<JsonWarning<'a>>,
+    pub strict: bool,
+    pub unsupported: Vec<JsonUnsupported<'a>>,
+    /// Present only when a baseline was given.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub changes: Option<JsonChanges<'a>>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct JsonUnsupported<'a> {
+    pub requirement: &'a str,
+    pub sections: &'a [&'static str],
+}
+
+#[derive(Debug, Serialize)]
+pub struct JsonChanges<'a> {
+    pub baseline: &'a str,
+    pub baseline_criteria: &'a str,
+    pub same_criteria: bool,
+    pub baseline_as_of: &'a str,
+    pub level: JsonBeforeAfter<&'a str>,
+    pub readiness: ReadinessChanges<'a>,
+    pub newly_met: &'a [String],
+    pub lost: &'a [String],
+}
+
+#[derive(Debug, Serialize)]
+pub struct JsonBeforeAfter<T> {
+    pub before: Option<T>,
+    pub after: T,
+}
+
+/// Level id to `{before, after}`, in level order.
+#[derive(Debug)]
+pub struct ReadinessChanges<'a>(&'a [(String, Option<f64>, f64)]);
+
+impl Serialize for ReadinessChanges<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut map = s.serialize_map(Some(self.0.len()))?;
+        for (k, before, after) in self.0 {
+            map.serialize_entry(
+                k,
+                &JsonBeforeAfter {
+                    before: *before,
+                    after: *after,
+                },
+            )?;
+        }
+        map.end()
+    }
 }
 
 #[derive(Debug, Serialize)]
@@ -203,6 +252,28 @@ impl<'a> JsonReport<'a> {
                     message: &w.message,
                 })
                 .collect(),
+            strict: e.strict,
+            unsupported: e
+                .unsupported
+                .iter()
+                .map(|(i, sections)| JsonUnsupported {
+                    requirement: &c.requirements[*i].id,
+                    sections,
+                })
+                .collect(),
+            changes: options.changes.as_ref().map(|ch| JsonChanges {
+                baseline: &ch.baseline,
+                baseline_criteria: &ch.baseline_criteria,
+                same_criteria: ch.same_criteria,
+                baseline_as_of: &ch.baseline_as_of,
+                level: JsonBeforeAfter {
+                    before: Some(ch.level_before.as_str()),
+                    after: ch.level_after.as_str(),
+                },
+                readiness: ReadinessChanges(&ch.readiness),
+                newly_met: &ch.newly_met,
+                lost: &ch.lost,
+            }),
         }
     }
 }

@@ -120,6 +120,23 @@ pub(super) fn render(
             r.id,
             escape_html(&r.hint)
         )?;
+        if let Some(sections) = super::unsupported_sections(e, g) {
+            writeln!(out, "   Claimed, unsupported: add `sources` to {sections}.")?;
+        }
+    }
+
+    if let Some(note) = super::unsupported_note(e) {
+        writeln!(out)?;
+        writeln!(out, "{}", escape_html(&note))?;
+    }
+
+    if let Some(ch) = &options.changes {
+        writeln!(out)?;
+        writeln!(out, "## Since the baseline")?;
+        writeln!(out)?;
+        for line in super::change_lines(e, ch).iter().skip(1) {
+            writeln!(out, "- {}", escape_html(line))?;
+        }
     }
 
     if !e.warnings.is_empty() {

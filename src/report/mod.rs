@@ -6,6 +6,7 @@ pub mod criteria_view;
 pub mod explain;
 mod json;
 pub(crate) mod markdown;
+pub mod plan;
 mod table;
 
 use std::io::{self, Write};
@@ -34,6 +35,8 @@ pub struct RenderOptions {
     pub target: Option<usize>,
     /// Whether to use color (a terminal, without `NO_COLOR`).
     pub color: bool,
+    /// Progress since a baseline result (`--baseline`).
+    pub changes: Option<crate::baseline::Changes>,
 }
 
 pub fn render(
@@ -65,6 +68,90 @@ pub(crate) fn level_name(evaluation: &Evaluation<'_>, level: Option<usize>) -> S
         Some(l) => evaluation.criteria.levels[l].name.clone(),
         None => "none".to_owned(),
     }
+}
+
+/// Lines describing progress since a baseline, shared by the text renderers.
+pub(crate) fn change_lines(e: &Evaluation<'_>, ch: &crate::baseline::Changes) -> Vec<String> {
+    let c = e.criteria;
+    let mut lines = Vec::new();
+    let other = if ch.same_criteria {
+        String::new()
+    } else {
+        format!(
+            "; the baseline used other criteria ({}), so only requirement ids in both are compared",
+            ch.baseline_criteria
+        )
+    };
+    lines.push(format!(
+        "Since the baseline {} (as of {}{other}):",
+        printable_path(&ch.baseline),
+        ch.baseline_as_of
+    ));
+    lines.push(format!("Level: {} → {}", ch.level_before, ch.level_after));
+    let readiness: Vec<String> = ch
+        .readiness
+        .iter()
+        .map(|(id, before, after)| {
+            let name = c
+                .levels
+                .iter()
+                .find(|l| &l.id == id)
+                .map_or(id.as_str(), |l| l.name.as_str());
+            match before {
+                Some(b) => format!(
+                    "{name} {} → {} ({:+.1})",
+                    percent(*b),
+                    percent(*after),
+                    after - b
+                ),
+                None => format!("{name} (new) {}", percent(*after)),
+            }
+        })
+        .collect();
+    lines.push(format!("Readiness: {}", readiness.join(", ")));
+    let list = |ids: &[String]| {
+        if ids.is_empty() {
+            "none".to_owned()
+        } else {
+            ids.join(", ")
+        }
+    };
+    lines.push(format!("Newly met: {}", list(&ch.newly_met)));
+    lines.push(format!("Lost (regressions): {}", list(&ch.lost)));
+    lines
+}
+
+fn printable_path(p: &str) -> String {
+    crate::diagnostic::printable(p)
+}
+
+/// The note on claims that cite no sources, when not `--strict`.
+pub(crate) fn unsupported_note(e: &Evaluation<'_>) -> Option<String> {
+    if e.strict || e.unsupported.is_empty() {
+        return None;
+    }
+    let ids: Vec<&str> = e
+        .unsupported
+        .iter()
+        .map(|(i, _)| e.criteria.requirements[*i].id.as_str())
+        .collect();
+    Some(format!(
+        "Note: {} met requirement{} cite no `sources` (claimed, unsupported): {}. With --strict they count as gaps.",
+        ids.len(),
+        if ids.len() == 1 { "" } else { "s" },
+        ids.join(", ")
+    ))
+}
+
+/// For `--strict`: the sections a gap's requirement reads that lack sources.
+pub(crate) fn unsupported_sections(e: &Evaluation<'_>, requirement: usize) -> Option<String> {
+    if !e.strict {
+        return None;
+    }
+    e.unsupported
+        .iter()
+        .find(|(i, _)| *i == requirement)
+        .map(|(_, s)| s.join(", "))
 }
 
 /// `82.5%`.

@@ -110,6 +110,17 @@ pub(super) fn render(
                 r.id
             )?;
             writeln!(out, "       {}", r.hint)?;
+            if let Some(sections) = super::unsupported_sections(e, g) {
+                writeln!(
+                    out,
+                    "       {}",
+                    paint(
+                        &format!("claimed, unsupported: add `sources` to {sections}"),
+                        YELLOW,
+                        color
+                    )
+                )?;
+            }
         }
     }
 
@@ -123,6 +134,19 @@ pub(super) fn render(
                 paint("!", YELLOW, color),
                 printable(&w.message)
             )?;
+        }
+    }
+
+    if let Some(note) = super::unsupported_note(e) {
+        writeln!(out)?;
+        writeln!(out, "{}", paint(&note, DIM, color))?;
+    }
+
+    if let Some(ch) = &options.changes {
+        writeln!(out)?;
+        for (i, line) in super::change_lines(e, ch).iter().enumerate() {
+            let indent = if i == 0 { "" } else { "  " };
+            writeln!(out, "{indent}{line}")?;
         }
     }
 

@@ -1,0 +1,125 @@
+//! Dated plans toward a target level: which gaps have a plan, which do not, which
+//! plans fall after the deadline, and which are overdue.
+
+use crate::criteria::{self, Criteria};
+use crate::diagnostic;
+use crate::evaluate::Evaluation;
+use crate::evidence::{Date, Evidence, Plan};
+
+/// A plan naming a requirement that neither these criteria nor any bundled criteria
+/// know, with the closest ids of these criteria. Plans for requirements of another
+/// bundled framework are not errors: an evidence file may carry plans for several.
+pub fn unknown_plan(criteria: &Criteria, evidence: &Evidence) -> Option<(String, Vec<String>)> {
+    let bundled_ids: Vec<String> = criteria::BUNDLED
+        .iter()
+        .filter_map(|(id, _, _)| criteria::bundled(id).ok())
+        .flat_map(|c| c.requirements.into_iter().map(|r| r.id))
+        .collect();
+    for plan in &evidence.plans {
+        let id = plan.requirement.as_str();
+        let known =
+            criteria.requirements.iter().any(|r| r.id == id) || bundled_ids.iter().any(|b| b == id);
+        if !known {
+            let mut scored: Vec<(f64, &str)> = criteria
+                .requirements
+                .iter()
+                .map(|r| (strsim::jaro_winkler(id, &r.id), r.id.as_str()))
+                .collect();
+            scored.sort_by(|a, b| b.0.total_cmp(&a.0));
+            let closest = scored
+                .iter()
+                .take(3)
+                .map(|(_, id)| id.to_string())
+                .collect();
+            return Some((diagnostic::printable(id), closest));
+        }
+    }
+    None
+}
+
+/// One open gap on the way to the target, with the plans that address it.
+#[derive(Debug, Clone)]
+pub struct Action<'e> {
+    /// Index into the criteria's requirements.
+    pub requirement: usize,
+    pub plans: Vec<&'e Plan>,
+}
+
+#[derive(Debug, Clone)]
+pub struct PlanReport<'e> {
+    pub target: usize,
+    /// Plans due after this date are late; from `--by` or the application deadline.
+    pub by: Option<Date>,
+    /// Where `by` came from: `flag`, `application_deadline`, or `none`.
+    pub by_source: &'static str,
+    /// Open gaps at or below the target, in gap order.
+    pub actions: Vec<Action<'e>>,
+    /// Requirement indices of actions with no plan.
+    pub unplanned: Vec<usize>,
+    /// Plans for open gaps due after `by`.
+    pub late: Vec<&'e Plan>,
+    /// Plans due before the as-of date whose requirement is still unmet.
+    pub overdue: Vec<&'e Plan>,
+}
+
+pub fn plan<'e>(
+    evaluation: &Evaluation<'_>,
+    evidence: &'e Evidence,
+    target: usize,
+    by_flag: Option<Date>,
+) -> PlanReport<'e> {
+    let c = evaluation.criteria;
+    let (by, by_source) = match (by_flag, c.application_window) {
+        (Some(d), _) => (Some(d), "flag"),
+        (None, Some((_, closes))) if evaluation.as_of < closes => {
+            (Some(closes), "application_deadline")
+        }
+        _ => (None, "none"),
+    };
+    let plans_for = |i: usize| -> Vec<&'e Plan> {
+        let mut v: Vec<&Plan> = evidence
+            .plans
+            .iter()
+            .filter(|p| p.requirement.as_str() == c.requirements[i].id)
+            .collect();
+        v.sort_by_key(|p| p.due);
+        v
+    };
+    let actions: Vec<Action> = evaluation
+        .gaps
+        .iter()
+        .filter(|&&g| c.requirements[g].level <= target)
+        .map(|&g| Action {
+            requirement: g,
+            plans: plans_for(g),
+        })
+        .collect();
+    let unplanned = actions
+        .iter()
+        .filter(|a| a.plans.is_empty())
+        .map(|a| a.requirement)
+        .collect();
+    let late = match by {
+        Some(by) => actions
+            .iter()
+            .flat_map(|a| a.plans.iter().copied())
+            .filter(|p| p.due > by)
+            .collect(),
+        None => Vec::new(),
+    };
+    let overdue = evaluation
+        .gaps
+        .iter()
+        .flat_map(|&g| plans_for(g))
+        .filter(|p| p.due < evaluation.as_of)
+        .collect();
+    PlanReport {
+        target,
+        by,
+        by_source,
+        actions,
+        unplanned,
+        late,
+        overdue,
+    }
+}
