@@ -617,3 +617,27 @@ fn strict_counts_only_claims_with_sources() {
     let table = ok(&["evaluate", file, "--strict"]);
     assert!(table.contains("claimed, unsupported: add `sources` to verification"));
 }
+
+#[test]
+fn baseline_and_strict_snapshots() {
+    let args = [
+        "evaluate",
+        "tests/fixtures/baseline/oakdale-2022.yaml",
+        "--baseline",
+        "tests/fixtures/baseline/oakdale-2021.json",
+    ];
+    insta::assert_snapshot!("baseline_table", ok(&args));
+    let mut md = args.to_vec();
+    md.extend(["-f", "markdown"]);
+    insta::assert_snapshot!("baseline_markdown", ok(&md));
+    let r = run(&[&args[..], &["--fail-on-regression"]].concat());
+    assert_eq!(r.code, 1, "training.achievement was lost");
+    insta::assert_snapshot!(
+        "strict_table",
+        ok(&["evaluate", "examples/riverton-excellence.yaml", "--strict"])
+    );
+    insta::assert_snapshot!(
+        "criteria_list_markdown",
+        ok(&["criteria", "list", "-f", "markdown"])
+    );
+}
