@@ -67,11 +67,11 @@ pub struct Evidence {
     #[serde(default, deserialize_with = "nullable")]
     #[schemars(with = "Option<Surveys>")]
     pub surveys: Surveys,
-    #[serde(default, deserialize_with = "nullable")]
+    #[serde(default, deserialize_with = "nullable_list")]
     #[schemars(with = "Option<Vec<Text>>")]
     pub initiatives: Vec<Text>,
     /// Dated plans toward the next level (`pmcheck plan`).
-    #[serde(default, deserialize_with = "nullable")]
+    #[serde(default, deserialize_with = "nullable_list")]
     #[schemars(with = "Option<Vec<Plan>>")]
     pub plans: Vec<Plan>,
     /// The US federal performance framework (GPRA Modernization Act); optional.
@@ -88,6 +88,86 @@ where
     T: Deserialize<'de> + Default,
 {
     Ok(Option::<T>::deserialize(d)?.unwrap_or_default())
+}
+
+/// Most entries accepted in any one list (service areas, years, sessions, reviews,
+/// plans, ...): past it the file is refused rather than slowly evaluated.
+pub const MAX_ITEMS: usize = 10_000;
+
+/// Longest text accepted in any one field, in characters.
+pub const MAX_TEXT_CHARS: usize = 10_000;
+
+/// Like [`nullable`] for lists, refusing more than [`MAX_ITEMS`] entries as soon as
+/// the parser reaches one too many.
+fn nullable_list<'de, D, T>(d: D) -> Result<Vec<T>, D::Error>
+where
+    D: Deserializer<'de>,
+    T: Deserialize<'de>,
+{
+    struct ListVisitor<T>(std::marker::PhantomData<T>);
+    impl<'de, T: Deserialize<'de>> Visitor<'de> for ListVisitor<T> {
+        type Value = Vec<T>;
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("a list")
+        }
+        fn visit_unit<E: de::Error>(self) -> Result<Vec<T>, E> {
+            Ok(Vec::new())
+        }
+        fn visit_none<E: de::Error>(self) -> Result<Vec<T>, E> {
+            Ok(Vec::new())
+        }
+        fn visit_some<D2: Deserializer<'de>>(self, d: D2) -> Result<Vec<T>, D2::Error> {
+            d.deserialize_seq(self)
+        }
+        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<T>, A::Error> {
+            let mut out = Vec::new();
+            while let Some(item) = seq.next_element()? {
+                if out.len() == MAX_ITEMS {
+                    return Err(de::Error::custom(format!(
+                        "more than {MAX_ITEMS} entries in one list; pmcheck refuses lists this long"
+                    )));
+                }
+                out.push(item);
+            }
+            Ok(out)
+        }
+    }
+    d.deserialize_option(ListVisitor(std::marker::PhantomData))
+}
+
+/// Replaces a parser's type error with a plain `message`, keeping a missing-field error.
+fn plain<E: de::Error>(e: E, message: &str) -> E {
+    if e.to_string().starts_with("missing field") {
+        e
+    } else {
+        E::custom(message)
+    }
+}
+
+/// A true/false flag; an empty value is `false`. Other types get a plain message.
+fn nullable_flag<'de, D: Deserializer<'de>>(d: D) -> Result<bool, D::Error> {
+    Option::<bool>::deserialize(d)
+        .map(Option::unwrap_or_default)
+        .map_err(|e| {
+            if e.to_string().contains("strict mode") {
+                e
+            } else {
+                de::Error::custom("expected `true` or `false`")
+            }
+        })
+}
+
+/// An optional free text that may be blank (a coordinator, a goal leader), bounded.
+fn bounded_text<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+    let s = Option::<String>::deserialize(d)?;
+    if let Some(s) = &s
+        && s.chars().count() > MAX_TEXT_CHARS
+    {
+        return Err(de::Error::custom(format!(
+            "text longer than {MAX_TEXT_CHARS} characters"
+        )));
+    }
+    Ok(s)
 }
 
 /// The `version:` key; only [`FORMAT_VERSION`] is accepted.
@@ -138,7 +218,8 @@ pub struct Population(pub u64);
 
 impl<'de> Deserialize<'de> for Population {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let v = i64::deserialize(d)?;
+        let v = i64::deserialize(d)
+            .map_err(|e| plain(e, "expected a whole number of residents, 0 or more"))?;
         u64::try_from(v).map(Population).map_err(|_| {
             de::Error::custom(format!(
                 "population {v} is negative; expected a whole number of residents, 0 or more"
@@ -168,6 +249,11 @@ impl<'de> Deserialize<'de> for Text {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let s = String::deserialize(d)?;
         let trimmed = s.trim();
+        if trimmed.chars().count() > MAX_TEXT_CHARS {
+            return Err(de::Error::custom(format!(
+                "text longer than {MAX_TEXT_CHARS} characters"
+            )));
+        }
         if trimmed.is_empty() {
             return Err(de::Error::custom(
                 "empty text; write a name or description, or leave the key out",
@@ -224,7 +310,8 @@ impl Date {
 
 impl<'de> Deserialize<'de> for Date {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let s = String::deserialize(d)?;
+        let s = String::deserialize(d)
+            .map_err(|e| plain(e, "expected a date written YYYY-MM-DD"))?;
         Date::parse(&s).map_err(de::Error::custom)
     }
 }
@@ -236,7 +323,8 @@ pub struct Year(pub i32);
 
 impl<'de> Deserialize<'de> for Year {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let v = i64::deserialize(d)?;
+        let v = i64::deserialize(d)
+            .map_err(|e| plain(e, "expected a four-digit year such as 2020"))?;
         if (i64::from(MIN_YEAR)..=i64::from(MAX_YEAR)).contains(&v) {
             Ok(Year(v as i32))
         } else {
@@ -263,6 +351,11 @@ impl<'de> Deserialize<'de> for ServiceAreas {
                 let mut areas: Vec<ServiceArea> = Vec::new();
                 let mut seen = BTreeMap::new();
                 while let Some(area) = seq.next_element::<ServiceArea>()? {
+                    if areas.len() == MAX_ITEMS {
+                        return Err(de::Error::custom(format!(
+                            "more than {MAX_ITEMS} service areas; pmcheck refuses lists this long"
+                        )));
+                    }
                     let n = areas.len() + 1;
                     if let Some(first) = seen.insert(area.name.0.to_lowercase(), n) {
                         return Err(de::Error::custom(format!(
@@ -283,13 +376,13 @@ impl<'de> Deserialize<'de> for ServiceAreas {
 #[serde(deny_unknown_fields)]
 pub struct ServiceArea {
     pub name: Text,
-    #[serde(default, deserialize_with = "nullable")]
+    #[serde(default, deserialize_with = "nullable_list")]
     #[schemars(with = "Option<Vec<Year>>")]
     pub years: Vec<Year>,
-    #[serde(default, deserialize_with = "nullable")]
+    #[serde(default, deserialize_with = "nullable_list")]
     #[schemars(with = "Option<Vec<Measure>>")]
     pub measures: Vec<Measure>,
-    #[serde(default, deserialize_with = "nullable")]
+    #[serde(default, deserialize_with = "nullable_list")]
     #[schemars(with = "Option<Vec<Text>>")]
     pub sources: Vec<Text>,
 }
@@ -327,13 +420,13 @@ impl Measure {
 #[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Verification {
-    #[serde(default, deserialize_with = "nullable")]
+    #[serde(default, deserialize_with = "nullable_flag")]
     #[schemars(with = "Option<bool>")]
     pub data_checked: bool,
     /// Kept as a raw string: blank or whitespace only means "no coordinator".
-    #[serde(default)]
+    #[serde(default, deserialize_with = "bounded_text")]
     pub coordinator: Option<String>,
-    #[serde(default, deserialize_with = "nullable")]
+    #[serde(default, deserialize_with = "nullable_list")]
     #[schemars(with = "Option<Vec<Text>>")]
     pub sources: Vec<Text>,
 }
@@ -341,13 +434,13 @@ pub struct Verification {
 #[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Training {
-    #[serde(default, deserialize_with = "nullable")]
+    #[serde(default, deserialize_with = "nullable_list")]
     #[schemars(with = "Option<Vec<Session>>")]
     pub sessions: Vec<Session>,
-    #[serde(default, deserialize_with = "nullable")]
+    #[serde(default, deserialize_with = "nullable_flag")]
     #[schemars(with = "Option<bool>")]
     pub new_employees: bool,
-    #[serde(default, deserialize_with = "nullable")]
+    #[serde(default, deserialize_with = "nullable_list")]
     #[schemars(with = "Option<Vec<Text>>")]
     pub sources: Vec<Text>,
 }
@@ -358,7 +451,7 @@ pub struct Session {
     pub date: Date,
     #[serde(default)]
     pub title: Option<Text>,
-    #[serde(default, deserialize_with = "nullable")]
+    #[serde(default, deserialize_with = "nullable_flag")]
     #[schemars(with = "Option<bool>")]
     pub external: bool,
 }
@@ -366,28 +459,28 @@ pub struct Session {
 #[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PublicReporting {
-    #[serde(default, deserialize_with = "nullable")]
+    #[serde(default, deserialize_with = "nullable_list")]
     #[schemars(with = "Option<Vec<Channel>>")]
     pub channels: Vec<Channel>,
-    #[serde(default, deserialize_with = "nullable")]
+    #[serde(default, deserialize_with = "nullable_flag")]
     #[schemars(with = "Option<bool>")]
     pub targets: bool,
-    #[serde(default, deserialize_with = "nullable")]
+    #[serde(default, deserialize_with = "nullable_flag")]
     #[schemars(with = "Option<bool>")]
     pub past_performance: bool,
-    #[serde(default, deserialize_with = "nullable")]
+    #[serde(default, deserialize_with = "nullable_flag")]
     #[schemars(with = "Option<bool>")]
     pub comparisons: bool,
-    #[serde(default, deserialize_with = "nullable")]
+    #[serde(default, deserialize_with = "nullable_flag")]
     #[schemars(with = "Option<bool>")]
     pub narrative: bool,
-    #[serde(default, deserialize_with = "nullable")]
+    #[serde(default, deserialize_with = "nullable_flag")]
     #[schemars(with = "Option<bool>")]
     pub searchable: bool,
-    #[serde(default, deserialize_with = "nullable")]
+    #[serde(default, deserialize_with = "nullable_list")]
     #[schemars(with = "Option<Vec<Visual>>")]
     pub visuals: Vec<Visual>,
-    #[serde(default, deserialize_with = "nullable")]
+    #[serde(default, deserialize_with = "nullable_list")]
     #[schemars(with = "Option<Vec<Text>>")]
     pub sources: Vec<Text>,
 }
@@ -419,13 +512,13 @@ pub enum Visual {
 #[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Accountability {
-    #[serde(default, deserialize_with = "nullable")]
+    #[serde(default, deserialize_with = "nullable_flag")]
     #[schemars(with = "Option<bool>")]
     pub staff_policy: bool,
-    #[serde(default, deserialize_with = "nullable")]
+    #[serde(default, deserialize_with = "nullable_list")]
     #[schemars(with = "Option<Vec<Review>>")]
     pub reviews: Vec<Review>,
-    #[serde(default, deserialize_with = "nullable")]
+    #[serde(default, deserialize_with = "nullable_list")]
     #[schemars(with = "Option<Vec<Text>>")]
     pub sources: Vec<Text>,
 }
@@ -434,7 +527,7 @@ pub struct Accountability {
 #[serde(deny_unknown_fields)]
 pub struct Review {
     pub date: Date,
-    #[serde(default, deserialize_with = "nullable")]
+    #[serde(default, deserialize_with = "nullable_list")]
     #[schemars(with = "Option<Vec<Participant>>")]
     pub with: Vec<Participant>,
 }
@@ -472,10 +565,10 @@ impl Participant {
 #[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Networking {
-    #[serde(default, deserialize_with = "nullable")]
+    #[serde(default, deserialize_with = "nullable_list")]
     #[schemars(with = "Option<Vec<Text>>")]
     pub activities: Vec<Text>,
-    #[serde(default, deserialize_with = "nullable")]
+    #[serde(default, deserialize_with = "nullable_list")]
     #[schemars(with = "Option<Vec<Text>>")]
     pub sources: Vec<Text>,
 }
@@ -483,16 +576,16 @@ pub struct Networking {
 #[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PlanningBudgeting {
-    #[serde(default, deserialize_with = "nullable")]
+    #[serde(default, deserialize_with = "nullable_flag")]
     #[schemars(with = "Option<bool>")]
     pub strategic_plan: bool,
-    #[serde(default, deserialize_with = "nullable")]
+    #[serde(default, deserialize_with = "nullable_flag")]
     #[schemars(with = "Option<bool>")]
     pub management_decisions: bool,
-    #[serde(default, deserialize_with = "nullable")]
+    #[serde(default, deserialize_with = "nullable_flag")]
     #[schemars(with = "Option<bool>")]
     pub financial_decisions: bool,
-    #[serde(default, deserialize_with = "nullable")]
+    #[serde(default, deserialize_with = "nullable_list")]
     #[schemars(with = "Option<Vec<Text>>")]
     pub sources: Vec<Text>,
 }
@@ -500,16 +593,16 @@ pub struct PlanningBudgeting {
 #[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Equity {
-    #[serde(default, deserialize_with = "nullable")]
+    #[serde(default, deserialize_with = "nullable_flag")]
     #[schemars(with = "Option<bool>")]
     pub analysis: bool,
-    #[serde(default, deserialize_with = "nullable")]
+    #[serde(default, deserialize_with = "nullable_flag")]
     #[schemars(with = "Option<bool>")]
     pub reported: bool,
-    #[serde(default, deserialize_with = "nullable")]
+    #[serde(default, deserialize_with = "nullable_list")]
     #[schemars(with = "Option<Vec<EquityBasis>>")]
     pub basis: Vec<EquityBasis>,
-    #[serde(default, deserialize_with = "nullable")]
+    #[serde(default, deserialize_with = "nullable_list")]
     #[schemars(with = "Option<Vec<Text>>")]
     pub sources: Vec<Text>,
 }
@@ -525,13 +618,13 @@ pub enum EquityBasis {
 #[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Leadership {
-    #[serde(default, deserialize_with = "nullable")]
+    #[serde(default, deserialize_with = "nullable_flag")]
     #[schemars(with = "Option<bool>")]
     pub internal: bool,
-    #[serde(default, deserialize_with = "nullable")]
+    #[serde(default, deserialize_with = "nullable_list")]
     #[schemars(with = "Option<Vec<ExternalLeadership>>")]
     pub external: Vec<ExternalLeadership>,
-    #[serde(default, deserialize_with = "nullable")]
+    #[serde(default, deserialize_with = "nullable_list")]
     #[schemars(with = "Option<Vec<Text>>")]
     pub sources: Vec<Text>,
 }
@@ -552,7 +645,7 @@ pub struct Surveys {
     pub residents: Option<Survey>,
     #[serde(default)]
     pub employees: Option<Survey>,
-    #[serde(default, deserialize_with = "nullable")]
+    #[serde(default, deserialize_with = "nullable_list")]
     #[schemars(with = "Option<Vec<Text>>")]
     pub sources: Vec<Text>,
 }
@@ -561,7 +654,7 @@ pub struct Surveys {
 #[serde(deny_unknown_fields)]
 pub struct Survey {
     pub date: Date,
-    #[serde(default, deserialize_with = "nullable")]
+    #[serde(default, deserialize_with = "nullable_flag")]
     #[schemars(with = "Option<bool>")]
     pub published: bool,
 }
@@ -584,22 +677,22 @@ pub struct Plan {
 #[serde(deny_unknown_fields)]
 pub struct Federal {
     /// An agency strategic plan is in place.
-    #[serde(default, deserialize_with = "nullable")]
+    #[serde(default, deserialize_with = "nullable_flag")]
     #[schemars(with = "Option<bool>")]
     pub strategic_plan: bool,
     /// Dates of agency-led annual reviews of progress toward strategic objectives.
-    #[serde(default, deserialize_with = "nullable")]
+    #[serde(default, deserialize_with = "nullable_list")]
     #[schemars(with = "Option<Vec<Date>>")]
     pub strategic_reviews: Vec<Date>,
     /// Agency Priority Goals.
-    #[serde(default, deserialize_with = "nullable")]
+    #[serde(default, deserialize_with = "nullable_list")]
     #[schemars(with = "Option<Vec<PriorityGoal>>")]
     pub priority_goals: Vec<PriorityGoal>,
     /// Cross-agency priority goals the agency contributes to.
-    #[serde(default, deserialize_with = "nullable")]
+    #[serde(default, deserialize_with = "nullable_list")]
     #[schemars(with = "Option<Vec<Text>>")]
     pub cross_agency_goals: Vec<Text>,
-    #[serde(default, deserialize_with = "nullable")]
+    #[serde(default, deserialize_with = "nullable_list")]
     #[schemars(with = "Option<Vec<Text>>")]
     pub sources: Vec<Text>,
 }
@@ -609,14 +702,14 @@ pub struct Federal {
 pub struct PriorityGoal {
     pub name: Text,
     /// The named goal leader; blank means none.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "bounded_text")]
     pub leader: Option<String>,
     /// Dates of data-driven reviews of progress.
-    #[serde(default, deserialize_with = "nullable")]
+    #[serde(default, deserialize_with = "nullable_list")]
     #[schemars(with = "Option<Vec<Date>>")]
     pub reviews: Vec<Date>,
     /// Progress is published (for example on Performance.gov).
-    #[serde(default, deserialize_with = "nullable")]
+    #[serde(default, deserialize_with = "nullable_flag")]
     #[schemars(with = "Option<bool>")]
     pub publicly_reported: bool,
 }

@@ -631,3 +631,32 @@ fn four_stage_and_one_level_frameworks_in_every_format() {
             .contains("Required level Performance Excellence: not reached")
     );
 }
+
+#[test]
+fn lists_and_texts_past_the_limits_are_refused_fast() {
+    with_tempdir(|dir| {
+        let mut areas = String::from("version: 1\nservice_areas:\n");
+        for i in 0..10_001 {
+            areas.push_str(&format!("  - {{name: A{i}}}\n"));
+        }
+        let years = format!(
+            "version: 1\nservice_areas:\n  - name: Police\n    years: [{}]\n",
+            vec!["2020"; 10_001].join(", ")
+        );
+        let long = format!("version: 1\njurisdiction:\n  name: {}\n  kind: city\n", "x".repeat(10_001));
+        let cases = [
+            ("areas.yaml", areas, "more than 10000 service areas"),
+            ("years.yaml", years, "more than 10000 entries in one list"),
+            ("long.yaml", long, "text longer than 10000 characters"),
+        ];
+        for (name, text, expected) in cases {
+            let path = dir.join(name);
+            std::fs::write(&path, text).unwrap();
+            let start = Instant::now();
+            let r = run(&["evaluate", path.to_str().unwrap()]);
+            assert_eq!(r.code, 2, "{name}");
+            assert!(r.stderr.contains(expected), "{name}: {}", r.stderr);
+            assert!(start.elapsed() < Duration::from_secs(5), "{name}");
+        }
+    });
+}
