@@ -310,8 +310,8 @@ impl Date {
 
 impl<'de> Deserialize<'de> for Date {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let s = String::deserialize(d)
-            .map_err(|e| plain(e, "expected a date written YYYY-MM-DD"))?;
+        let s =
+            String::deserialize(d).map_err(|e| plain(e, "expected a date written YYYY-MM-DD"))?;
         Date::parse(&s).map_err(de::Error::custom)
     }
 }
@@ -323,8 +323,8 @@ pub struct Year(pub i32);
 
 impl<'de> Deserialize<'de> for Year {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let v = i64::deserialize(d)
-            .map_err(|e| plain(e, "expected a four-digit year such as 2020"))?;
+        let v =
+            i64::deserialize(d).map_err(|e| plain(e, "expected a four-digit year such as 2020"))?;
         if (i64::from(MIN_YEAR)..=i64::from(MAX_YEAR)).contains(&v) {
             Ok(Year(v as i32))
         } else {

@@ -35,6 +35,17 @@ pub fn write_atomic(
     overwrite: bool,
     protected: &[&Path],
 ) -> Result<(), WriteError> {
+    write_atomic_with(path, overwrite, protected, |file| file.write_all(contents))
+}
+
+/// Like [`write_atomic`], with the content written by `fill`. If `fill` fails part way
+/// (an interrupted write), the target is untouched and the temporary file is removed.
+pub fn write_atomic_with(
+    path: &Path,
+    overwrite: bool,
+    protected: &[&Path],
+    fill: impl FnOnce(&mut std::fs::File) -> std::io::Result<()>,
+) -> Result<(), WriteError> {
     let fail = |message: String| WriteError {
         path: path.to_path_buf(),
         message,
@@ -67,7 +78,7 @@ pub fn write_atomic(
                 dir.display()
             ))
         })?;
-    temp.write_all(contents)
+    fill(temp.as_file_mut())
         .and_then(|()| temp.as_file().sync_all())
         .map_err(|e| fail(format!("cannot write: {e}")))?;
     let persisted = if overwrite {
@@ -122,6 +133,40 @@ mod tests {
         let err = write_atomic(&input, b"x", true, &[&input]).unwrap_err();
         assert!(err.message.contains("never writes over the file it reads"));
         assert_eq!(std::fs::read_to_string(&input).unwrap(), "version: 1\n");
+    }
+
+    #[test]
+    fn an_interrupted_write_leaves_no_partial_file_and_keeps_the_old_one() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("out.yaml");
+        let interrupted = |file: &mut std::fs::File| {
+            file.write_all(b"half of the")?;
+            Err(std::io::Error::new(
+                std::io::ErrorKind::Interrupted,
+                "killed",
+            ))
+        };
+        let err = write_atomic_with(&path, false, &[], interrupted).unwrap_err();
+        assert!(err.message.contains("killed"), "{err}");
+        assert!(!path.exists());
+        assert!(leftovers(dir.path()).is_empty());
+        std::fs::write(&path, "old").unwrap();
+        write_atomic_with(&path, true, &[], interrupted).unwrap_err();
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "old");
+        assert!(leftovers(dir.path()).is_empty());
+    }
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn an_unwritable_directory_fails_cleanly_even_for_root() {
+        // Nobody, root included, can create files in /proc.
+        let err =
+            write_atomic(Path::new("/proc/pmcheck-evidence.yaml"), b"x", false, &[]).unwrap_err();
+        assert!(
+            err.message.contains("cannot create a temporary file"),
+            "{err}"
+        );
+        assert!(!Path::new("/proc/pmcheck-evidence.yaml").exists());
     }
 
     #[test]

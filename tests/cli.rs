@@ -349,6 +349,39 @@ fn text_from_the_evidence_cannot_drive_the_terminal_or_inject_markup() {
         "{md}"
     );
     assert!(!md.contains("<script>"));
+    // The service area name reaches the warnings; its escape sequence must not.
+    let table = run(&["evaluate", file, "--as-of", "2021-05-07"]).stdout;
+    assert!(
+        table.contains("service area `\u{fffd}]0;pwned\u{fffd}`"),
+        "{table}"
+    );
+    // JSON carries the text exactly, escaped by JSON itself.
+    let json = run(&["evaluate", file, "--format", "json"]).stdout;
+    assert!(json.contains("\\u001b[31mRed"), "{json}");
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert!(
+        v["jurisdiction"]["name"]
+            .as_str()
+            .unwrap()
+            .starts_with("\u{1b}[31mRed")
+    );
+    // The other commands that print evidence text.
+    for args in [
+        vec!["compare", file, "2021", "2022"],
+        vec!["compare", file, "2021", "2022", "-f", "markdown"],
+        vec!["plan", file, "--target", "excellence"],
+        vec!["plan", file, "--target", "excellence", "-f", "markdown"],
+    ] {
+        let r = run(&args);
+        assert_eq!(r.code, 0, "{args:?}: {}", r.stderr);
+        assert!(
+            !r.stdout.contains('\x1b') && !r.stdout.contains('\x07'),
+            "{args:?}"
+        );
+        if args.contains(&"markdown") {
+            assert!(!r.stdout.contains("<script>"), "{args:?}");
+        }
+    }
 }
 
 #[test]
@@ -643,7 +676,10 @@ fn lists_and_texts_past_the_limits_are_refused_fast() {
             "version: 1\nservice_areas:\n  - name: Police\n    years: [{}]\n",
             vec!["2020"; 10_001].join(", ")
         );
-        let long = format!("version: 1\njurisdiction:\n  name: {}\n  kind: city\n", "x".repeat(10_001));
+        let long = format!(
+            "version: 1\njurisdiction:\n  name: {}\n  kind: city\n",
+            "x".repeat(10_001)
+        );
         let cases = [
             ("areas.yaml", areas, "more than 10000 service areas"),
             ("years.yaml", years, "more than 10000 entries in one list"),
