@@ -11,7 +11,7 @@ use crate::criteria::{self, DEFAULT_CRITERIA};
 use crate::diagnostic;
 use crate::evaluate::{self, resolve_as_of};
 use crate::evidence::{self, Date};
-use crate::report::{self, Format, RenderOptions};
+use crate::report::{self, EvaluateFormat, Format, RenderOptions};
 
 /// The evidence template that `pmcheck init` writes.
 pub const TEMPLATE: &str = include_str!("template.yaml");
@@ -56,6 +56,45 @@ pub enum Command {
     Schema,
     /// The ordered actions to reach a target level, with their dated plans.
     Plan(PlanArgs),
+    /// Evaluate many evidence files (files or directories) and rank the jurisdictions.
+    #[command(
+        after_help = "Exit codes:\n  0  every file evaluated\n  2  usage or criteria error, or at least one file could not be evaluated (it is listed as an error row)"
+    )]
+    Portfolio(PortfolioArgs),
+    /// Print shell completions for bash, zsh, fish, powershell or elvish.
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff).
+    Man,
+}
+
+#[derive(Debug, Args)]
+pub struct PortfolioArgs {
+    /// Evidence files or directories (searched recursively for .yaml, .yml, .json).
+    #[arg(required = true)]
+    pub paths: Vec<PathBuf>,
+
+    /// Criteria: a bundled id or version, or a .toml path.
+    #[arg(long, short, value_name = "VERSION|PATH", default_value = DEFAULT_CRITERIA)]
+    pub criteria: String,
+
+    /// One as-of date for every file (otherwise each file's `as_of`, else today).
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    pub as_of: Option<Date>,
+
+    /// Output format.
+    #[arg(long, short, value_enum, default_value_t = report::portfolio::PortfolioFormat::Table)]
+    pub format: report::portfolio::PortfolioFormat,
+
+    /// No progress bar.
+    #[arg(long, short)]
+    pub quiet: bool,
+
+    /// Worker threads (default: the number of cores).
+    #[arg(long, value_name = "N")]
+    pub jobs: Option<usize>,
 }
 
 #[derive(Debug, Args)]
@@ -145,8 +184,8 @@ pub struct EvaluateArgs {
     pub as_of: Option<Date>,
 
     /// Output format.
-    #[arg(long, short, value_enum, default_value_t = Format::Table)]
-    pub format: Format,
+    #[arg(long, short, value_enum, default_value_t = EvaluateFormat::Table)]
+    pub format: EvaluateFormat,
 
     /// Exit with status 1 unless this level (a level id of the criteria) is reached.
     #[arg(long, value_name = "LEVEL")]
@@ -168,6 +207,32 @@ pub struct EvaluateArgs {
     /// Count a requirement as met only when the sections it reads cite `sources`.
     #[arg(long)]
     pub strict: bool,
+
+    /// Also write FORMAT to PATH (repeatable), e.g. `--report junit=pmcheck.xml
+    /// --report html=report.html`. Each is written atomically.
+    #[arg(long, value_name = "FORMAT=PATH", value_parser = parse_report)]
+    pub report: Vec<(EvaluateFormat, PathBuf)>,
+
+    /// Let --report replace existing files.
+    #[arg(long)]
+    pub force: bool,
+}
+
+fn parse_report(s: &str) -> Result<(EvaluateFormat, PathBuf), String> {
+    let (format, path) = s
+        .split_once('=')
+        .ok_or_else(|| format!("`{s}` is not FORMAT=PATH, for example junit=pmcheck.xml"))?;
+    let format = EvaluateFormat::from_str(format, true).map_err(|_| {
+        let names: Vec<String> = EvaluateFormat::value_variants()
+            .iter()
+            .filter_map(|v| v.to_possible_value().map(|p| p.get_name().to_owned()))
+            .collect();
+        format!("unknown format `{format}`; formats: {}", names.join(", "))
+    })?;
+    if path.is_empty() {
+        return Err(format!("`{s}` names no file after `=`"));
+    }
+    Ok((format, PathBuf::from(path)))
 }
 
 #[derive(Debug, Args)]
@@ -216,6 +281,20 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Criteria(cmd) => run_criteria(cmd),
         Command::Explain(args) => run_explain(args),
         Command::Plan(args) => run_plan(args),
+        Command::Portfolio(args) => run_portfolio(args),
+        Command::Completions { shell } => {
+            let mut cmd = <Cli as clap::CommandFactory>::command();
+            emit(|out| {
+                clap_complete::generate(shell, &mut cmd, "pmcheck", out);
+                Ok(())
+            })?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Man => {
+            let cmd = <Cli as clap::CommandFactory>::command();
+            emit(|out| clap_mangen::Man::new(cmd).render(out))?;
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Init { path, force } => {
             crate::write::write_atomic(&path, TEMPLATE.as_bytes(), force, &[])?;
             emit(|out| {
@@ -269,6 +348,7 @@ fn run_compare(args: CompareArgs) -> Result<ExitCode> {
         target: None,
         color: false,
         changes: None,
+        section_lines: Vec::new(),
     };
     emit(|out| report::compare::render(args.format, &evaluations, &options, out))?;
     Ok(ExitCode::SUCCESS)
@@ -406,6 +486,7 @@ fn run_evaluate(args: EvaluateArgs) -> Result<ExitCode> {
         None => None,
     };
     let evidence = load_evidence(&args.evidence, &criteria)?;
+    let evidence_text = std::fs::read_to_string(&args.evidence).unwrap_or_default();
     let (as_of, source) = resolve_as_of(args.as_of, evidence.as_of, today());
     let evaluation = evaluate::evaluate_with(
         &criteria,
@@ -422,17 +503,89 @@ fn run_evaluate(args: EvaluateArgs) -> Result<ExitCode> {
         .map(|(b, path)| crate::baseline::changes(b, &path.display().to_string(), &evaluation));
     let regressed = changes.as_ref().is_some_and(|c| !c.lost.is_empty());
 
-    let options = RenderOptions {
+    let mut options = RenderOptions {
         evidence: args.evidence.display().to_string(),
         target,
-        color: use_color(args.color),
+        color: false,
         changes,
+        section_lines: report::section_lines(&evidence_text),
     };
+    // Further formats first, so that a failed write stops the run before any output.
+    let mut protected: Vec<&std::path::Path> = vec![&args.evidence];
+    if let Some(b) = &args.baseline {
+        protected.push(b);
+    }
+    let criteria_path = std::path::Path::new(&args.criteria);
+    if criteria_path.is_file() {
+        protected.push(criteria_path);
+    }
+    for (format, path) in &args.report {
+        let mut bytes = Vec::new();
+        report::render(*format, &evaluation, &options, &mut bytes)?;
+        crate::write::write_atomic(path, &bytes, args.force, &protected)?;
+    }
+    if args.format == EvaluateFormat::Github
+        && let Some(summary) = std::env::var_os("GITHUB_STEP_SUMMARY").filter(|s| !s.is_empty())
+    {
+        append_step_summary(std::path::Path::new(&summary), &evaluation, &options)?;
+    }
+    options.color = use_color(args.color) && args.format == EvaluateFormat::Table;
     emit(|out| report::render(args.format, &evaluation, &options, out))?;
 
     let below = target.is_some_and(|t| !evaluation.reaches(t));
     Ok(if below || (args.fail_on_regression && regressed) {
         ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// Appends the Markdown report to the GitHub Actions step summary file.
+fn append_step_summary(
+    path: &std::path::Path,
+    evaluation: &evaluate::Evaluation<'_>,
+    options: &RenderOptions,
+) -> Result<()> {
+    let mut bytes = Vec::new();
+    report::render(EvaluateFormat::Markdown, evaluation, options, &mut bytes)?;
+    let mut file = std::fs::OpenOptions::new()
+        .append(true)
+        .create(true)
+        .open(path)
+        .with_context(|| format!("cannot open GITHUB_STEP_SUMMARY file {}", path.display()))?;
+    file.write_all(&bytes)
+        .with_context(|| format!("cannot append to {}", path.display()))
+}
+
+fn run_portfolio(args: PortfolioArgs) -> Result<ExitCode> {
+    let criteria = criteria::resolve(&args.criteria)?;
+    let files = crate::portfolio::collect(&args.paths);
+    let show_progress = !args.quiet
+        && io::stderr().is_terminal()
+        && std::env::var_os("CI").is_none_or(|v| v.is_empty());
+    let total = files.len();
+    let progress = |done: usize| {
+        if show_progress && (done == total || done.is_multiple_of(16)) {
+            let width = 30;
+            let filled = (done * width).checked_div(total).unwrap_or(width);
+            eprint!(
+                "\r[{}{}] {done}/{total}",
+                "#".repeat(filled),
+                " ".repeat(width - filled)
+            );
+            if done == total {
+                eprintln!();
+            }
+        }
+    };
+    let workers = args
+        .jobs
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
+    let rows = crate::portfolio::run(&criteria, &files, args.as_of, today(), workers, &progress);
+    emit(|out| report::portfolio::render(args.format, &criteria, &rows, out))?;
+    let failed = rows.iter().any(|r| r.outcome.is_err());
+    Ok(if failed {
+        ExitCode::from(2)
     } else {
         ExitCode::SUCCESS
     })

@@ -14,6 +14,7 @@ pub mod diff;
 pub mod evaluate;
 pub mod evidence;
 pub mod plan;
+pub mod portfolio;
 pub mod report;
 pub mod snippet;
 pub mod write;

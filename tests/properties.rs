@@ -10,7 +10,7 @@ use proptest::prelude::*;
 use pmcheck::criteria::{self, Criteria};
 use pmcheck::evaluate::{AsOfSource, Evaluation, Options, evaluate_with};
 use pmcheck::evidence::*;
-use pmcheck::report::{self, Format, RenderOptions};
+use pmcheck::report::{self, EvaluateFormat as Format, RenderOptions};
 
 fn date() -> impl Strategy<Value = Date> {
     (2019i32..=2022, 1u32..=12, 1u32..=28)
@@ -310,6 +310,7 @@ fn render(e: &Evaluation<'_>, format: Format) -> Vec<u8> {
         target: Some(0),
         color: false,
         changes: None,
+        section_lines: vec![("service_areas".into(), 3)],
     };
     let mut out = Vec::new();
     report::render(format, e, &options, &mut out).unwrap();
@@ -348,7 +349,7 @@ proptest! {
             }
             // (d) Determinism: the same input gives byte-identical output in every format.
             let again = evaluate_with(&c, &e, as_of, AsOfSource::Flag, Options { strict });
-            for format in [Format::Table, Format::Json, Format::Markdown] {
+            for format in [Format::Table, Format::Json, Format::Markdown, Format::Junit, Format::Sarif, Format::Github, Format::Html] {
                 prop_assert_eq!(render(&ev, format), render(&again, format));
             }
             // (e) The JSON output reads back into the contract types.

@@ -8,7 +8,7 @@ use libfuzzer_sys::fuzz_target;
 use pmcheck::criteria;
 use pmcheck::evaluate::{AsOfSource, Options, evaluate_with};
 use pmcheck::evidence::{self, Date};
-use pmcheck::report::{self, Format, RenderOptions};
+use pmcheck::report::{self, EvaluateFormat as Format, RenderOptions};
 
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else {
@@ -30,8 +30,17 @@ fuzz_target!(|data: &[u8]| {
                 target: Some(0),
                 color: true,
                 changes: None,
+                section_lines: report::section_lines(text),
             };
-            for format in [Format::Table, Format::Json, Format::Markdown] {
+            for format in [
+                Format::Table,
+                Format::Json,
+                Format::Markdown,
+                Format::Junit,
+                Format::Sarif,
+                Format::Github,
+                Format::Html,
+            ] {
                 let mut out = Vec::new();
                 report::render(format, &ev, &options, &mut out).unwrap();
             }

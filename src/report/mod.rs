@@ -4,9 +4,14 @@
 pub mod compare;
 pub mod criteria_view;
 pub mod explain;
+pub mod github;
+pub(crate) mod html;
 mod json;
+mod junit;
 pub(crate) mod markdown;
 pub mod plan;
+pub mod portfolio;
+mod sarif;
 mod table;
 
 use std::io::{self, Write};
@@ -15,14 +20,33 @@ use crate::evaluate::{Evaluation, Status};
 
 pub use json::{JSON_VERSION, JsonReport};
 
-/// Output formats of `pmcheck evaluate`.
+/// Output formats of `pmcheck evaluate` (and `--report`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum Format {
+pub enum EvaluateFormat {
     /// A table per category and level, the gaps with hints, and a summary line.
     Table,
     /// The versioned JSON contract (see the README).
     Json,
     /// The same report as a Markdown document, for a pull request or memo.
+    Markdown,
+    /// JUnit XML: a test suite per category, a test case per requirement.
+    Junit,
+    /// SARIF 2.1.0: a rule per requirement, a result per gap, located in the evidence file.
+    Sarif,
+    /// GitHub Actions workflow commands (and the Markdown report in the step summary).
+    Github,
+    /// One self-contained HTML page, readable at a glance and printable.
+    Html,
+}
+
+/// Output formats of the other commands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// A table for the terminal.
+    Table,
+    /// JSON (see the README).
+    Json,
+    /// A Markdown document.
     Markdown,
 }
 
@@ -37,18 +61,75 @@ pub struct RenderOptions {
     pub color: bool,
     /// Progress since a baseline result (`--baseline`).
     pub changes: Option<crate::baseline::Changes>,
+    /// The line of each top-level section in the evidence file, for SARIF and GitHub.
+    pub section_lines: Vec<(String, u64)>,
+}
+
+impl RenderOptions {
+    /// The line where the first section `requirement` reads starts, or 1 when missing.
+    pub fn line_of(&self, e: &Evaluation<'_>, requirement: usize) -> u64 {
+        let c = e.criteria;
+        c.requirements[requirement]
+            .rule
+            .fields(c)
+            .iter()
+            .find_map(|f| {
+                self.section_lines
+                    .iter()
+                    .find(|(s, _)| s == f.section())
+                    .map(|(_, l)| *l)
+            })
+            .unwrap_or(1)
+    }
+
+    /// The level CI formats judge against: `--require`, else the next level above the
+    /// one reached (the top level once all are reached).
+    pub fn ci_target(&self, e: &Evaluation<'_>) -> usize {
+        self.target.unwrap_or_else(|| {
+            e.next_level()
+                .unwrap_or(e.criteria.levels.len().saturating_sub(1))
+        })
+    }
+}
+
+/// The line on which each top-level key of an evidence file starts: YAML `key:` at
+/// the start of a line, or JSON `"key":` indented by at most two spaces.
+pub fn section_lines(text: &str) -> Vec<(String, u64)> {
+    let mut out: Vec<(String, u64)> = Vec::new();
+    for (n, line) in text.lines().enumerate() {
+        let line = line.trim_start_matches('\u{feff}');
+        let indent = line.len() - line.trim_start().len();
+        let trimmed = line.trim_start();
+        let key = if let Some(rest) = trimmed.strip_prefix('"') {
+            (indent <= 2).then(|| rest.split('"').next()).flatten()
+        } else if indent == 0 && trimmed.starts_with(|c: char| c.is_ascii_alphabetic()) {
+            trimmed.split(':').next()
+        } else {
+            None
+        };
+        if let Some(k) = key.map(str::trim)
+            && !out.iter().any(|(s, _)| s == k)
+        {
+            out.push((k.to_owned(), n as u64 + 1));
+        }
+    }
+    out
 }
 
 pub fn render(
-    format: Format,
+    format: EvaluateFormat,
     evaluation: &Evaluation<'_>,
     options: &RenderOptions,
     out: &mut dyn Write,
 ) -> io::Result<()> {
     match format {
-        Format::Table => table::render(evaluation, options, out),
-        Format::Json => json::render(evaluation, options, out),
-        Format::Markdown => markdown::render(evaluation, options, out),
+        EvaluateFormat::Table => table::render(evaluation, options, out),
+        EvaluateFormat::Json => json::render(evaluation, options, out),
+        EvaluateFormat::Markdown => markdown::render(evaluation, options, out),
+        EvaluateFormat::Junit => junit::render(evaluation, options, out),
+        EvaluateFormat::Sarif => sarif::render(evaluation, options, out),
+        EvaluateFormat::Github => github::render(evaluation, options, out),
+        EvaluateFormat::Html => html::render(evaluation, options, out),
     }
 }
 

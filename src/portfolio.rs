@@ -1,0 +1,157 @@
+//! Many evidence files against one criteria version, evaluated in parallel, keeping a
+//! small summary per file rather than whole evaluations. One bad file becomes an error
+//! row; it never stops the others.
+
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use chrono::NaiveDate;
+
+use crate::criteria::Criteria;
+use crate::evaluate::{self, resolve_as_of};
+use crate::evidence::{self, Date};
+
+/// The summary of one jurisdiction.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Row {
+    pub file: String,
+    pub outcome: Result<Summary, String>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Summary {
+    pub name: Option<String>,
+    pub as_of: Date,
+    /// Index of the level reached.
+    pub level: Option<usize>,
+    pub readiness: Vec<f64>,
+    /// The first required gap in gap order (nearest level, heaviest category).
+    pub heaviest_gap: Option<String>,
+}
+
+/// Evidence files under `paths`: files as given, directories searched recursively for
+/// `.yaml`, `.yml` and `.json`, in sorted order. A path that does not exist is kept
+/// so that it is reported as an error row.
+pub fn collect(paths: &[PathBuf]) -> Vec<PathBuf> {
+    fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            out.push(dir.to_path_buf());
+            return;
+        };
+        let mut entries: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+        entries.sort();
+        for p in entries {
+            if p.is_dir() {
+                walk(&p, out);
+            } else if p
+                .extension()
+                .and_then(|e| e.to_str())
+                .is_some_and(|e| matches!(e.to_ascii_lowercase().as_str(), "yaml" | "yml" | "json"))
+            {
+                out.push(p);
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for p in paths {
+        if p.is_dir() {
+            walk(p, &mut out);
+        } else {
+            out.push(p.clone());
+        }
+    }
+    out
+}
+
+fn summarize(criteria: &Criteria, path: &Path, as_of: Option<Date>, today: NaiveDate) -> Row {
+    let file = path.display().to_string();
+    let outcome = evidence::load(path).map_err(|e| e.to_string()).map(|e| {
+        let (date, source) = resolve_as_of(as_of, e.as_of, today);
+        let ev = evaluate::evaluate(criteria, &e, date, source);
+        Summary {
+            name: e.jurisdiction.as_ref().map(|j| j.name.0.clone()),
+            as_of: date,
+            level: ev.level,
+            heaviest_gap: ev
+                .gaps
+                .iter()
+                .find(|&&g| !criteria.requirements[g].optional)
+                .map(|&g| criteria.requirements[g].id.clone()),
+            readiness: ev.readiness,
+        }
+    });
+    Row { file, outcome }
+}
+
+/// Evaluates every file on `workers` threads; `progress` is called after each file with
+/// the number done. Rows come back in a deterministic order (see [`sort`]).
+pub fn run(
+    criteria: &Criteria,
+    files: &[PathBuf],
+    as_of: Option<Date>,
+    today: NaiveDate,
+    workers: usize,
+    progress: &(dyn Fn(usize) + Sync),
+) -> Vec<Row> {
+    let next = AtomicUsize::new(0);
+    let done = AtomicUsize::new(0);
+    let rows: Mutex<Vec<(usize, Row)>> = Mutex::new(Vec::with_capacity(files.len()));
+    std::thread::scope(|s| {
+        for _ in 0..workers.max(1) {
+            s.spawn(|| {
+                let mut local = Vec::new();
+                loop {
+                    let i = next.fetch_add(1, Ordering::Relaxed);
+                    let Some(path) = files.get(i) else { break };
+                    local.push((i, summarize(criteria, path, as_of, today)));
+                    progress(done.fetch_add(1, Ordering::Relaxed) + 1);
+                }
+                rows.lock().unwrap_or_else(|p| p.into_inner()).extend(local);
+            });
+        }
+    });
+    let mut rows: Vec<Row> = rows
+        .into_inner()
+        .unwrap_or_else(|p| p.into_inner())
+        .into_iter()
+        .map(|(_, r)| r)
+        .collect();
+    sort(&mut rows);
+    rows
+}
+
+/// Highest level first, then highest readiness at the level above the one reached,
+/// then name and file; error rows last, by file.
+pub fn sort(rows: &mut [Row]) {
+    rows.sort_by(|a, b| match (&a.outcome, &b.outcome) {
+        (Ok(x), Ok(y)) => {
+            let rank = |s: &Summary| s.level.map_or(-1, |l| l as i64);
+            let next = |s: &Summary| {
+                let n = s.level.map_or(0, |l| l + 1);
+                s.readiness.get(n).copied().unwrap_or(100.0)
+            };
+            rank(y)
+                .cmp(&rank(x))
+                .then(next(y).total_cmp(&next(x)))
+                .then(x.name.cmp(&y.name))
+                .then(a.file.cmp(&b.file))
+        }
+        (Ok(_), Err(_)) => std::cmp::Ordering::Less,
+        (Err(_), Ok(_)) => std::cmp::Ordering::Greater,
+        (Err(_), Err(_)) => a.file.cmp(&b.file),
+    });
+}
+
+/// How many jurisdictions reached each level (index 0: none), and how many failed.
+pub fn counts(criteria: &Criteria, rows: &[Row]) -> (Vec<usize>, usize) {
+    let mut per = vec![0; criteria.levels.len() + 1];
+    let mut errors = 0;
+    for r in rows {
+        match &r.outcome {
+            Ok(s) => per[s.level.map_or(0, |l| l + 1)] += 1,
+            Err(_) => errors += 1,
+        }
+    }
+    (per, errors)
+}

@@ -1,0 +1,69 @@
+//! GitHub Actions workflow commands: `::error` for gaps at or below the target level,
+//! `::notice` for gaps above it, `::warning` for warnings. The Markdown report for the
+//! step summary is written by the caller when `GITHUB_STEP_SUMMARY` names a file.
+
+use std::io::{self, Write};
+
+use super::{RenderOptions, level_name};
+use crate::evaluate::Evaluation;
+
+/// Escapes a workflow command's message.
+fn data(s: &str) -> String {
+    s.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
+}
+
+/// Escapes a workflow command's property value.
+fn property(s: &str) -> String {
+    data(s).replace(':', "%3A").replace(',', "%2C")
+}
+
+pub(super) fn render(
+    e: &Evaluation<'_>,
+    options: &RenderOptions,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let c = e.criteria;
+    let target = options.ci_target(e);
+    let file = property(&options.evidence);
+    for &g in &e.gaps {
+        let r = &c.requirements[g];
+        let command = if !r.optional && r.level <= target {
+            "error"
+        } else {
+            "notice"
+        };
+        let optional = if r.optional { " (optional)" } else { "" };
+        writeln!(
+            out,
+            "::{command} file={file},line={},title={}::{}",
+            options.line_of(e, g),
+            property(&format!("pmcheck {}{optional}", r.id)),
+            data(&format!(
+                "{} · {}: {}",
+                c.levels[r.level].name, c.categories[r.category].name, r.hint
+            ))
+        )?;
+    }
+    for w in &e.warnings {
+        writeln!(
+            out,
+            "::warning file={file},line=1,title={}::{}",
+            property("pmcheck warning"),
+            data(&crate::diagnostic::printable(&w.message))
+        )?;
+    }
+    let verdict = match options.target {
+        Some(t) if e.reaches(t) => format!("; required {}: reached", c.levels[t].name),
+        Some(t) => format!("; required {}: not reached", c.levels[t].name),
+        None => String::new(),
+    };
+    writeln!(
+        out,
+        "pmcheck: {} under {} as of {}{verdict}",
+        level_name(e, e.level),
+        c.label(),
+        e.as_of
+    )
+}
