@@ -47,7 +47,9 @@ fn evaluate(format: &str) -> Run {
 
 #[test]
 fn every_ci_format_is_snapshotted_from_the_shared_fixture() {
-    for format in ["junit", "sarif", "github", "html"] {
+    for format in [
+        "table", "json", "markdown", "junit", "sarif", "github", "html",
+    ] {
         let r = evaluate(format);
         assert_eq!(r.code, 1, "{format}: below the required level");
         let stdout = r.stdout.replace(env!("CARGO_PKG_VERSION"), "[VERSION]");
@@ -238,6 +240,30 @@ fn github_format_with_and_without_a_step_summary() {
         &[("GITHUB_STEP_SUMMARY", summary.to_str().unwrap())],
     );
     assert_eq!(std::fs::read_to_string(&summary).unwrap(), before);
+}
+
+#[test]
+fn no_format_lets_evidence_text_drive_a_terminal() {
+    for format in [
+        "table", "json", "markdown", "junit", "sarif", "github", "html",
+    ] {
+        let r = run(&[
+            "evaluate",
+            "tests/fixtures/good/hostile-strings.yaml",
+            "--as-of",
+            "2021-05-07",
+            "--format",
+            format,
+        ]);
+        assert_eq!(r.code, 0, "{format}: {}", r.stderr);
+        assert!(
+            !r.stdout.contains('\x1b') && !r.stdout.contains('\x07'),
+            "{format}"
+        );
+        if matches!(format, "markdown" | "html" | "junit") {
+            assert!(!r.stdout.contains("<script>"), "{format}");
+        }
+    }
 }
 
 #[test]
