@@ -8,6 +8,7 @@
 pub mod baseline;
 pub mod cli;
 pub mod compare;
+pub mod corpus;
 pub mod criteria;
 pub mod diagnostic;
 pub mod diff;

@@ -10,11 +10,17 @@ use crate::evidence::{Date, Evidence, Plan};
 /// know, with the closest ids of these criteria. Plans for requirements of another
 /// bundled framework are not errors: an evidence file may carry plans for several.
 pub fn unknown_plan(criteria: &Criteria, evidence: &Evidence) -> Option<(String, Vec<String>)> {
-    let bundled_ids: Vec<String> = criteria::BUNDLED
-        .iter()
-        .filter_map(|(id, _, _)| criteria::bundled(id).ok())
-        .flat_map(|c| c.requirements.into_iter().map(|r| r.id))
-        .collect();
+    if evidence.plans.is_empty() {
+        return None;
+    }
+    static BUNDLED_IDS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    let bundled_ids = BUNDLED_IDS.get_or_init(|| {
+        criteria::BUNDLED
+            .iter()
+            .filter_map(|(id, _, _)| criteria::bundled(id).ok())
+            .flat_map(|c| c.requirements.into_iter().map(|r| r.id))
+            .collect()
+    });
     for plan in &evidence.plans {
         let id = plan.requirement.as_str();
         let known =
