@@ -128,9 +128,11 @@ fn benches(c: &mut Criterion) {
 fn median(id: &str) -> Option<f64> {
     let target =
         std::env::var_os("CARGO_TARGET_DIR").map_or_else(|| PathBuf::from("target"), PathBuf::from);
-    let text =
-        std::fs::read_to_string(target.join("criterion").join(id).join("new/estimates.json"))
-            .ok()?;
+    // Criterion keeps `group/function` ids as directories and turns a `/` inside a
+    // plain function id into `_`.
+    let dir = target.join("criterion");
+    let read = |name: &str| std::fs::read_to_string(dir.join(name).join("new/estimates.json"));
+    let text = read(id).or_else(|_| read(&id.replace('/', "_"))).ok()?;
     let v: serde_json::Value = serde_json::from_str(&text).ok()?;
     v["median"]["point_estimate"].as_f64()
 }

@@ -1116,7 +1116,8 @@ pub fn parse_yaml(text: &str, origin: &Path) -> Result<Evidence, InputError> {
             "the evidence file is empty; it needs at least `version: 1` (see the README for the format)",
         ));
     }
-    let options = serde_saphyr::options! { strict_booleans: true };
+    // Comments are never read back, so the parser need not keep them.
+    let options = serde_saphyr::options! { strict_booleans: true, emit_comments: false };
     serde_saphyr::from_str_with_options::<Evidence>(text, options).map_err(|e| {
         let at = e.location().map(|l| (l.line(), l.column()));
         let message = diagnostic::improve_serde_message(&e.without_snippet().to_string());
