@@ -5,9 +5,8 @@
 use std::io::{self, Write};
 
 use serde::Serialize;
-use serde::ser::SerializeMap;
 
-use super::RenderOptions;
+use super::{OrderedMap, RenderOptions};
 use crate::evaluate::Evaluation;
 use crate::evidence::Jurisdiction;
 
@@ -26,7 +25,8 @@ pub struct JsonReport<'a> {
     pub level: &'a str,
     pub target: Option<&'a str>,
     pub target_met: Option<bool>,
-    pub readiness: Readiness<'a>,
+    /// Level id to readiness, in level order (lowest first).
+    pub readiness: OrderedMap<'a, f64>,
     pub categories: Vec<JsonCategory<'a>>,
     pub gaps: Vec<JsonGap<'a>>,
     pub warnings: Vec<JsonWarning<'a>>,
@@ -50,7 +50,7 @@ pub struct JsonChanges<'a> {
     pub same_criteria: bool,
     pub baseline_as_of: &'a str,
     pub level: JsonBeforeAfter<&'a str>,
-    pub readiness: ReadinessChanges<'a>,
+    pub readiness: OrderedMap<'a, JsonBeforeAfter<f64>>,
     pub newly_met: &'a [String],
     pub lost: &'a [String],
 }
@@ -59,26 +59,6 @@ pub struct JsonChanges<'a> {
 pub struct JsonBeforeAfter<T> {
     pub before: Option<T>,
     pub after: T,
-}
-
-/// Level id to `{before, after}`, in level order.
-#[derive(Debug)]
-pub struct ReadinessChanges<'a>(&'a [(String, Option<f64>, f64)]);
-
-impl Serialize for ReadinessChanges<'_> {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut map = s.serialize_map(Some(self.0.len()))?;
-        for (k, before, after) in self.0 {
-            map.serialize_entry(
-                k,
-                &JsonBeforeAfter {
-                    before: *before,
-                    after: *after,
-                },
-            )?;
-        }
-        map.end()
-    }
 }
 
 #[derive(Debug, Serialize)]
@@ -97,41 +77,14 @@ pub struct JsonLevel<'a> {
     pub readiness: f64,
 }
 
-/// Level id to readiness, in level order (lowest first).
-#[derive(Debug)]
-pub struct Readiness<'a>(Vec<(&'a str, f64)>);
-
-impl Serialize for Readiness<'_> {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut map = s.serialize_map(Some(self.0.len()))?;
-        for (k, v) in &self.0 {
-            map.serialize_entry(k, v)?;
-        }
-        map.end()
-    }
-}
-
-/// Level id to status, in level order.
-#[derive(Debug)]
-pub struct StatusByLevel<'a>(Vec<(&'a str, &'static str)>);
-
-impl Serialize for StatusByLevel<'_> {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut map = s.serialize_map(Some(self.0.len()))?;
-        for (k, v) in &self.0 {
-            map.serialize_entry(k, v)?;
-        }
-        map.end()
-    }
-}
-
 #[derive(Debug, Serialize)]
 pub struct JsonCategory<'a> {
     pub id: &'a str,
     pub name: &'a str,
     /// Share of the total weight, 0 to 1.
     pub weight: f64,
-    pub status: StatusByLevel<'a>,
+    /// Level id to status, in level order.
+    pub status: OrderedMap<'a, &'static str>,
     pub requirements: Vec<JsonRequirement<'a>>,
 }
 
@@ -192,7 +145,7 @@ impl<'a> JsonReport<'a> {
             level: e.level.map_or("none", level_id),
             target: options.target.map(level_id),
             target_met: options.target.map(|t| e.reaches(t)),
-            readiness: Readiness(
+            readiness: OrderedMap(
                 c.levels
                     .iter()
                     .zip(&e.readiness)
@@ -207,7 +160,7 @@ impl<'a> JsonReport<'a> {
                     id: &cat.id,
                     name: &cat.name,
                     weight: (cat.share * 10_000.0).round() / 10_000.0,
-                    status: StatusByLevel(
+                    status: OrderedMap(
                         (0..c.levels.len())
                             .map(|l| (level_id(l), e.status(ci, l).id()))
                             .collect(),
@@ -270,7 +223,20 @@ impl<'a> JsonReport<'a> {
                     before: Some(ch.level_before.as_str()),
                     after: ch.level_after.as_str(),
                 },
-                readiness: ReadinessChanges(&ch.readiness),
+                readiness: OrderedMap(
+                    ch.readiness
+                        .iter()
+                        .map(|(k, before, after)| {
+                            (
+                                k.as_str(),
+                                JsonBeforeAfter {
+                                    before: *before,
+                                    after: *after,
+                                },
+                            )
+                        })
+                        .collect(),
+                ),
                 newly_met: &ch.newly_met,
                 lost: &ch.lost,
             }),

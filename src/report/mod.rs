@@ -133,6 +133,21 @@ pub fn render(
     }
 }
 
+/// A JSON object whose keys keep the order given (level order, not alphabetical).
+#[derive(Debug)]
+pub struct OrderedMap<'a, V>(pub Vec<(&'a str, V)>);
+
+impl<V: serde::Serialize> serde::Serialize for OrderedMap<'_, V> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = s.serialize_map(Some(self.0.len()))?;
+        for (k, v) in &self.0 {
+            map.serialize_entry(k, v)?;
+        }
+        map.end()
+    }
+}
+
 /// A symbol and a word for a status, so that color is never the only signal.
 pub(crate) fn status_label(status: Status) -> &'static str {
     match status {

@@ -5,11 +5,10 @@ use std::io::{self, Write};
 use comfy_table::presets::UTF8_FULL_CONDENSED;
 use comfy_table::{Cell, Table};
 use serde::Serialize;
-use serde::ser::SerializeMap;
 
 use super::html::{STYLE, html};
 use super::markdown::escape;
-use super::percent;
+use super::{OrderedMap, percent};
 use crate::criteria::Criteria;
 use crate::diagnostic::printable;
 use crate::portfolio::{Row, counts};
@@ -61,7 +60,7 @@ struct JsonPortfolio<'a> {
     version: u32,
     criteria: JsonCriteria<'a>,
     jurisdictions: Vec<JsonRow<'a>>,
-    counts: Counts<'a>,
+    counts: OrderedMap<'a, usize>,
     errors: usize,
 }
 
@@ -77,33 +76,9 @@ struct JsonRow<'a> {
     name: Option<&'a str>,
     as_of: Option<String>,
     level: Option<&'a str>,
-    readiness: Option<Readiness<'a>>,
+    readiness: Option<OrderedMap<'a, f64>>,
     heaviest_gap: Option<&'a str>,
     error: Option<&'a str>,
-}
-
-struct Readiness<'a>(Vec<(&'a str, f64)>);
-
-impl Serialize for Readiness<'_> {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut m = s.serialize_map(Some(self.0.len()))?;
-        for (k, v) in &self.0 {
-            m.serialize_entry(k, v)?;
-        }
-        m.end()
-    }
-}
-
-struct Counts<'a>(Vec<(&'a str, usize)>);
-
-impl Serialize for Counts<'_> {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut m = s.serialize_map(Some(self.0.len()))?;
-        for (k, v) in &self.0 {
-            m.serialize_entry(k, v)?;
-        }
-        m.end()
-    }
 }
 
 pub fn render(
@@ -145,7 +120,7 @@ pub fn render(
                             name: s.name.as_deref(),
                             as_of: Some(s.as_of.to_string()),
                             level: Some(level_id(c, s.level)),
-                            readiness: Some(Readiness(
+                            readiness: Some(OrderedMap(
                                 c.levels
                                     .iter()
                                     .map(|l| l.id.as_str())
@@ -166,7 +141,7 @@ pub fn render(
                         },
                     })
                     .collect(),
-                counts: Counts(count_pairs),
+                counts: OrderedMap(count_pairs),
                 errors,
             };
             serde_json::to_writer_pretty(&mut *out, &j)?;
