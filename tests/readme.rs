@@ -48,3 +48,27 @@ fn the_readme_names_every_bundled_requirement() {
         }
     }
 }
+
+#[test]
+fn the_quick_start_output_in_the_readme_is_what_pmcheck_prints() {
+    let out = assert_cmd::Command::cargo_bin("pmcheck")
+        .unwrap()
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .args(["evaluate", "examples/oakdale-achievement.yaml"])
+        .output()
+        .unwrap();
+    let printed = String::from_utf8(out.stdout).unwrap();
+    let text = readme();
+    let start = text.find("The first command prints:").unwrap();
+    let block = &text[start..];
+    for line in printed
+        .lines()
+        .take(16)
+        .chain(printed.lines().rev().take(3))
+    {
+        assert!(
+            block.contains(line),
+            "README lacks the printed line {line:?}"
+        );
+    }
+}
