@@ -644,10 +644,13 @@ fn four_stage_and_one_level_frameworks_in_every_format() {
         ("spectrum", "examples/cedar-falls-advanced.yaml", "spectrum"),
         ("federal", "examples/agency-aligned.yaml", "federal"),
     ] {
-        for format in ["table", "markdown", "json"] {
+        for format in [
+            "table", "markdown", "json", "junit", "sarif", "github", "html",
+        ] {
             let r = run(&["evaluate", file, "--criteria", criteria, "--format", format]);
             assert_eq!(r.code, 0, "{name} {format}: {}", r.stderr);
-            insta::assert_snapshot!(format!("{name}_{format}"), r.stdout);
+            let stdout = r.stdout.replace(env!("CARGO_PKG_VERSION"), "[VERSION]");
+            insta::assert_snapshot!(format!("{name}_{format}"), stdout);
         }
     }
     let r = run(&[
