@@ -19,7 +19,8 @@ pub const TEMPLATE: &str = include_str!("template.yaml");
 const EXIT_CODES: &str = "\
 Exit codes:
   0  evaluated (and, with --require LEVEL, that level is reached)
-  1  evaluated, but below the level given with --require
+  1  evaluated, but below the level given with --require (or, with
+     --fail-on-regression, a requirement met in the baseline is lost)
   2  usage, input or criteria error";
 
 /// How ready a local government is for an ICMA Certificate in Performance
