@@ -32,41 +32,55 @@ pub const MAX_YEAR: i32 = 2100;
 #[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Evidence {
+    /// Evidence format version; always 1.
     pub version: FormatVersion,
+    /// Who the evidence is about.
     #[serde(default)]
     pub jurisdiction: Option<Jurisdiction>,
+    /// The date the evidence describes (YYYY-MM-DD); `--as-of` wins over it; without either, today.
     #[serde(default)]
     pub as_of: Option<Date>,
+    /// Data Collection: service areas with the years of data collected and reported (read by data_collection.*).
     #[serde(default, deserialize_with = "nullable")]
     #[schemars(with = "Option<ServiceAreas>")]
     pub service_areas: ServiceAreas,
+    /// Verification and Coordination (read by verification.*).
     #[serde(default, deserialize_with = "nullable")]
     #[schemars(with = "Option<Verification>")]
     pub verification: Verification,
+    /// Training/Support (read by training.*).
     #[serde(default, deserialize_with = "nullable")]
     #[schemars(with = "Option<Training>")]
     pub training: Training,
+    /// Public Reporting, one third of the weight (read by public_reporting.*).
     #[serde(default, deserialize_with = "nullable")]
     #[schemars(with = "Option<PublicReporting>")]
     pub public_reporting: PublicReporting,
+    /// Accountability, Process Improvement (read by accountability.*).
     #[serde(default, deserialize_with = "nullable")]
     #[schemars(with = "Option<Accountability>")]
     pub accountability: Accountability,
+    /// Networking (read by networking.distinction).
     #[serde(default, deserialize_with = "nullable")]
     #[schemars(with = "Option<Networking>")]
     pub networking: Networking,
+    /// Planning, Budgeting: any one of the three flags meets Distinction.
     #[serde(default, deserialize_with = "nullable")]
     #[schemars(with = "Option<PlanningBudgeting>")]
     pub planning_budgeting: PlanningBudgeting,
+    /// Equity: optional in 2021, required for Excellence from 2022 (read by equity.excellence).
     #[serde(default, deserialize_with = "nullable")]
     #[schemars(with = "Option<Equity>")]
     pub equity: Equity,
+    /// Leadership (read by leadership.excellence).
     #[serde(default, deserialize_with = "nullable")]
     #[schemars(with = "Option<Leadership>")]
     pub leadership: Leadership,
+    /// Surveying: resident and employee surveys, conducted and published (read by surveying.excellence).
     #[serde(default, deserialize_with = "nullable")]
     #[schemars(with = "Option<Surveys>")]
     pub surveys: Surveys,
+    /// Supplementary initiatives (data dictionary, Lean Six Sigma, geo-mapping, ...); never required by ICMA.
     #[serde(default, deserialize_with = "nullable_list")]
     #[schemars(with = "Option<Vec<Text>>")]
     pub initiatives: Vec<Text>,
@@ -190,10 +204,14 @@ impl<'de> Deserialize<'de> for FormatVersion {
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Jurisdiction {
+    /// A name; not blank.
     pub name: Text,
+    /// city | county | town | village | township | borough | special_district | other.
     pub kind: JurisdictionKind,
+    /// State or province.
     #[serde(default)]
     pub state: Option<Text>,
+    /// Residents, a whole number, 0 or more.
     #[serde(default)]
     pub population: Option<Population>,
 }
@@ -375,13 +393,17 @@ impl<'de> Deserialize<'de> for ServiceAreas {
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ServiceArea {
+    /// A name; not blank.
     pub name: Text,
+    /// Years (not after the as-of year) with data collected and reported.
     #[serde(default, deserialize_with = "nullable_list")]
     #[schemars(with = "Option<Vec<Year>>")]
     pub years: Vec<Year>,
+    /// Kinds of measures tracked: input, output, workload, efficiency, outcome.
     #[serde(default, deserialize_with = "nullable_list")]
     #[schemars(with = "Option<Vec<Measure>>")]
     pub measures: Vec<Measure>,
+    /// Links or document names backing the claims of this section (used by --strict).
     #[serde(default, deserialize_with = "nullable_list")]
     #[schemars(with = "Option<Vec<Text>>")]
     pub sources: Vec<Text>,
@@ -420,12 +442,14 @@ impl Measure {
 #[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Verification {
+    /// Takes part in verifying, correcting or explaining questionable data.
     #[serde(default, deserialize_with = "nullable_flag")]
     #[schemars(with = "Option<bool>")]
     pub data_checked: bool,
     /// Kept as a raw string: blank or whitespace only means "no coordinator".
     #[serde(default, deserialize_with = "bounded_text")]
     pub coordinator: Option<String>,
+    /// Links or document names backing the claims of this section (used by --strict).
     #[serde(default, deserialize_with = "nullable_list")]
     #[schemars(with = "Option<Vec<Text>>")]
     pub sources: Vec<Text>,
@@ -434,12 +458,15 @@ pub struct Verification {
 #[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Training {
+    /// Performance measurement training or informational sessions; one in the 12 months up to the as-of date meets Achievement.
     #[serde(default, deserialize_with = "nullable_list")]
     #[schemars(with = "Option<Vec<Session>>")]
     pub sessions: Vec<Session>,
+    /// Training considers the particular needs of new employees.
     #[serde(default, deserialize_with = "nullable_flag")]
     #[schemars(with = "Option<bool>")]
     pub new_employees: bool,
+    /// Links or document names backing the claims of this section (used by --strict).
     #[serde(default, deserialize_with = "nullable_list")]
     #[schemars(with = "Option<Vec<Text>>")]
     pub sources: Vec<Text>,
@@ -448,9 +475,12 @@ pub struct Training {
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Session {
+    /// The date (YYYY-MM-DD).
     pub date: Date,
+    /// What the session was.
     #[serde(default)]
     pub title: Option<Text>,
+    /// Staff attended an outside session (also counts).
     #[serde(default, deserialize_with = "nullable_flag")]
     #[schemars(with = "Option<bool>")]
     pub external: bool,
@@ -459,27 +489,35 @@ pub struct Session {
 #[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PublicReporting {
+    /// Where performance data is published: budget, website, public_meeting, newsletter, local_media, social_media, mailing, report, other.
     #[serde(default, deserialize_with = "nullable_list")]
     #[schemars(with = "Option<Vec<Channel>>")]
     pub channels: Vec<Channel>,
+    /// Key measures are published with targets or goals.
     #[serde(default, deserialize_with = "nullable_flag")]
     #[schemars(with = "Option<bool>")]
     pub targets: bool,
+    /// Enough data is published to judge past performance.
     #[serde(default, deserialize_with = "nullable_flag")]
     #[schemars(with = "Option<bool>")]
     pub past_performance: bool,
+    /// Comparison values from other jurisdictions, groups or private industry.
     #[serde(default, deserialize_with = "nullable_flag")]
     #[schemars(with = "Option<bool>")]
     pub comparisons: bool,
+    /// Narrative on the significance of the data, and action steps where goals are missed.
     #[serde(default, deserialize_with = "nullable_flag")]
     #[schemars(with = "Option<bool>")]
     pub narrative: bool,
+    /// Searchable: a keyword search or website shortcut, not buried in a meeting video.
     #[serde(default, deserialize_with = "nullable_flag")]
     #[schemars(with = "Option<bool>")]
     pub searchable: bool,
+    /// At-a-glance highlighting: graphs, color_coding, dashboard, maps, other.
     #[serde(default, deserialize_with = "nullable_list")]
     #[schemars(with = "Option<Vec<Visual>>")]
     pub visuals: Vec<Visual>,
+    /// Links or document names backing the claims of this section (used by --strict).
     #[serde(default, deserialize_with = "nullable_list")]
     #[schemars(with = "Option<Vec<Text>>")]
     pub sources: Vec<Text>,
@@ -512,12 +550,15 @@ pub enum Visual {
 #[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Accountability {
+    /// Policies hold staff accountable for reporting performance data and continuous improvement.
     #[serde(default, deserialize_with = "nullable_flag")]
     #[schemars(with = "Option<bool>")]
     pub staff_policy: bool,
+    /// Internal reviews of performance data; each of the four quarters up to the as-of date needs one for Excellence.
     #[serde(default, deserialize_with = "nullable_list")]
     #[schemars(with = "Option<Vec<Review>>")]
     pub reviews: Vec<Review>,
+    /// Links or document names backing the claims of this section (used by --strict).
     #[serde(default, deserialize_with = "nullable_list")]
     #[schemars(with = "Option<Vec<Text>>")]
     pub sources: Vec<Text>,
@@ -526,7 +567,9 @@ pub struct Accountability {
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Review {
+    /// The date (YYYY-MM-DD).
     pub date: Date,
+    /// Who took part: department_staff, elected_officials, executives, public, other.
     #[serde(default, deserialize_with = "nullable_list")]
     #[schemars(with = "Option<Vec<Participant>>")]
     pub with: Vec<Participant>,
@@ -565,9 +608,11 @@ impl Participant {
 #[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Networking {
+    /// Performance measurement lessons shared with other communities or organizations.
     #[serde(default, deserialize_with = "nullable_list")]
     #[schemars(with = "Option<Vec<Text>>")]
     pub activities: Vec<Text>,
+    /// Links or document names backing the claims of this section (used by --strict).
     #[serde(default, deserialize_with = "nullable_list")]
     #[schemars(with = "Option<Vec<Text>>")]
     pub sources: Vec<Text>,
@@ -576,15 +621,19 @@ pub struct Networking {
 #[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PlanningBudgeting {
+    /// Performance data measures progress toward strategic plan goals.
     #[serde(default, deserialize_with = "nullable_flag")]
     #[schemars(with = "Option<bool>")]
     pub strategic_plan: bool,
+    /// Performance data informs management decisions.
     #[serde(default, deserialize_with = "nullable_flag")]
     #[schemars(with = "Option<bool>")]
     pub management_decisions: bool,
+    /// Performance data informs financial decisions.
     #[serde(default, deserialize_with = "nullable_flag")]
     #[schemars(with = "Option<bool>")]
     pub financial_decisions: bool,
+    /// Links or document names backing the claims of this section (used by --strict).
     #[serde(default, deserialize_with = "nullable_list")]
     #[schemars(with = "Option<Vec<Text>>")]
     pub sources: Vec<Text>,
@@ -593,15 +642,19 @@ pub struct PlanningBudgeting {
 #[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Equity {
+    /// Equity in the provision of services is analyzed.
     #[serde(default, deserialize_with = "nullable_flag")]
     #[schemars(with = "Option<bool>")]
     pub analysis: bool,
+    /// The equity analysis is publicly reported.
     #[serde(default, deserialize_with = "nullable_flag")]
     #[schemars(with = "Option<bool>")]
     pub reported: bool,
+    /// The basis of the analysis: neighborhood, demographic, other.
     #[serde(default, deserialize_with = "nullable_list")]
     #[schemars(with = "Option<Vec<EquityBasis>>")]
     pub basis: Vec<EquityBasis>,
+    /// Links or document names backing the claims of this section (used by --strict).
     #[serde(default, deserialize_with = "nullable_list")]
     #[schemars(with = "Option<Vec<Text>>")]
     pub sources: Vec<Text>,
@@ -618,12 +671,15 @@ pub enum EquityBasis {
 #[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Leadership {
+    /// Performance measurement is pervasive in the organizational culture.
     #[serde(default, deserialize_with = "nullable_flag")]
     #[schemars(with = "Option<bool>")]
     pub internal: bool,
+    /// Staff attended an outside session (also counts).
     #[serde(default, deserialize_with = "nullable_list")]
     #[schemars(with = "Option<Vec<ExternalLeadership>>")]
     pub external: Vec<ExternalLeadership>,
+    /// Links or document names backing the claims of this section (used by --strict).
     #[serde(default, deserialize_with = "nullable_list")]
     #[schemars(with = "Option<Vec<Text>>")]
     pub sources: Vec<Text>,
@@ -641,10 +697,13 @@ pub enum ExternalLeadership {
 #[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Surveys {
+    /// A customer satisfaction survey of the general public.
     #[serde(default)]
     pub residents: Option<Survey>,
+    /// A survey of internal customers (employees).
     #[serde(default)]
     pub employees: Option<Survey>,
+    /// Links or document names backing the claims of this section (used by --strict).
     #[serde(default, deserialize_with = "nullable_list")]
     #[schemars(with = "Option<Vec<Text>>")]
     pub sources: Vec<Text>,
@@ -653,7 +712,9 @@ pub struct Surveys {
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Survey {
+    /// The date (YYYY-MM-DD).
     pub date: Date,
+    /// The survey results were published.
     #[serde(default, deserialize_with = "nullable_flag")]
     #[schemars(with = "Option<bool>")]
     pub published: bool,
@@ -692,6 +753,7 @@ pub struct Federal {
     #[serde(default, deserialize_with = "nullable_list")]
     #[schemars(with = "Option<Vec<Text>>")]
     pub cross_agency_goals: Vec<Text>,
+    /// Links or document names backing the claims of this section (used by --strict).
     #[serde(default, deserialize_with = "nullable_list")]
     #[schemars(with = "Option<Vec<Text>>")]
     pub sources: Vec<Text>,
@@ -700,6 +762,7 @@ pub struct Federal {
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PriorityGoal {
+    /// A name; not blank.
     pub name: Text,
     /// The named goal leader; blank means none.
     #[serde(default, deserialize_with = "bounded_text")]
