@@ -137,6 +137,22 @@ impl<'c> Evaluation<'c> {
         (next < self.criteria.levels.len()).then_some(next)
     }
 
+    /// The level that CI formats judge against: `required` (`--require`), else the next
+    /// level above the one reached (the top level once all are reached).
+    pub fn target_or_next(&self, required: Option<usize>) -> usize {
+        required.unwrap_or_else(|| {
+            self.next_level()
+                .unwrap_or(self.criteria.levels.len().saturating_sub(1))
+        })
+    }
+
+    /// Whether requirement `index` is a gap that stands between the program and
+    /// `target`: unmet, required, and at or below that level.
+    pub fn blocks(&self, index: usize, target: usize) -> bool {
+        let r = &self.criteria.requirements[index];
+        !self.met[index] && !r.optional && r.level <= target
+    }
+
     /// Whether `target` (a level index) is reached.
     pub fn reaches(&self, target: usize) -> bool {
         self.level.is_some_and(|l| l >= target)
@@ -1095,6 +1111,32 @@ mod tests {
             &"review dated 2021-09-01 is after the as-of date 2021-05-07 and does not count"
         ));
         assert!(messages.contains(&"resident survey dated 2021-12-01 is after the as-of date 2021-05-07 and does not count"));
+    }
+
+    #[test]
+    fn blocking_gaps_and_the_ci_target() {
+        let c = icma("icma-2021");
+        let mut e = riverton();
+        e.equity = Default::default();
+        e.accountability.staff_policy = false;
+        let ev = evaluate(&c, &e, date("2021-05-07"), AsOfSource::File);
+        let idx = |id: &str| c.requirements.iter().position(|r| r.id == id).unwrap();
+        // Achievement reached; the next level, Distinction, is the default target.
+        assert_eq!(ev.target_or_next(None), 1);
+        assert_eq!(ev.target_or_next(Some(2)), 2);
+        assert!(ev.blocks(idx("accountability.distinction"), 1));
+        assert!(
+            !ev.blocks(idx("accountability.distinction"), 0),
+            "above the target"
+        );
+        assert!(!ev.blocks(idx("equity.excellence"), 2), "optional in 2021");
+        assert!(!ev.blocks(idx("surveying.excellence"), 2), "met");
+        let full = evaluate(&c, &riverton(), date("2021-05-07"), AsOfSource::File);
+        assert_eq!(
+            full.target_or_next(None),
+            2,
+            "the top level once all are reached"
+        );
     }
 
     // --- Every rule kind, directly ----------------------------------------------

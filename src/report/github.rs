@@ -25,11 +25,11 @@ pub(super) fn render(
     out: &mut dyn Write,
 ) -> io::Result<()> {
     let c = e.criteria;
-    let target = options.ci_target(e);
+    let target = e.target_or_next(options.target);
     let file = property(&options.evidence);
     for &g in &e.gaps {
         let r = &c.requirements[g];
-        let command = if !r.optional && r.level <= target {
+        let command = if e.blocks(g, target) {
             "error"
         } else {
             "notice"

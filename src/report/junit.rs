@@ -37,14 +37,14 @@ pub(super) fn render(
     out: &mut dyn Write,
 ) -> io::Result<()> {
     let c = e.criteria;
-    let target = options.ci_target(e);
+    let target = e.target_or_next(options.target);
     let outcome = |i: usize| {
         let r = &c.requirements[i];
         if e.met[i] {
             Outcome::Pass
         } else if r.optional {
             Outcome::Skipped("optional requirement not met")
-        } else if r.level <= target {
+        } else if e.blocks(i, target) {
             Outcome::Failure
         } else {
             Outcome::Skipped("gap above the target level")

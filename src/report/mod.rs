@@ -81,15 +81,6 @@ impl RenderOptions {
             })
             .unwrap_or(1)
     }
-
-    /// The level CI formats judge against: `--require`, else the next level above the
-    /// one reached (the top level once all are reached).
-    pub fn ci_target(&self, e: &Evaluation<'_>) -> usize {
-        self.target.unwrap_or_else(|| {
-            e.next_level()
-                .unwrap_or(e.criteria.levels.len().saturating_sub(1))
-        })
-    }
 }
 
 /// The line on which each top-level key of an evidence file starts: YAML `key:` at

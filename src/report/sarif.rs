@@ -14,7 +14,7 @@ pub(super) fn render(
     out: &mut dyn Write,
 ) -> io::Result<()> {
     let c = e.criteria;
-    let target = options.ci_target(e);
+    let target = e.target_or_next(options.target);
     let uri = options.evidence.replace('\\', "/");
     let rules: Vec<_> = c
         .requirements
@@ -39,7 +39,7 @@ pub(super) fn render(
         .iter()
         .map(|&g| {
             let r = &c.requirements[g];
-            let level = if !r.optional && r.level <= target {
+            let level = if e.blocks(g, target) {
                 "error"
             } else {
                 "warning"

@@ -179,14 +179,7 @@ pub(super) fn render(
         };
         writeln!(out, "{verdict}")?;
     } else if let Some(next) = e.next_level() {
-        let open = e
-            .gaps
-            .iter()
-            .filter(|&&g| {
-                let r = e.requirement(g);
-                r.level <= next && !r.optional
-            })
-            .count();
+        let open = e.gaps.iter().filter(|&&g| e.blocks(g, next)).count();
         writeln!(
             out,
             "{}",
