@@ -4,34 +4,12 @@
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use assert_cmd::Command;
+mod common;
+
+use common::cli::{pmcheck, run};
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-/// `pmcheck` run from the repository root, with color and the environment neutral.
-fn pmcheck() -> Command {
-    let mut cmd = Command::cargo_bin("pmcheck").expect("binary builds");
-    cmd.current_dir(root())
-        .env_remove("NO_COLOR")
-        .env("TERM", "xterm");
-    cmd
-}
-
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-fn run(args: &[&str]) -> Run {
-    let out = pmcheck().args(args).output().expect("pmcheck runs");
-    Run {
-        code: out.status.code().expect("exited, not killed by a signal"),
-        stdout: String::from_utf8(out.stdout).expect("stdout is UTF-8"),
-        stderr: String::from_utf8(out.stderr).expect("stderr is UTF-8"),
-    }
 }
 
 fn json(args: &[&str]) -> serde_json::Value {

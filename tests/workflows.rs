@@ -1,34 +1,9 @@
 //! Consultant and analyst workflows through the binary: compare, criteria list, show,
 //! diff and check, explain.
 
-use assert_cmd::Command;
+mod common;
 
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-fn run(args: &[&str]) -> Run {
-    let out = Command::cargo_bin("pmcheck")
-        .unwrap()
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env_remove("NO_COLOR")
-        .args(args)
-        .output()
-        .unwrap();
-    Run {
-        code: out.status.code().unwrap(),
-        stdout: String::from_utf8(out.stdout).unwrap(),
-        stderr: String::from_utf8(out.stderr).unwrap(),
-    }
-}
-
-fn ok(args: &[&str]) -> String {
-    let r = run(args);
-    assert_eq!(r.code, 0, "{args:?}: {}", r.stderr);
-    r.stdout
-}
+use common::cli::{ok, run, run_in};
 
 fn json(args: &[&str]) -> serde_json::Value {
     serde_json::from_str(&ok(args)).unwrap()
@@ -251,20 +226,6 @@ fn explain_an_unknown_id_suggests_the_closest() {
 }
 
 // --- init ----------------------------------------------------------------------------
-
-fn run_in(dir: &std::path::Path, args: &[&str]) -> Run {
-    let out = Command::cargo_bin("pmcheck")
-        .unwrap()
-        .current_dir(dir)
-        .args(args)
-        .output()
-        .unwrap();
-    Run {
-        code: out.status.code().unwrap(),
-        stdout: String::from_utf8(out.stdout).unwrap(),
-        stderr: String::from_utf8(out.stderr).unwrap(),
-    }
-}
 
 #[test]
 fn init_writes_a_template_that_evaluates_and_never_clobbers() {
