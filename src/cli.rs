@@ -338,7 +338,7 @@ fn run_compare(args: CompareArgs) -> Result<ExitCode> {
         .iter()
         .map(|c| criteria::resolve(c))
         .collect::<Result<_, _>>()?;
-    let evidence = load_evidence(&args.evidence, &all[0])?;
+    let (evidence, _) = load_evidence(&args.evidence, &all[0])?;
     let (as_of, source) = resolve_as_of(args.as_of, evidence.as_of, today());
     let evaluations: Vec<_> = all
         .iter()
@@ -450,11 +450,14 @@ fn level_arg(criteria: &criteria::Criteria, flag: &str, level: &str) -> Result<u
     })
 }
 
-/// Loads evidence and refuses plans that name a requirement no criteria know.
-fn load_evidence(path: &std::path::Path, c: &criteria::Criteria) -> Result<evidence::Evidence> {
-    let evidence = evidence::load(path)?;
+/// Loads evidence (and the text read) and refuses plans that name a requirement no
+/// criteria know.
+fn load_evidence(
+    path: &std::path::Path,
+    c: &criteria::Criteria,
+) -> Result<(evidence::Evidence, String)> {
+    let (evidence, text) = evidence::load_with_text(path)?;
     if let Some((id, closest)) = crate::plan::unknown_plan(c, &evidence) {
-        let text = std::fs::read_to_string(path).unwrap_or_default();
         let line = text.lines().enumerate().find_map(|(n, l)| {
             let col = l.find(id.as_str())?;
             l.contains("requirement")
@@ -473,7 +476,7 @@ fn load_evidence(path: &std::path::Path, c: &criteria::Criteria) -> Result<evide
         .with_source_text(&text)
         .into());
     }
-    Ok(evidence)
+    Ok((evidence, text))
 }
 
 fn run_evaluate(args: EvaluateArgs) -> Result<ExitCode> {
@@ -486,8 +489,7 @@ fn run_evaluate(args: EvaluateArgs) -> Result<ExitCode> {
         Some(path) => Some(crate::baseline::load(path)?),
         None => None,
     };
-    let evidence = load_evidence(&args.evidence, &criteria)?;
-    let evidence_text = std::fs::read_to_string(&args.evidence).unwrap_or_default();
+    let (evidence, evidence_text) = load_evidence(&args.evidence, &criteria)?;
     let (as_of, source) = resolve_as_of(args.as_of, evidence.as_of, today());
     let evaluation = evaluate::evaluate_with(
         &criteria,
@@ -595,7 +597,7 @@ fn run_portfolio(args: PortfolioArgs) -> Result<ExitCode> {
 fn run_plan(args: PlanArgs) -> Result<ExitCode> {
     let criteria = criteria::resolve(&args.criteria)?;
     let target = level_arg(&criteria, "--target", &args.target)?;
-    let evidence = load_evidence(&args.evidence, &criteria)?;
+    let (evidence, _) = load_evidence(&args.evidence, &criteria)?;
     let (as_of, source) = resolve_as_of(args.as_of, evidence.as_of, today());
     let evaluation = evaluate::evaluate(&criteria, &evidence, as_of, source);
     let report = crate::plan::plan(&evaluation, &evidence, target, args.by);

@@ -1159,15 +1159,22 @@ impl Evidence {
 
 /// Reads and parses an evidence file, YAML or (by extension) JSON.
 pub fn load(path: &Path) -> Result<Evidence, InputError> {
+    load_with_text(path).map(|(evidence, _)| evidence)
+}
+
+/// Like [`load`], also returning the text read, for messages and locations that
+/// point into the file.
+pub fn load_with_text(path: &Path) -> Result<(Evidence, String), InputError> {
     let text = diagnostic::read_text(path, MAX_EVIDENCE_BYTES, "evidence")?;
     let is_json = path
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("json"));
-    if is_json {
+    let evidence = if is_json {
         parse_json(&text, path)
     } else {
         parse_yaml(&text, path)
-    }
+    }?;
+    Ok((evidence, text))
 }
 
 /// Parses evidence YAML; `origin` names the file in messages.
