@@ -355,7 +355,9 @@ struct RawCriteria {
     title: String,
     #[serde(default)]
     source: Option<String>,
+    /// For readers of the file only; accepted and not used.
     #[serde(default)]
+    #[allow(dead_code)]
     notes: Option<String>,
     #[serde(default)]
     disclaimer: Option<String>,
@@ -549,7 +551,6 @@ impl Validator<'_> {
         for (s, what) in [(&raw.framework, "framework"), (&raw.version, "version")] {
             self.check_id(s, what);
         }
-        let _ = &raw.notes; // for readers of the file only
         let application_window = raw.application_window.as_ref().and_then(|w| {
             let opens = self.date(&w.opens);
             let closes = self.date(&w.closes);
