@@ -118,7 +118,7 @@ fn benches(c: &mut Criterion) {
     });
     group.bench_function("evaluate_10000", |b| {
         b.iter(|| {
-            pmcheck::portfolio::run(&icma, black_box(&files), None, today, workers(), &|_| {})
+            pmcheck::portfolio::run(&icma, black_box(&files), None, today, workers(), &|| {})
         })
     });
     group.finish();

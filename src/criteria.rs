@@ -262,6 +262,13 @@ impl Criteria {
         self.levels.iter().position(|l| l.id == id)
     }
 
+    /// A level named on the command line: its id in any case (`Excellence`).
+    pub fn level_index_ignore_case(&self, id: &str) -> Option<usize> {
+        self.levels
+            .iter()
+            .position(|l| l.id.eq_ignore_ascii_case(id))
+    }
+
     pub fn requirement(&self, id: &str) -> Option<&Requirement> {
         self.requirements.iter().find(|r| r.id == id)
     }

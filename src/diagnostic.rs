@@ -108,6 +108,9 @@ pub fn printable(s: &str) -> String {
         .collect()
 }
 
+/// How standard input is named in messages, when `-` is given as a file.
+pub const STDIN_NAME: &str = "<stdin>";
+
 /// Reads a whole text file, refusing directories, files over `limit` bytes (before
 /// reading them), binary content and invalid UTF-8. A leading byte-order mark is dropped.
 pub fn read_text(path: &Path, limit: u64, what: &str) -> Result<String, InputError> {
@@ -126,9 +129,26 @@ pub fn read_text(path: &Path, limit: u64, what: &str) -> Result<String, InputErr
         )));
     }
     let file = std::fs::File::open(path).map_err(|e| fail(io_message(&e, what)))?;
+    read_limited(file, path, limit, what)
+}
+
+/// Reads standard input as a text file of kind `what`, with the same limits and
+/// checks as [`read_text`]; messages name it [`STDIN_NAME`].
+pub fn read_stdin(limit: u64, what: &str) -> Result<String, InputError> {
+    read_limited(std::io::stdin().lock(), Path::new(STDIN_NAME), limit, what)
+}
+
+fn read_limited(
+    reader: impl Read,
+    path: &Path,
+    limit: u64,
+    what: &str,
+) -> Result<String, InputError> {
+    let fail = |message: String| InputError::new(path, None, message);
     let mut bytes = Vec::new();
     // Read at most one byte over the limit, in case the file grew after the check.
-    file.take(limit + 1)
+    reader
+        .take(limit + 1)
         .read_to_end(&mut bytes)
         .map_err(|e| fail(io_message(&e, what)))?;
     if bytes.len() as u64 > limit {
@@ -171,6 +191,17 @@ fn io_message(e: &std::io::Error, what: &str) -> String {
     }
 }
 
+/// Candidates from the most to the least similar to `name`, for "closest: ..." lists.
+pub fn ranked<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) -> Vec<&'a str> {
+    let mut scored: Vec<(f64, &str)> = candidates
+        .into_iter()
+        .map(|c| (strsim::jaro_winkler(name, c), c))
+        .collect();
+    // Stable: equally similar candidates keep their given order.
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0));
+    scored.into_iter().map(|(_, c)| c).collect()
+}
+
 /// The candidate closest to `name`, if it is close enough to be a likely typo.
 pub fn closest<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     candidates
@@ -179,6 +210,14 @@ pub fn closest<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) ->
         .filter(|(score, _)| *score >= 0.8)
         .max_by(|a, b| a.0.total_cmp(&b.0))
         .map(|(_, c)| c)
+}
+
+/// "did you mean `x`? " when a candidate is close to `name`, else nothing: the
+/// words that go before a list of the allowed names.
+pub fn did_you_mean<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) -> String {
+    closest(name, candidates)
+        .map(|best| format!("did you mean `{best}`? "))
+        .unwrap_or_default()
 }
 
 /// Drops a trailing ` at line N, column M` that some parsers append; the location is
@@ -302,6 +341,22 @@ mod tests {
     fn unrelated_name_gets_no_suggestion() {
         let m = improve_serde_message("unknown variant `zzz`, expected `city` or `county`");
         assert_eq!(m, "unknown value `zzz` (allowed: city, county)");
+    }
+
+    #[test]
+    fn suggestions_rank_and_threshold() {
+        let ids = ["training.achievement", "equity.excellence", "training.distinction"];
+        assert_eq!(
+            ranked("training.achievment", ids)[0],
+            "training.achievement",
+            "the closest first"
+        );
+        assert_eq!(ranked("x", ids).len(), 3, "every candidate is ranked");
+        assert_eq!(
+            did_you_mean("equity.excelence", ids),
+            "did you mean `equity.excellence`? "
+        );
+        assert_eq!(did_you_mean("zzz", ids), "", "nothing close: no suggestion");
     }
 
     #[test]

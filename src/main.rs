@@ -1,26 +1,25 @@
 //! The `pmcheck` binary: parse arguments, run, map errors to exit status 2.
 
+use std::io::Write;
 use std::process::ExitCode;
 
 use clap::Parser;
+use pmcheck::cli::{self, Cli, ExitStatus};
 
 fn main() -> ExitCode {
-    let cli = pmcheck::cli::Cli::parse();
-    match pmcheck::cli::run(cli) {
-        Ok(code) => code,
+    match cli::run(Cli::parse()) {
+        Ok(status) => status.into(),
         Err(err) => {
-            // A closed pipe (`pmcheck ... | head`) is not an error.
-            if pmcheck::cli::is_broken_pipe(&err) {
-                return ExitCode::SUCCESS;
-            }
+            // Standard error may be closed too; that must not turn an error into a panic.
+            let mut stderr = std::io::stderr().lock();
             let mut chain = err.chain();
             if let Some(first) = chain.next() {
-                eprintln!("error: {first}");
+                let _ = writeln!(stderr, "error: {first}");
             }
             for cause in chain {
-                eprintln!("  caused by: {cause}");
+                let _ = writeln!(stderr, "  caused by: {cause}");
             }
-            ExitCode::from(2)
+            ExitStatus::Error.into()
         }
     }
 }

@@ -26,16 +26,10 @@ pub fn unknown_plan(criteria: &Criteria, evidence: &Evidence) -> Option<(String,
         let known =
             criteria.requirements.iter().any(|r| r.id == id) || bundled_ids.iter().any(|b| b == id);
         if !known {
-            let mut scored: Vec<(f64, &str)> = criteria
-                .requirements
-                .iter()
-                .map(|r| (strsim::jaro_winkler(id, &r.id), r.id.as_str()))
-                .collect();
-            scored.sort_by(|a, b| b.0.total_cmp(&a.0));
-            let closest = scored
-                .iter()
+            let closest = diagnostic::ranked(id, criteria.requirements.iter().map(|r| r.id.as_str()))
+                .into_iter()
                 .take(3)
-                .map(|(_, id)| id.to_string())
+                .map(str::to_owned)
                 .collect();
             return Some((diagnostic::printable(id), closest));
         }

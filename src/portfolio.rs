@@ -3,10 +3,9 @@
 //! row; it never stops the others.
 
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
-use std::sync::atomic::{AtomicUsize, Ordering};
 
 use chrono::NaiveDate;
+use rayon::prelude::*;
 
 use crate::criteria::Criteria;
 use crate::evaluate::{self, resolve_as_of};
@@ -84,41 +83,46 @@ fn summarize(criteria: &Criteria, path: &Path, as_of: Option<Date>, today: Naive
     Row { file, outcome }
 }
 
-/// Evaluates every file on `workers` threads; `progress` is called after each file with
-/// the number done. Rows come back in a deterministic order (see [`sort`]).
+/// The most worker threads `portfolio` starts, whatever `--jobs` asks for.
+pub const MAX_WORKERS: usize = 64;
+
+/// Evaluates every file on up to `workers` threads (never more than the files, nor
+/// [`MAX_WORKERS`]); `progress` is called after each file. Rows come back in a
+/// deterministic order (see [`sort`]). When the threads cannot be started, fewer are
+/// used, down to evaluating on the calling thread.
 pub fn run(
     criteria: &Criteria,
     files: &[PathBuf],
     as_of: Option<Date>,
     today: NaiveDate,
     workers: usize,
-    progress: &(dyn Fn(usize) + Sync),
+    progress: &(dyn Fn() + Sync),
 ) -> Vec<Row> {
-    let next = AtomicUsize::new(0);
-    let done = AtomicUsize::new(0);
-    let rows: Mutex<Vec<(usize, Row)>> = Mutex::new(Vec::with_capacity(files.len()));
-    std::thread::scope(|s| {
-        for _ in 0..workers.max(1) {
-            s.spawn(|| {
-                let mut local = Vec::new();
-                loop {
-                    let i = next.fetch_add(1, Ordering::Relaxed);
-                    let Some(path) = files.get(i) else { break };
-                    local.push((i, summarize(criteria, path, as_of, today)));
-                    progress(done.fetch_add(1, Ordering::Relaxed) + 1);
-                }
-                rows.lock().unwrap_or_else(|p| p.into_inner()).extend(local);
-            });
-        }
-    });
-    let mut rows: Vec<Row> = rows
-        .into_inner()
-        .unwrap_or_else(|p| p.into_inner())
-        .into_iter()
-        .map(|(_, r)| r)
-        .collect();
+    let one = |path: &PathBuf| {
+        let row = summarize(criteria, path, as_of, today);
+        progress();
+        row
+    };
+    let workers = workers.clamp(1, MAX_WORKERS).min(files.len().max(1));
+    let mut rows: Vec<Row> = match thread_pool(workers) {
+        Some(pool) => pool.install(|| files.par_iter().map(one).collect()),
+        None => files.iter().map(one).collect(),
+    };
     sort(&mut rows);
     rows
+}
+
+/// A pool of `workers` threads, or of fewer when the system refuses to start that
+/// many; `None` when one thread (the caller's) is all there is.
+fn thread_pool(workers: usize) -> Option<rayon::ThreadPool> {
+    let mut n = workers;
+    while n > 1 {
+        if let Ok(pool) = rayon::ThreadPoolBuilder::new().num_threads(n).build() {
+            return Some(pool);
+        }
+        n /= 2;
+    }
+    None
 }
 
 /// Highest level first, then highest readiness at the level above the one reached,

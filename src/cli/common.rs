@@ -1,0 +1,121 @@
+//! What several commands share: writing to standard output, reading evidence (or
+//! standard input for `-`), naming a level on the command line, dates and color.
+
+use std::io::{self, IsTerminal, Write};
+use std::path::Path;
+
+use anyhow::{Context, Result};
+use clap::ValueEnum;
+
+use crate::criteria::Criteria;
+use crate::diagnostic;
+use crate::evidence::{self, Date, Evidence};
+
+/// Writes a report to standard output through a buffer. A reader that goes away
+/// (`pmcheck ... | head`) is not an error: the rest is dropped quietly and the command
+/// still ends with the status of its verdict.
+pub(super) fn emit(write: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> Result<()> {
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    match write(&mut out).and_then(|()| out.flush()) {
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
+        other => other.context("cannot write to standard output"),
+    }
+}
+
+pub(super) fn today() -> chrono::NaiveDate {
+    chrono::Local::now().date_naive()
+}
+
+pub(super) fn parse_date(s: &str) -> Result<Date, String> {
+    Date::parse(s)
+}
+
+/// The index of a level of the criteria named on the command line (any case), or an
+/// error naming the flag and the levels.
+pub(super) fn level_arg(criteria: &Criteria, flag: &str, level: &str) -> Result<usize> {
+    criteria.level_index_ignore_case(level).ok_or_else(|| {
+        let ids: Vec<&str> = criteria.levels.iter().map(|l| l.id.as_str()).collect();
+        let lower = level.to_lowercase();
+        anyhow::anyhow!(
+            "{flag}: `{}` is not a level of {}; {}levels: {}",
+            diagnostic::printable(level),
+            criteria.label(),
+            diagnostic::did_you_mean(&lower, ids.iter().copied()),
+            ids.join(", ")
+        )
+    })
+}
+
+/// True when a path argument means standard input (or output): `-`.
+pub(super) fn is_stdio(path: &Path) -> bool {
+    path.as_os_str() == "-"
+}
+
+/// Loads evidence (and the text read) from a file, or from standard input for `-`
+/// (JSON when it starts with `{`, YAML otherwise), and refuses plans that name a
+/// requirement no criteria know.
+pub(super) fn load_evidence(path: &Path, c: &Criteria) -> Result<(Evidence, String)> {
+    let (evidence, text) = if is_stdio(path) {
+        let text = diagnostic::read_stdin(evidence::MAX_EVIDENCE_BYTES, "evidence")?;
+        let origin = Path::new(diagnostic::STDIN_NAME);
+        let evidence = if text.trim_start().starts_with('{') {
+            evidence::parse_json(&text, origin)?
+        } else {
+            evidence::parse_yaml(&text, origin)?
+        };
+        (evidence, text)
+    } else {
+        evidence::load_with_text(path)?
+    };
+    if let Some((id, closest)) = crate::plan::unknown_plan(c, &evidence) {
+        let line = text.lines().enumerate().find_map(|(n, l)| {
+            let col = l.find(id.as_str())?;
+            l.contains("requirement")
+                .then(|| (n as u64 + 1, l[..col].chars().count() as u64 + 1))
+        });
+        let closest: Vec<String> = closest.iter().map(|c| format!("`{c}`")).collect();
+        return Err(diagnostic::InputError::new(
+            &display_path(path),
+            line,
+            format!(
+                "plans: `{id}` is not a requirement id; closest in {}: {}",
+                c.label(),
+                closest.join(", ")
+            ),
+        )
+        .with_source_text(&text)
+        .into());
+    }
+    Ok((evidence, text))
+}
+
+/// The path as messages and reports name it: `<stdin>` for `-`.
+pub(super) fn display_path(path: &Path) -> std::path::PathBuf {
+    if is_stdio(path) {
+        diagnostic::STDIN_NAME.into()
+    } else {
+        path.to_path_buf()
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+/// Whether to color standard output: `auto` colors only a terminal, and never when
+/// `NO_COLOR` is set or `TERM` is `dumb`.
+pub(super) fn use_color(choice: ColorChoice) -> bool {
+    match choice {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => {
+            let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+            let dumb = std::env::var_os("TERM").is_some_and(|t| t == "dumb");
+            !no_color && !dumb && io::stdout().is_terminal()
+        }
+    }
+}
