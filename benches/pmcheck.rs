@@ -117,9 +117,7 @@ fn benches(c: &mut Criterion) {
         b.iter(|| parse_all(black_box(&files)))
     });
     group.bench_function("evaluate_10000", |b| {
-        b.iter(|| {
-            pmcheck::portfolio::run(&icma, black_box(&files), None, today, workers(), &|| {})
-        })
+        b.iter(|| pmcheck::portfolio::run(&icma, black_box(&files), None, today, workers(), &|| {}))
     });
     group.finish();
 }

@@ -345,7 +345,11 @@ mod tests {
 
     #[test]
     fn suggestions_rank_and_threshold() {
-        let ids = ["training.achievement", "equity.excellence", "training.distinction"];
+        let ids = [
+            "training.achievement",
+            "equity.excellence",
+            "training.distinction",
+        ];
         assert_eq!(
             ranked("training.achievment", ids)[0],
             "training.achievement",

@@ -26,11 +26,12 @@ pub fn unknown_plan(criteria: &Criteria, evidence: &Evidence) -> Option<(String,
         let known =
             criteria.requirements.iter().any(|r| r.id == id) || bundled_ids.iter().any(|b| b == id);
         if !known {
-            let closest = diagnostic::ranked(id, criteria.requirements.iter().map(|r| r.id.as_str()))
-                .into_iter()
-                .take(3)
-                .map(str::to_owned)
-                .collect();
+            let closest =
+                diagnostic::ranked(id, criteria.requirements.iter().map(|r| r.id.as_str()))
+                    .into_iter()
+                    .take(3)
+                    .map(str::to_owned)
+                    .collect();
             return Some((diagnostic::printable(id), closest));
         }
     }

@@ -34,7 +34,11 @@ fn dash_evidence_errors_name_standard_input() {
     let r = stdin_run(&["evaluate", "-"], b"version: 1\nservce_areas: []\n");
     assert_eq!(r.code, 2);
     assert!(r.stderr.contains("<stdin>:2:1"), "{}", r.stderr);
-    assert!(r.stderr.contains("did you mean `service_areas`"), "{}", r.stderr);
+    assert!(
+        r.stderr.contains("did you mean `service_areas`"),
+        "{}",
+        r.stderr
+    );
 }
 
 #[test]
@@ -79,7 +83,14 @@ fn level_ids_on_the_command_line_ignore_case() {
 #[test]
 fn plan_without_target_plans_to_the_next_level() {
     let implicit = ok(&["plan", DISTINCTION, "--format", "json"]);
-    let explicit = ok(&["plan", DISTINCTION, "--target", "excellence", "--format", "json"]);
+    let explicit = ok(&[
+        "plan",
+        DISTINCTION,
+        "--target",
+        "excellence",
+        "--format",
+        "json",
+    ]);
     assert_eq!(implicit, explicit);
     let v: serde_json::Value = serde_json::from_str(&implicit).unwrap();
     assert_eq!(v["target"], "excellence", "{v}");
@@ -88,16 +99,26 @@ fn plan_without_target_plans_to_the_next_level() {
 #[test]
 fn man_pages_exist_for_every_command() {
     let top = ok(&["man"]);
-    assert!(top.contains("pmcheck\\-evaluate(1)"), "the top page lists sub-pages");
+    assert!(
+        top.contains("pmcheck\\-evaluate(1)"),
+        "the top page lists sub-pages"
+    );
     let page = ok(&["man", "evaluate"]);
     assert!(page.starts_with(".ie"), "roff: {page:.40}");
     assert!(page.contains("pmcheck\\-evaluate"), "{page:.200}");
     assert!(page.contains("\\-\\-require"), "documents its options");
     let nested = ok(&["man", "criteria", "show"]);
-    assert!(nested.contains("pmcheck\\-criteria\\-show"), "{nested:.200}");
+    assert!(
+        nested.contains("pmcheck\\-criteria\\-show"),
+        "{nested:.200}"
+    );
     let r = run(&["man", "evalute"]);
     assert_eq!(r.code, 2);
-    assert!(r.stderr.contains("did you mean `evaluate`?"), "{}", r.stderr);
+    assert!(
+        r.stderr.contains("did you mean `evaluate`?"),
+        "{}",
+        r.stderr
+    );
 
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path().to_str().unwrap();
@@ -114,13 +135,22 @@ fn man_pages_exist_for_every_command() {
         "pmcheck-criteria-show.1",
         "pmcheck-portfolio.1",
     ] {
-        assert!(names.iter().any(|n| n == expected), "{expected} in {names:?}");
+        assert!(
+            names.iter().any(|n| n == expected),
+            "{expected} in {names:?}"
+        );
     }
     // Every sub-page the top page names exists.
     for line in top.lines().filter(|l| l.contains("(1)")) {
-        let name = line.split("\\fB").nth(1).and_then(|s| s.split("\\fR").next());
+        let name = line
+            .split("\\fB")
+            .nth(1)
+            .and_then(|s| s.split("\\fR").next());
         if let Some(name) = name.map(|n| n.replace("\\-", "-").replace("(1)", "")) {
-            assert!(names.contains(&format!("{name}.1")), "{name} listed, not written");
+            assert!(
+                names.contains(&format!("{name}.1")),
+                "{name} listed, not written"
+            );
         }
     }
     let again = run(&["man", "--dir", d]);
@@ -130,7 +160,13 @@ fn man_pages_exist_for_every_command() {
 
 #[test]
 fn portfolio_jobs_are_capped_not_spawned_blindly() {
-    let r = run(&["portfolio", "examples/millbrook-distinction.yaml", "--jobs", "1000000000", "-q"]);
+    let r = run(&[
+        "portfolio",
+        "examples/millbrook-distinction.yaml",
+        "--jobs",
+        "1000000000",
+        "-q",
+    ]);
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert!(r.stdout.contains("Millbrook"), "{}", r.stdout);
 }

@@ -62,9 +62,8 @@ pub(super) fn run(args: PortfolioArgs) -> Result<ExitStatus> {
 /// A progress bar on standard error, shown only on a terminal, outside CI and
 /// without `--quiet`.
 fn progress_bar(quiet: bool, total: usize) -> ProgressBar {
-    let show = !quiet
-        && io::stderr().is_terminal()
-        && std::env::var_os("CI").is_none_or(|v| v.is_empty());
+    let show =
+        !quiet && io::stderr().is_terminal() && std::env::var_os("CI").is_none_or(|v| v.is_empty());
     if !show {
         return ProgressBar::hidden();
     }

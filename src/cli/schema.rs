@@ -1,6 +1,5 @@
 //! `pmcheck schema`: the JSON Schema of evidence format v1, for editors.
 
-
 use anyhow::Result;
 
 use super::ExitStatus;

@@ -1,0 +1,167 @@
+//! Versioned criteria as data: the TOML model, its complete validation, and the
+//! bundled criteria files.
+//!
+//! Loading happens in two stages: serde reads the file into the `raw` structs, which
+//! keep the span of every value, then `validate` turns them into [`Criteria`],
+//! collecting every problem (with its line) before failing, so that an author fixes a
+//! file in one pass rather than one error at a time. Rule kinds, their parameters and
+//! their validation live in `rule`.
+
+mod bundled;
+mod raw;
+mod rule;
+mod validate;
+
+use std::fmt;
+use std::path::Path;
+
+use crate::diagnostic::{self, InputError, Problems};
+use crate::evidence::Date;
+
+pub use bundled::{BUNDLED, bundled};
+pub use rule::{Rule, RuleKind};
+pub use validate::parse;
+
+/// The criteria file format version this build reads (`schema = 1`).
+pub const SCHEMA_VERSION: i64 = 1;
+
+/// Criteria files larger than this are refused before parsing (1 MiB).
+pub const MAX_CRITERIA_BYTES: u64 = 1024 * 1024;
+
+/// The bundled criteria used when `--criteria` is not given.
+pub const DEFAULT_CRITERIA: &str = "icma-2022";
+
+/// A validated criteria file.
+#[derive(Debug, Clone)]
+pub struct Criteria {
+    pub framework: String,
+    pub version: String,
+    pub title: String,
+    pub source: Option<String>,
+    /// Said plainly wherever the criteria are shown, e.g. that a rubric is pmcheck's own.
+    pub disclaimer: Option<String>,
+    /// Added to the warning for a category with nothing met (ICMA: may disqualify).
+    pub unmet_category_note: Option<String>,
+    /// Where the criteria came from: a path, or `bundled:<id>`.
+    pub origin: String,
+    /// The application window, where the framework has one and it is known.
+    pub application_window: Option<(Date, Date)>,
+    /// The TOML text the criteria were read from.
+    pub file_text: String,
+    /// Ordered lowest first; reaching a level needs every lower one.
+    pub levels: Vec<Level>,
+    pub categories: Vec<Category>,
+    /// In file order; a `requirements_met` rule only names earlier requirements.
+    pub requirements: Vec<Requirement>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Level {
+    pub id: String,
+    pub name: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Category {
+    pub id: String,
+    pub name: String,
+    /// Relative weight as written in the file.
+    pub weight: f64,
+    /// Weight as a share of the total of all categories (0 to 1).
+    pub share: f64,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Requirement {
+    pub id: String,
+    /// Index into [`Criteria::categories`].
+    pub category: usize,
+    /// Index into [`Criteria::levels`].
+    pub level: usize,
+    pub optional: bool,
+    /// The official wording, copied from the source table.
+    pub text: String,
+    /// The project's reading: how the rule judges the evidence.
+    pub reading: String,
+    /// What evidence or action closes the gap.
+    pub hint: String,
+    pub rule: Rule,
+}
+
+impl Criteria {
+    pub fn level_index(&self, id: &str) -> Option<usize> {
+        self.levels.iter().position(|l| l.id == id)
+    }
+
+    /// A level named on the command line: its id in any case (`Excellence`).
+    pub fn level_index_ignore_case(&self, id: &str) -> Option<usize> {
+        self.levels
+            .iter()
+            .position(|l| l.id.eq_ignore_ascii_case(id))
+    }
+
+    pub fn requirement(&self, id: &str) -> Option<&Requirement> {
+        self.requirements.iter().find(|r| r.id == id)
+    }
+
+    /// A short name such as `icma 2022`.
+    pub fn label(&self) -> String {
+        format!("{} {}", self.framework, self.version)
+    }
+}
+
+/// How the user named the criteria: a bundled id or version, or a file path.
+pub fn resolve(spec: &str) -> Result<Criteria, CriteriaError> {
+    if let Some((id, file, text)) = bundled::find(spec) {
+        return parse(text, Path::new(file), format!("bundled:{id}"));
+    }
+    let path = Path::new(spec);
+    let looks_like_path = spec.ends_with(".toml") || spec.contains('/') || spec.contains('\\');
+    if looks_like_path || path.exists() {
+        return load(path);
+    }
+    let ids: Vec<&str> = BUNDLED.iter().map(|b| b.0).collect();
+    let hint = match diagnostic::closest(spec, ids.iter().copied()) {
+        Some(best) => format!(" (did you mean `{best}`?)"),
+        None => String::new(),
+    };
+    Err(CriteriaError::Unknown(format!(
+        "unknown criteria `{}`{hint}; bundled: {} (or 2021, 2022 for ICMA); or give the path of a .toml criteria file",
+        diagnostic::printable(spec),
+        ids.join(", ")
+    )))
+}
+
+/// Loads and validates a criteria file from disk.
+pub fn load(path: &Path) -> Result<Criteria, CriteriaError> {
+    let text = diagnostic::read_text(path, MAX_CRITERIA_BYTES, "criteria")?;
+    parse(&text, path, path.display().to_string())
+}
+
+#[derive(Debug)]
+pub enum CriteriaError {
+    /// The file could not be read or parsed as TOML of the right shape.
+    Input(InputError),
+    /// The file parsed, but its content is invalid.
+    Invalid(Problems),
+    /// The name given is neither a bundled criteria nor a file.
+    Unknown(String),
+}
+
+impl fmt::Display for CriteriaError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            CriteriaError::Input(e) => e.fmt(f),
+            CriteriaError::Invalid(p) => p.fmt(f),
+            CriteriaError::Unknown(m) => f.write_str(m),
+        }
+    }
+}
+
+impl std::error::Error for CriteriaError {}
+
+impl From<InputError> for CriteriaError {
+    fn from(e: InputError) -> Self {
+        CriteriaError::Input(e)
+    }
+}

@@ -1,0 +1,456 @@
+//! Rule kinds: the closed set of predicates the engine knows, and for each kind its
+//! name in criteria files, the parameters it takes and how those are validated.
+//! Adding a kind means a variant here (in [`Rule`] and [`RuleKind`]) and an arm in
+//! each `match` the compiler then points at (evaluation, the evidence example).
+
+use std::collections::HashMap;
+
+use super::raw::RawRule;
+use super::validate::Validator;
+use super::{Criteria, Requirement};
+use crate::diagnostic;
+use crate::evidence::{Field, FieldKind, Measure, Participant};
+
+/// The closed set of predicates the engine knows. Criteria files pick one per
+/// requirement and give its parameters; there is no scripting.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Rule {
+    /// A true/false field is true.
+    Flag { field: Field },
+    /// A list has at least `min` entries (a text field counts when not blank).
+    NotEmpty { field: Field, min: usize },
+    /// At least `min_areas` service areas, each with at least `min_years` distinct
+    /// counted years, the latest no more than `max_age_years` before the as-of year,
+    /// and (when given) tracking `measure`.
+    ServiceAreas {
+        min_areas: usize,
+        min_years: usize,
+        max_age_years: i32,
+        measure: Option<Measure>,
+    },
+    /// At least one dated item within the `months` up to the as-of date.
+    RecentEvent { field: Field, months: u32 },
+    /// Each of the `quarters` consecutive three-month periods ending on the as-of date
+    /// holds a dated item, and those items together include every one of `with_all`.
+    Quarterly {
+        field: Field,
+        quarters: u32,
+        with_all: Vec<Participant>,
+    },
+    /// A survey was conducted (dated no later than the as-of date) and published.
+    Survey { field: Field },
+    /// Every inner rule holds.
+    AllOf(Vec<Rule>),
+    /// At least one inner rule holds.
+    AnyOf(Vec<Rule>),
+    /// The named requirements (indices, each earlier in the file) are met.
+    RequirementsMet(Vec<usize>),
+    /// Every record of an items list satisfies the inner rule, which reads the
+    /// record's own fields (`federal.priority_goals[].leader`). True for an empty list.
+    Every { field: Field, rule: Box<Rule> },
+}
+
+/// The kind of a rule, as spelled in criteria files (`kind = "quarterly"`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RuleKind {
+    Flag,
+    NotEmpty,
+    ServiceAreas,
+    RecentEvent,
+    Quarterly,
+    Survey,
+    AllOf,
+    AnyOf,
+    RequirementsMet,
+    Every,
+}
+
+/// The parameters a rule kind takes besides `kind`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Parameters {
+    pub required: &'static [&'static str],
+    pub optional: &'static [&'static str],
+}
+
+impl RuleKind {
+    /// Every kind, in the order the documentation lists them.
+    pub const ALL: [RuleKind; 10] = [
+        RuleKind::Flag,
+        RuleKind::NotEmpty,
+        RuleKind::ServiceAreas,
+        RuleKind::RecentEvent,
+        RuleKind::Quarterly,
+        RuleKind::Survey,
+        RuleKind::AllOf,
+        RuleKind::AnyOf,
+        RuleKind::RequirementsMet,
+        RuleKind::Every,
+    ];
+
+    /// The name in criteria files.
+    pub fn name(self) -> &'static str {
+        match self {
+            RuleKind::Flag => "flag",
+            RuleKind::NotEmpty => "not_empty",
+            RuleKind::ServiceAreas => "service_areas",
+            RuleKind::RecentEvent => "recent_event",
+            RuleKind::Quarterly => "quarterly",
+            RuleKind::Survey => "survey",
+            RuleKind::AllOf => "all_of",
+            RuleKind::AnyOf => "any_of",
+            RuleKind::RequirementsMet => "requirements_met",
+            RuleKind::Every => "every",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<RuleKind> {
+        RuleKind::ALL.into_iter().find(|k| k.name() == name)
+    }
+
+    /// The parameters the kind takes.
+    pub fn parameters(self) -> Parameters {
+        let (required, optional): (&[&str], &[&str]) = match self {
+            RuleKind::Flag => (&["field"], &[]),
+            RuleKind::NotEmpty => (&["field"], &["min"]),
+            RuleKind::ServiceAreas => (&["min_areas", "min_years"], &["max_age_years", "measure"]),
+            RuleKind::RecentEvent => (&["field", "months"], &[]),
+            RuleKind::Quarterly => (&["field"], &["quarters", "with_all"]),
+            RuleKind::Survey => (&["field"], &[]),
+            RuleKind::AllOf | RuleKind::AnyOf => (&["rules"], &[]),
+            RuleKind::RequirementsMet => (&["requirements"], &[]),
+            RuleKind::Every => (&["field", "rule"], &[]),
+        };
+        Parameters { required, optional }
+    }
+
+    /// Builds a rule of this kind from its parameters, which are known to be the
+    /// ones the kind takes; reports every problem to `v`.
+    pub(super) fn build(
+        self,
+        v: &mut Validator<'_>,
+        raw: &RawRule,
+        at: &Place<'_>,
+    ) -> Option<Rule> {
+        let scope = at.scope;
+        Some(match self {
+            RuleKind::Flag => Rule::Flag {
+                field: v.field(raw, &[FieldKind::Flag], scope)?,
+            },
+            RuleKind::NotEmpty => Rule::NotEmpty {
+                field: v.field(
+                    raw,
+                    &[
+                        FieldKind::List,
+                        FieldKind::Events,
+                        FieldKind::ServiceAreas,
+                        FieldKind::Items,
+                    ],
+                    scope,
+                )?,
+                min: v.int(&raw.min, "min", 1, 1) as usize,
+            },
+            RuleKind::ServiceAreas => {
+                let measure = match &raw.measure {
+                    None => None,
+                    Some(m) => Some(v.one_of(
+                        m.get_ref(),
+                        m.span(),
+                        "measure",
+                        &Measure::ALL,
+                        Measure::id,
+                    )?),
+                };
+                Rule::ServiceAreas {
+                    min_areas: v.int(&raw.min_areas, "min_areas", 1, 1) as usize,
+                    min_years: v.int(&raw.min_years, "min_years", 1, 1) as usize,
+                    max_age_years: v.int(&raw.max_age_years, "max_age_years", 0, 2).min(200) as i32,
+                    measure,
+                }
+            }
+            RuleKind::RecentEvent => Rule::RecentEvent {
+                field: v.field(raw, &[FieldKind::Events], scope)?,
+                months: v.int(&raw.months, "months", 1, 12).min(1200) as u32,
+            },
+            RuleKind::Quarterly => {
+                let field = v.field(raw, &[FieldKind::Events], scope)?;
+                let mut with_all = Vec::new();
+                if let Some(w) = &raw.with_all {
+                    for name in w.get_ref() {
+                        with_all.push(v.one_of(
+                            name,
+                            w.span(),
+                            "participant",
+                            &Participant::ALL,
+                            Participant::id,
+                        )?);
+                    }
+                }
+                Rule::Quarterly {
+                    field,
+                    quarters: v.int(&raw.quarters, "quarters", 1, 4).min(400) as u32,
+                    with_all,
+                }
+            }
+            RuleKind::Survey => Rule::Survey {
+                field: v.field(raw, &[FieldKind::Survey], scope)?,
+            },
+            RuleKind::AllOf | RuleKind::AnyOf => {
+                let list = raw.rules.as_ref()?;
+                if list.get_ref().is_empty() {
+                    v.problem(
+                        list.span(),
+                        format!("`{}` needs at least one rule in `rules`", self.name()),
+                    );
+                    return None;
+                }
+                let mut inner = Vec::new();
+                let mut ok = true;
+                for r in list.get_ref() {
+                    match v.rule(r, at) {
+                        Some(rule) => inner.push(rule),
+                        None => ok = false,
+                    }
+                }
+                if !ok {
+                    return None;
+                }
+                if self == RuleKind::AllOf {
+                    Rule::AllOf(inner)
+                } else {
+                    Rule::AnyOf(inner)
+                }
+            }
+            RuleKind::RequirementsMet => {
+                let list = raw.requirements.as_ref()?;
+                if list.get_ref().is_empty() {
+                    v.problem(
+                        list.span(),
+                        "`requirements_met` needs at least one requirement id",
+                    );
+                    return None;
+                }
+                let mut out = Vec::new();
+                for name in list.get_ref() {
+                    match at.ids.get(name.get_ref()) {
+                        Some(&i) => {
+                            if let Some(l) = at.level
+                                && at.earlier[i].level > l
+                            {
+                                v.problem(
+                                    name.span(),
+                                    format!(
+                                        "`{}` is at a higher level than this requirement; a requirement may only depend on its own or lower levels",
+                                        name.get_ref()
+                                    ),
+                                );
+                            }
+                            out.push(i);
+                        }
+                        None => {
+                            let names = at.earlier.iter().map(|r| r.id.as_str());
+                            let suggestion = diagnostic::closest(name.get_ref(), names)
+                                .map(|best| format!("; did you mean `{best}`?"))
+                                .unwrap_or_default();
+                            v.problem(
+                                name.span(),
+                                format!(
+                                    "`{}` is not a requirement declared earlier in this file{suggestion}",
+                                    diagnostic::printable(name.get_ref())
+                                ),
+                            );
+                        }
+                    }
+                }
+                Rule::RequirementsMet(out)
+            }
+            RuleKind::Every => {
+                let field = v.field(raw, &[FieldKind::Items], scope)?;
+                let inner = raw.rule.as_ref()?;
+                let rule = v.rule(
+                    inner,
+                    &Place {
+                        scope: Some(field),
+                        ..*at
+                    },
+                )?;
+                Rule::Every {
+                    field,
+                    rule: Box::new(rule),
+                }
+            }
+        })
+    }
+}
+
+/// Where a rule stands in the file, for validating what it may refer to.
+#[derive(Clone, Copy)]
+pub(super) struct Place<'a> {
+    /// Requirement ids declared so far, with their indices.
+    pub(super) ids: &'a HashMap<String, usize>,
+    /// The requirements declared so far.
+    pub(super) earlier: &'a [Requirement],
+    /// The level of the requirement the rule belongs to, when known.
+    pub(super) level: Option<usize>,
+    /// The items list of an enclosing `every` rule, whose record fields the rule may read.
+    pub(super) scope: Option<Field>,
+}
+
+impl Rule {
+    /// The kind of this rule.
+    pub fn kind(&self) -> RuleKind {
+        match self {
+            Rule::Flag { .. } => RuleKind::Flag,
+            Rule::NotEmpty { .. } => RuleKind::NotEmpty,
+            Rule::ServiceAreas { .. } => RuleKind::ServiceAreas,
+            Rule::RecentEvent { .. } => RuleKind::RecentEvent,
+            Rule::Quarterly { .. } => RuleKind::Quarterly,
+            Rule::Survey { .. } => RuleKind::Survey,
+            Rule::AllOf(_) => RuleKind::AllOf,
+            Rule::AnyOf(_) => RuleKind::AnyOf,
+            Rule::RequirementsMet(_) => RuleKind::RequirementsMet,
+            Rule::Every { .. } => RuleKind::Every,
+        }
+    }
+}
+
+impl Rule {
+    /// Every evidence field this rule reads, in order, without repeats.
+    pub fn fields(&self, criteria: &Criteria) -> Vec<Field> {
+        let mut out = Vec::new();
+        self.collect_fields(criteria, &mut out);
+        out
+    }
+
+    fn collect_fields(&self, criteria: &Criteria, out: &mut Vec<Field>) {
+        let mut push = |f: Field| {
+            if !out.contains(&f) {
+                out.push(f);
+            }
+        };
+        match self {
+            Rule::Flag { field }
+            | Rule::NotEmpty { field, .. }
+            | Rule::RecentEvent { field, .. }
+            | Rule::Quarterly { field, .. }
+            | Rule::Survey { field } => push(*field),
+            Rule::ServiceAreas { .. } => push(Field::ServiceAreas),
+            Rule::Every { field, rule } => {
+                push(*field);
+                rule.collect_fields(criteria, out);
+            }
+            Rule::AllOf(rules) | Rule::AnyOf(rules) => {
+                for r in rules {
+                    r.collect_fields(criteria, out);
+                }
+            }
+            Rule::RequirementsMet(ids) => {
+                for &i in ids {
+                    criteria.requirements[i].rule.collect_fields(criteria, out);
+                }
+            }
+        }
+    }
+}
+
+impl Rule {
+    /// A one-line rendering of the rule and its parameters, for `show` and `diff`.
+    pub fn describe(&self, criteria: &Criteria) -> String {
+        match self {
+            Rule::Flag { field } => format!("flag({})", field.path()),
+            Rule::NotEmpty { field, min } if *min == 1 => format!("not_empty({})", field.path()),
+            Rule::NotEmpty { field, min } => format!("not_empty({}, min = {min})", field.path()),
+            Rule::ServiceAreas {
+                min_areas,
+                min_years,
+                max_age_years,
+                measure,
+            } => {
+                let measure = measure.map_or(String::new(), |m| format!(", measure = {}", m.id()));
+                format!(
+                    "service_areas(min_areas = {min_areas}, min_years = {min_years}, max_age_years = {max_age_years}{measure})"
+                )
+            }
+            Rule::RecentEvent { field, months } => {
+                format!("recent_event({}, months = {months})", field.path())
+            }
+            Rule::Quarterly {
+                field,
+                quarters,
+                with_all,
+            } => {
+                let with: Vec<&str> = with_all.iter().map(|p| p.id()).collect();
+                let with = if with.is_empty() {
+                    String::new()
+                } else {
+                    format!(", with_all = [{}]", with.join(", "))
+                };
+                format!("quarterly({}, quarters = {quarters}{with})", field.path())
+            }
+            Rule::Survey { field } => format!("survey({})", field.path()),
+            Rule::AllOf(rules) | Rule::AnyOf(rules) => {
+                let inner: Vec<String> = rules.iter().map(|r| r.describe(criteria)).collect();
+                format!("{}({})", self.kind().name(), inner.join(", "))
+            }
+            Rule::RequirementsMet(ids) => {
+                let names: Vec<&str> = ids
+                    .iter()
+                    .map(|&i| criteria.requirements[i].id.as_str())
+                    .collect();
+                format!("requirements_met({})", names.join(", "))
+            }
+            Rule::Every { field, rule } => {
+                format!("every({}, {})", field.path(), rule.describe(criteria))
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_kind_has_a_unique_name_that_reads_back() {
+        for k in RuleKind::ALL {
+            assert_eq!(RuleKind::from_name(k.name()), Some(k));
+            assert!(!k.parameters().required.is_empty(), "{k:?} takes something");
+        }
+        let mut names: Vec<&str> = RuleKind::ALL.iter().map(|k| k.name()).collect();
+        names.sort_unstable();
+        names.dedup();
+        assert_eq!(names.len(), RuleKind::ALL.len());
+        assert_eq!(RuleKind::from_name("nope"), None);
+    }
+
+    #[test]
+    fn all_lists_every_kind() {
+        // `kind()` is an exhaustive match: a kind missing from ALL fails here.
+        let rules = [
+            Rule::Flag {
+                field: Field::ServiceAreas,
+            },
+            Rule::AllOf(vec![]),
+            Rule::AnyOf(vec![]),
+            Rule::RequirementsMet(vec![]),
+        ];
+        for r in &rules {
+            assert!(RuleKind::ALL.contains(&r.kind()));
+        }
+        for k in RuleKind::ALL {
+            let idx = RuleKind::ALL.iter().position(|x| *x == k).unwrap();
+            let expected = match k {
+                RuleKind::Flag => 0,
+                RuleKind::NotEmpty => 1,
+                RuleKind::ServiceAreas => 2,
+                RuleKind::RecentEvent => 3,
+                RuleKind::Quarterly => 4,
+                RuleKind::Survey => 5,
+                RuleKind::AllOf => 6,
+                RuleKind::AnyOf => 7,
+                RuleKind::RequirementsMet => 8,
+                RuleKind::Every => 9,
+            };
+            assert_eq!(idx, expected, "{k:?}");
+        }
+    }
+}
