@@ -1,0 +1,432 @@
+//! CI formats (JUnit, SARIF, GitHub), the HTML report (in a real browser when one is
+//! installed), and `--report`.
+
+use std::path::{Path, PathBuf};
+use std::process::Command as Process;
+
+use crate::common::cli::{Run, run, run_env};
+
+const FIXTURE: &str = "examples/millbrook-distinction.yaml";
+
+fn evaluate(format: &str) -> Run {
+    run(&[
+        "evaluate",
+        FIXTURE,
+        "--require",
+        "excellence",
+        "--format",
+        format,
+    ])
+}
+
+#[test]
+fn every_ci_format_is_snapshotted_from_the_shared_fixture() {
+    for format in [
+        "table", "json", "markdown", "junit", "sarif", "github", "html",
+    ] {
+        let r = evaluate(format);
+        assert_eq!(r.code, 1, "{format}: below the required level");
+        let stdout = r.stdout.replace(env!("CARGO_PKG_VERSION"), "[VERSION]");
+        insta::assert_snapshot!(format!("format_{format}"), stdout);
+    }
+}
+
+#[test]
+fn junit_parses_back_with_suites_cases_failures_and_skips() {
+    let xml = evaluate("junit").stdout;
+    let doc = roxmltree::Document::parse(&xml).expect("well-formed XML");
+    let root = doc.root_element();
+    assert_eq!(root.tag_name().name(), "testsuites");
+    let suites: Vec<_> = root
+        .children()
+        .filter(|n| n.has_tag_name("testsuite"))
+        .collect();
+    assert_eq!(suites.len(), 10, "one suite per category");
+    let cases: Vec<_> = root
+        .descendants()
+        .filter(|n| n.has_tag_name("testcase"))
+        .collect();
+    assert_eq!(cases.len(), 18, "one case per requirement");
+    let failed: Vec<&str> = cases
+        .iter()
+        .filter(|c| c.children().any(|n| n.has_tag_name("failure")))
+        .map(|c| c.attribute("name").unwrap())
+        .collect();
+    assert_eq!(
+        failed,
+        [
+            "data_collection.excellence (Excellence)",
+            "accountability.excellence (Excellence)",
+            "equity.excellence (Excellence)",
+            "surveying.excellence (Excellence)"
+        ]
+    );
+    assert_eq!(root.attribute("failures"), Some("4"));
+    for s in &suites {
+        let n = s.children().filter(|c| c.has_tag_name("testcase")).count();
+        assert_eq!(s.attribute("tests").unwrap().parse::<usize>().unwrap(), n);
+    }
+    // The failure carries the hint.
+    let failure = doc
+        .descendants()
+        .find(|n| n.has_tag_name("failure"))
+        .unwrap();
+    assert!(
+        failure
+            .attribute("message")
+            .unwrap()
+            .contains("outcome measures")
+    );
+
+    // Without --require the target is the next level; gaps above it are skipped.
+    let xml = run(&[
+        "evaluate",
+        "examples/oakdale-achievement.yaml",
+        "-f",
+        "junit",
+    ])
+    .stdout;
+    let doc = roxmltree::Document::parse(&xml).unwrap();
+    let skipped = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("skipped"))
+        .count();
+    let failures = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("failure"))
+        .count();
+    assert_eq!(failures, 6, "the Distinction gaps fail");
+    assert!(skipped >= 6, "the Excellence gaps are skipped");
+}
+
+#[test]
+fn sarif_validates_against_the_sarif_2_1_0_schema() {
+    let mut schema: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/schemas/sarif-2.1.0-rtm.5.json"),
+        )
+        .unwrap(),
+    )
+    .unwrap();
+    // The vendored schema's `language` patterns end in `]?$`, which ECMA-262 reads as a
+    // literal `]` but the validator's regex engine rejects; pmcheck never writes
+    // `language`, so those patterns are dropped before compiling the schema.
+    let mut dropped = 0;
+    for def in schema["definitions"].as_object_mut().unwrap().values_mut() {
+        if let Some(language) = def
+            .pointer_mut("/properties/language")
+            .and_then(|l| l.as_object_mut())
+            && language
+                .get("pattern")
+                .and_then(|p| p.as_str())
+                .is_some_and(|p| p.ends_with("]?$"))
+        {
+            language.remove("pattern");
+            dropped += 1;
+        }
+    }
+    assert!(dropped >= 2);
+    let validator = jsonschema::options()
+        .should_validate_formats(false)
+        .build(&schema)
+        .expect("the SARIF schema compiles");
+    for file in [
+        FIXTURE,
+        "examples/lakeside-none.yaml",
+        "examples/riverton-excellence.yaml",
+    ] {
+        let out = run(&["evaluate", file, "-f", "sarif"]).stdout;
+        let sarif: serde_json::Value = serde_json::from_str(&out).unwrap();
+        let errors: Vec<String> = validator
+            .iter_errors(&sarif)
+            .map(|e| e.to_string())
+            .collect();
+        assert!(errors.is_empty(), "{file}: {errors:?}");
+    }
+    let sarif: serde_json::Value = serde_json::from_str(&evaluate("sarif").stdout).unwrap();
+    let run0 = &sarif["runs"][0];
+    assert_eq!(
+        run0["tool"]["driver"]["rules"].as_array().unwrap().len(),
+        18
+    );
+    let results = run0["results"].as_array().unwrap();
+    assert_eq!(results.len(), 4);
+    // Located at the section the requirement reads, or line 1 when it is missing.
+    let line = |id: &str| {
+        results.iter().find(|r| r["ruleId"] == id).unwrap()["locations"][0]["physicalLocation"]["region"]["startLine"]
+            .as_u64()
+            .unwrap()
+    };
+    let text =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(FIXTURE)).unwrap();
+    let line_of = |key: &str| text.lines().position(|l| l.starts_with(key)).unwrap() as u64 + 1;
+    assert_eq!(
+        line("data_collection.excellence"),
+        line_of("service_areas:")
+    );
+    assert_eq!(
+        line("accountability.excellence"),
+        line_of("accountability:")
+    );
+    assert_eq!(line("surveying.excellence"), line_of("surveys:"));
+    assert_eq!(line("equity.excellence"), 1, "no equity section");
+}
+
+#[test]
+fn github_format_with_and_without_a_step_summary() {
+    let r = evaluate("github");
+    assert!(
+        r.stdout
+            .contains("::error file=examples/millbrook-distinction.yaml,line=")
+    );
+    assert!(
+        r.stdout
+            .contains("title=pmcheck surveying.excellence::Excellence · Surveying: ")
+    );
+    assert!(r.stdout.contains(
+        "::warning file=examples/millbrook-distinction.yaml,line=1,title=pmcheck warning::Equity: "
+    ));
+    let dir = tempfile::tempdir().unwrap();
+    let summary = dir.path().join("summary.md");
+    std::fs::write(&summary, "previous step\n").unwrap();
+    let r = run_env(
+        &[
+            "evaluate",
+            FIXTURE,
+            "--require",
+            "excellence",
+            "-f",
+            "github",
+        ],
+        &[("GITHUB_STEP_SUMMARY", summary.to_str().unwrap())],
+    );
+    assert_eq!(r.code, 1);
+    let written = std::fs::read_to_string(&summary).unwrap();
+    assert!(
+        written.starts_with("previous step\n# pmcheck: Millbrook County"),
+        "{written}"
+    );
+    assert!(written.contains("## Gaps"));
+    // Other formats leave the summary alone.
+    let before = std::fs::read_to_string(&summary).unwrap();
+    run_env(
+        &["evaluate", FIXTURE],
+        &[("GITHUB_STEP_SUMMARY", summary.to_str().unwrap())],
+    );
+    assert_eq!(std::fs::read_to_string(&summary).unwrap(), before);
+}
+
+#[test]
+fn no_format_lets_evidence_text_drive_a_terminal() {
+    for format in [
+        "table", "json", "markdown", "junit", "sarif", "github", "html",
+    ] {
+        let r = run(&[
+            "evaluate",
+            "tests/fixtures/good/hostile-strings.yaml",
+            "--as-of",
+            "2021-05-07",
+            "--format",
+            format,
+        ]);
+        assert_eq!(r.code, 0, "{format}: {}", r.stderr);
+        assert!(
+            !r.stdout.contains('\x1b') && !r.stdout.contains('\x07'),
+            "{format}"
+        );
+        if matches!(format, "markdown" | "html" | "junit") {
+            assert!(!r.stdout.contains("<script>"), "{format}");
+        }
+    }
+}
+
+#[test]
+fn html_escapes_every_string_from_the_evidence() {
+    let r = run(&[
+        "evaluate",
+        "tests/fixtures/good/hostile-strings.yaml",
+        "-f",
+        "html",
+        "--as-of",
+        "2021-05-07",
+    ]);
+    assert_eq!(r.code, 0);
+    assert!(r.stdout.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+    assert!(!r.stdout.contains("<script>"));
+    assert!(!r.stdout.contains('\x1b'));
+    // Self-contained: nothing is fetched.
+    for external in [
+        "src=", "href=", "<link", "<script", "@import", "url(", "<img",
+    ] {
+        assert!(!evaluate("html").stdout.contains(external), "{external}");
+    }
+}
+
+/// The browser, or None when it is not installed and not demanded by CI.
+fn chromium() -> Option<PathBuf> {
+    let found = ["chromium", "chromium-browser", "google-chrome"]
+        .iter()
+        .find_map(|name| {
+            std::env::var_os("PATH").and_then(|paths| {
+                std::env::split_paths(&paths)
+                    .map(|p| p.join(name))
+                    .find(|p| p.is_file())
+            })
+        });
+    if found.is_none() && std::env::var_os("PMCHECK_BROWSER_TESTS").is_some() {
+        panic!("PMCHECK_BROWSER_TESTS is set but no chromium is installed");
+    }
+    found
+}
+
+fn headless(browser: &Path, profile: &Path) -> Process {
+    let mut cmd = Process::new(browser);
+    cmd.args([
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--hide-scrollbars",
+    ])
+    .arg(format!("--user-data-dir={}", profile.display()));
+    cmd
+}
+
+#[test]
+fn the_html_report_renders_in_a_real_browser() {
+    let Some(browser) = chromium() else {
+        eprintln!("skipped: no chromium (set PMCHECK_BROWSER_TESTS=1 to require it; .ci/run does)");
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let page = dir.path().join("report.html");
+    let hostile = dir.path().join("hostile.html");
+    std::fs::write(&page, evaluate("html").stdout).unwrap();
+    std::fs::write(
+        &hostile,
+        run(&[
+            "evaluate",
+            "tests/fixtures/good/hostile-strings.yaml",
+            "-f",
+            "html",
+        ])
+        .stdout,
+    )
+    .unwrap();
+
+    let dump = |file: &Path| {
+        let out = headless(&browser, &dir.path().join("profile"))
+            .arg("--dump-dom")
+            .arg(format!("file://{}", file.display()))
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let dom = dump(&page);
+    assert!(
+        dom.contains(r#"<h1 id="jurisdiction">Millbrook County</h1>"#),
+        "{dom}"
+    );
+    assert!(
+        dom.contains(r#"<span id="level" class="badge reached">Level reached: Distinction</span>"#)
+    );
+    assert!(dom.contains(
+        r#"<span id="target" class="target no">Required Excellence: not reached</span>"#
+    ));
+    assert_eq!(dom.matches("<tr data-category=").count(), 10);
+    assert_eq!(dom.matches(r#"<td class="gap">✗ gap</td>"#).count(), 4);
+    assert_eq!(dom.matches(r#"<g class="bar""#).count(), 3);
+    assert_eq!(dom.matches("<li data-requirement=").count(), 4);
+    // The hostile name is text in the rendered DOM, not an element.
+    let dom = dump(&hostile);
+    assert!(dom.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+    assert!(!dom.contains("<script>alert"));
+
+    let shot = dir.path().join("report.png");
+    let out = headless(&browser, &dir.path().join("profile"))
+        .arg("--window-size=1100,1400")
+        .arg(format!("--screenshot={}", shot.display()))
+        .arg(format!("file://{}", page.display()))
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let png = std::fs::read(&shot).unwrap();
+    assert!(png.starts_with(b"\x89PNG") && png.len() > 10_000);
+}
+
+#[test]
+fn report_writes_further_formats_atomically() {
+    let dir = tempfile::tempdir().unwrap();
+    let junit = dir.path().join("pmcheck.xml");
+    let html = dir.path().join("report.html");
+    let (j, h) = (
+        format!("junit={}", junit.display()),
+        format!("html={}", html.display()),
+    );
+    let r = run(&["evaluate", FIXTURE, "--report", &j, "--report", &h]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.stdout.contains("Level reached: Distinction"),
+        "the table still goes to stdout"
+    );
+    assert!(roxmltree::Document::parse(&std::fs::read_to_string(&junit).unwrap()).is_ok());
+    assert!(
+        std::fs::read_to_string(&html)
+            .unwrap()
+            .starts_with("<!doctype html>")
+    );
+
+    // An existing file is kept unless --force.
+    let r = run(&["evaluate", FIXTURE, "--report", &j]);
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("already exists"), "{}", r.stderr);
+    assert_eq!(
+        run(&["evaluate", FIXTURE, "--report", &j, "--force"]).code,
+        0
+    );
+
+    // A directory, a missing directory, the evidence itself: exit 2, nothing partial.
+    let d = format!("html={}", dir.path().display());
+    assert_eq!(run(&["evaluate", FIXTURE, "--report", &d]).code, 2);
+    let missing = format!("junit={}", dir.path().join("no/such/dir/x.xml").display());
+    assert_eq!(run(&["evaluate", FIXTURE, "--report", &missing]).code, 2);
+    let copy = dir.path().join("evidence.yaml");
+    std::fs::copy(Path::new(env!("CARGO_MANIFEST_DIR")).join(FIXTURE), &copy).unwrap();
+    let onto = format!("json={}", copy.display());
+    let r = run(&[
+        "evaluate",
+        copy.to_str().unwrap(),
+        "--report",
+        &onto,
+        "--force",
+    ]);
+    assert_eq!(r.code, 2);
+    assert!(
+        r.stderr.contains("never writes over the file it reads"),
+        "{}",
+        r.stderr
+    );
+    assert!(
+        std::fs::read_to_string(&copy)
+            .unwrap()
+            .starts_with("# Millbrook County")
+    );
+    let mut names: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    names.sort();
+    assert_eq!(names, ["evidence.yaml", "pmcheck.xml", "report.html"]);
+    // A bad FORMAT=PATH is a usage error.
+    assert_eq!(run(&["evaluate", FIXTURE, "--report", "pdf=x.pdf"]).code, 2);
+    assert_eq!(run(&["evaluate", FIXTURE, "--report", "junit"]).code, 2);
+}

@@ -1,0 +1,177 @@
+//! The JSON output, version 1, read back through structs written independently of the
+//! renderer. `deny_unknown_fields` everywhere: a key added, renamed or dropped by
+//! accident fails here, so the contract changes only on purpose.
+
+use assert_cmd::Command;
+
+use crate::common::contract::Report;
+
+fn report(args: &[&str]) -> (String, Report) {
+    let out = Command::cargo_bin("pmcheck")
+        .unwrap()
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .args(["evaluate", "--format", "json"])
+        .args(args)
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    let parsed: Report = serde_json::from_str(&text)
+        .unwrap_or_else(|e| panic!("output does not match contract v1: {e}\n{text}"));
+    (text, parsed)
+}
+
+const CATEGORY_IDS: [&str; 10] = [
+    "data_collection",
+    "verification",
+    "training",
+    "public_reporting",
+    "accountability",
+    "networking",
+    "planning_budgeting",
+    "equity",
+    "leadership",
+    "surveying",
+];
+
+#[test]
+fn every_example_matches_contract_v1() {
+    for file in [
+        "examples/riverton-excellence.yaml",
+        "examples/millbrook-distinction.yaml",
+        "examples/oakdale-achievement.yaml",
+        "examples/lakeside-none.yaml",
+    ] {
+        for criteria in ["2021", "2022"] {
+            let (_, r) = report(&[file, "--criteria", criteria, "--require", "distinction"]);
+            assert_eq!(r.version, 1);
+            assert_eq!(r.evidence, file);
+            assert_eq!(r.criteria.framework, "icma");
+            assert_eq!(r.criteria.version, criteria);
+            assert!(!r.criteria.title.is_empty() && !r.criteria.origin.is_empty());
+            assert_eq!(r.as_of.len(), 10);
+            assert_eq!(r.as_of_source, "file");
+            let level_ids: Vec<&str> = r.levels.iter().map(|l| l.id.as_str()).collect();
+            assert_eq!(level_ids, ["achievement", "distinction", "excellence"]);
+            assert!(r.level == "none" || level_ids.contains(&r.level.as_str()));
+            assert_eq!(r.target.as_deref(), Some("distinction"));
+            let reached = r.levels.iter().any(|l| l.id == "distinction" && l.reached);
+            assert_eq!(r.target_met, Some(reached));
+            for l in &r.levels {
+                assert!(!l.name.is_empty());
+                assert_eq!(r.readiness[&l.id], l.readiness);
+                assert!((0.0..=100.0).contains(&l.readiness));
+                // A level is reached exactly when its readiness is 100.
+                assert_eq!(l.reached, l.readiness == 100.0, "{file} {}", l.id);
+            }
+            let ids: Vec<&str> = r.categories.iter().map(|c| c.id.as_str()).collect();
+            assert_eq!(ids, CATEGORY_IDS);
+            let total: f64 = r.categories.iter().map(|c| c.weight).sum();
+            assert!((total - 1.0).abs() < 0.001);
+            for c in &r.categories {
+                assert!(!c.name.is_empty());
+                assert_eq!(c.status.len(), 3);
+                for s in c.status.values() {
+                    assert!(["met", "gap", "optional_gap", "not_applicable"].contains(&s.as_str()));
+                }
+                for req in &c.requirements {
+                    assert!(req.id.starts_with(&c.id));
+                    assert!(level_ids.contains(&req.level.as_str()));
+                    assert!(
+                        !req.text.is_empty() && !req.reading.is_empty() && !req.hint.is_empty()
+                    );
+                    let _ = (req.met, req.optional);
+                }
+            }
+            // Gaps are exactly the unmet requirements.
+            let unmet = r
+                .categories
+                .iter()
+                .flat_map(|c| &c.requirements)
+                .filter(|q| !q.met)
+                .count();
+            assert_eq!(r.gaps.len(), unmet);
+            for g in &r.gaps {
+                assert!(CATEGORY_IDS.contains(&g.category.as_str()));
+                assert!(g.requirement.starts_with(&g.category));
+                assert!(level_ids.contains(&g.level.as_str()));
+                assert!(!g.text.is_empty() && !g.hint.is_empty());
+                let _ = g.optional;
+            }
+            for w in &r.warnings {
+                assert!(
+                    w.category
+                        .as_deref()
+                        .is_none_or(|c| CATEGORY_IDS.contains(&c))
+                );
+                assert!(!w.message.is_empty());
+            }
+            assert!(!r.strict);
+            assert!(r.changes.is_none());
+            for u in &r.unsupported {
+                assert!(!u.requirement.is_empty() && !u.sections.is_empty());
+            }
+            if let Some(j) = &r.jurisdiction {
+                assert!(!j.name.is_empty() && !j.kind.is_empty());
+                let _ = (&j.state, j.population);
+            }
+        }
+    }
+}
+
+#[test]
+fn readiness_keys_keep_level_order() {
+    let (text, _) = report(&["examples/oakdale-achievement.yaml"]);
+    let a = text
+        .find("\"achievement\": 100.0")
+        .expect("achievement readiness");
+    let d = text
+        .find("\"distinction\": ")
+        .expect("distinction readiness");
+    let e = text.find("\"excellence\": ").expect("excellence readiness");
+    assert!(a < d && d < e);
+}
+
+#[test]
+fn absent_values_are_null_not_missing() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("minimal.yaml");
+    std::fs::write(&path, "version: 1\nas_of: 2021-05-07\n").unwrap();
+    let (text, r) = report(&[path.to_str().unwrap()]);
+    assert!(r.jurisdiction.is_none());
+    assert!(text.contains("\"jurisdiction\": null"));
+    assert!(text.contains("\"target\": null"));
+    assert!(text.contains("\"target_met\": null"));
+    assert_eq!(r.level, "none");
+}
+
+#[test]
+fn output_is_deterministic() {
+    let args = ["examples/millbrook-distinction.yaml", "--criteria", "2021"];
+    assert_eq!(report(&args).0, report(&args).0);
+}
+
+#[test]
+fn changes_match_the_contract_with_a_baseline() {
+    let dir = tempfile::tempdir().unwrap();
+    let base = dir.path().join("base.json");
+    let (text, _) = report(&["examples/oakdale-achievement.yaml"]);
+    std::fs::write(&base, text).unwrap();
+    let (_, r) = report(&[
+        "examples/millbrook-distinction.yaml",
+        "--baseline",
+        base.to_str().unwrap(),
+    ]);
+    let ch = r.changes.expect("changes with --baseline");
+    assert!(ch.same_criteria);
+    assert_eq!(ch.baseline_criteria, "icma 2022");
+    assert_eq!(ch.baseline, base.to_str().unwrap());
+    assert_eq!(ch.baseline_as_of, "2021-05-01");
+    assert_eq!(
+        (ch.level.before.as_deref(), ch.level.after.as_str()),
+        (Some("achievement"), "distinction")
+    );
+    assert_eq!(ch.readiness.len(), 3);
+    assert!(ch.readiness.values().all(|b| b.before.is_some()));
+    assert!(!ch.newly_met.is_empty());
+    assert!(ch.lost.is_empty());
+}

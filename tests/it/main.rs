@@ -1,0 +1,23 @@
+//! The integration tests, one binary (`it`) with a module per command or concern, as
+//! ripgrep and jj do: one link step instead of one per file. Most modules run the built
+//! binary as a user does (`common::cli`); `frameworks`, `properties` and part of `explain`
+//! call the library directly.
+
+mod common;
+
+mod baseline;
+mod compare;
+mod criteria;
+mod evaluate;
+mod explain;
+mod formats;
+mod frameworks;
+mod help;
+mod init;
+mod json_contract;
+mod plan;
+mod portfolio;
+mod properties;
+mod readme;
+mod schema;
+mod strict;
