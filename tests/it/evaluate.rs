@@ -626,3 +626,62 @@ fn lists_and_texts_past_the_limits_are_refused_fast() {
         }
     });
 }
+
+const DISTINCTION: &str = "examples/millbrook-distinction.yaml";
+
+fn stdin_run(args: &[&str], input: &[u8]) -> crate::common::cli::Run {
+    pmcheck()
+        .args(args)
+        .write_stdin(input.to_vec())
+        .output()
+        .expect("pmcheck runs")
+        .into()
+}
+
+#[test]
+fn dash_reads_the_evidence_from_standard_input() {
+    let text = std::fs::read(DISTINCTION).unwrap();
+    let from_stdin = stdin_run(&["evaluate", "-", "--format", "json"], &text);
+    assert_eq!(from_stdin.code, 0, "{}", from_stdin.stderr);
+    let from_file = crate::common::cli::ok(&["evaluate", DISTINCTION, "--format", "json"]);
+    let a: serde_json::Value = serde_json::from_str(&from_stdin.stdout).unwrap();
+    let b: serde_json::Value = serde_json::from_str(&from_file).unwrap();
+    assert_eq!(a["level"], b["level"]);
+    assert_eq!(a["requirements"], b["requirements"]);
+    assert_eq!(a["evidence"], "<stdin>");
+}
+
+#[test]
+fn dash_evidence_errors_name_standard_input() {
+    let r = stdin_run(&["evaluate", "-"], b"version: 1\nservce_areas: []\n");
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("<stdin>:2:1"), "{}", r.stderr);
+    assert!(
+        r.stderr.contains("did you mean `service_areas`"),
+        "{}",
+        r.stderr
+    );
+}
+
+#[test]
+fn json_evidence_on_standard_input_is_read_as_json() {
+    let r = stdin_run(&["evaluate", "-", "--format", "json"], br#"{"version": 1}"#);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let v: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    assert_eq!(v["level"], "none");
+}
+
+#[test]
+fn level_ids_on_the_command_line_ignore_case() {
+    let r = run(&["evaluate", DISTINCTION, "--require", "Distinction"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let r = run(&["evaluate", DISTINCTION, "--require", "EXCELLENCE"]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    let r = run(&["evaluate", DISTINCTION, "--require", "Excelence"]);
+    assert_eq!(r.code, 2);
+    assert!(
+        r.stderr.contains("did you mean `excellence`?"),
+        "{}",
+        r.stderr
+    );
+}

@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 use std::process::Command as Process;
 
-use crate::common::cli::{Run, run, run_env};
+use crate::common::cli::{Run, ok, run, run_env};
 
 const FIXTURE: &str = "examples/millbrook-distinction.yaml";
 
@@ -429,4 +429,30 @@ fn report_writes_further_formats_atomically() {
     // A bad FORMAT=PATH is a usage error.
     assert_eq!(run(&["evaluate", FIXTURE, "--report", "pdf=x.pdf"]).code, 2);
     assert_eq!(run(&["evaluate", FIXTURE, "--report", "junit"]).code, 2);
+}
+
+#[test]
+fn report_to_dash_writes_standard_output() {
+    let r = run(&[
+        "evaluate",
+        "examples/millbrook-distinction.yaml",
+        "--format",
+        "json",
+        "--report",
+        "markdown=-",
+    ]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let markdown = ok(&[
+        "evaluate",
+        "examples/millbrook-distinction.yaml",
+        "--format",
+        "markdown",
+    ]);
+    let json = ok(&[
+        "evaluate",
+        "examples/millbrook-distinction.yaml",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(r.stdout, format!("{markdown}{json}"));
 }

@@ -99,3 +99,24 @@ fn a_plan_for_an_unknown_requirement_is_an_error_with_the_closest_ids() {
     .unwrap();
     assert_eq!(run(&["evaluate", p]).code, 0);
 }
+
+#[test]
+fn plan_without_target_plans_to_the_next_level() {
+    let implicit = ok(&[
+        "plan",
+        "examples/millbrook-distinction.yaml",
+        "--format",
+        "json",
+    ]);
+    let explicit = ok(&[
+        "plan",
+        "examples/millbrook-distinction.yaml",
+        "--target",
+        "excellence",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(implicit, explicit);
+    let v: serde_json::Value = serde_json::from_str(&implicit).unwrap();
+    assert_eq!(v["target"], "excellence", "{v}");
+}

@@ -134,3 +134,16 @@ fn portfolio_of_good_files_exits_0() {
         r.stdout
     );
 }
+
+#[test]
+fn portfolio_jobs_are_capped_not_spawned_blindly() {
+    let r = run(&[
+        "portfolio",
+        "examples/millbrook-distinction.yaml",
+        "--jobs",
+        "1000000000",
+        "-q",
+    ]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stdout.contains("Millbrook"), "{}", r.stdout);
+}
