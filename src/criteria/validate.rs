@@ -447,4 +447,123 @@ mod tests {
         assert_eq!(line_col("ab\ncdé f", 8), (2, 5));
         assert_eq!(line_col("x", 0), (1, 1));
     }
+
+    /// A small valid file; each case below breaks one thing in it.
+    const BASE: &str = r#"schema = 1
+framework = "t"
+version = "1"
+title = "T"
+
+[[levels]]
+id = "a"
+name = "A"
+
+[[levels]]
+id = "b"
+name = "B"
+
+[[categories]]
+id = "c"
+name = "C"
+weight = 1
+
+[[requirements]]
+id = "c.a"
+category = "c"
+level = "a"
+text = "x"
+reading = "x"
+hint = "x"
+rule = { kind = "flag", field = "verification.data_checked" }
+"#;
+
+    /// BASE with one more requirement at level `level` whose rule is `rule`.
+    fn with_rule(level: &str, rule: &str) -> String {
+        format!(
+            "{BASE}\n[[requirements]]\nid = \"c.x\"\ncategory = \"c\"\nlevel = \"{level}\"\ntext = \"x\"\nreading = \"x\"\nhint = \"x\"\nrule = {rule}\n"
+        )
+    }
+
+    fn problems(text: &str) -> String {
+        match parse(text, Path::new("t.toml"), "test".into()) {
+            Ok(_) => "(valid)".to_owned(),
+            Err(e) => e.to_string(),
+        }
+    }
+
+    #[test]
+    fn the_base_file_is_valid() {
+        assert_eq!(problems(BASE), "(valid)");
+    }
+
+    /// One case per place the validator reports a problem; the messages are a reviewed
+    /// part of the interface.
+    #[test]
+    fn every_problem_message() {
+        let cases: Vec<(&str, String)> = vec![
+            ("toml syntax", BASE.replace("title = \"T\"", "title = ")),
+            ("unknown top-level key", BASE.replace("title = \"T\"", "title = \"T\"\ntitel = \"T\"")),
+            ("schema version", BASE.replace("schema = 1", "schema = 2")),
+            ("framework id", BASE.replace("framework = \"t\"", "framework = \"T T\"")),
+            (
+                "window closes before it opens",
+                BASE.replace(
+                    "title = \"T\"",
+                    "title = \"T\"\napplication_window = { opens = \"2022-05-01\", closes = \"2022-01-01\" }",
+                ),
+            ),
+            (
+                "window date",
+                BASE.replace(
+                    "title = \"T\"",
+                    "title = \"T\"\napplication_window = { opens = \"2022-02-30\", closes = \"2022-03-01\" }",
+                ),
+            ),
+            ("no levels", BASE.replace("[[levels]]\nid = \"a\"\nname = \"A\"\n\n[[levels]]\nid = \"b\"\nname = \"B\"\n", "")),
+            ("empty level name", BASE.replace("name = \"A\"", "name = \" \"")),
+            ("reserved level id", BASE.replace("id = \"b\"\nname = \"B\"", "id = \"none\"\nname = \"B\"")),
+            ("level named twice", BASE.replace("id = \"b\"\nname = \"B\"", "id = \"a\"\nname = \"B\"")),
+            ("no categories", BASE.replace("[[categories]]\nid = \"c\"\nname = \"C\"\nweight = 1\n", "")),
+            ("negative weight", BASE.replace("weight = 1", "weight = -1")),
+            ("no positive weight", BASE.replace("weight = 1", "weight = 0")),
+            (
+                "duplicate category",
+                BASE.replace(
+                    "weight = 1\n",
+                    "weight = 1\n\n[[categories]]\nid = \"c\"\nname = \"D\"\nweight = 1\n",
+                ),
+            ),
+            ("requirement id", BASE.replace("id = \"c.a\"", "id = \"C.A\"")),
+            ("duplicate requirement", with_rule("a", "{ kind = \"flag\", field = \"verification.data_checked\" }").replace("id = \"c.x\"", "id = \"c.a\"")),
+            ("unknown category", BASE.replace("category = \"c\"", "category = \"cc\"")),
+            ("unknown level", BASE.replace("level = \"a\"", "level = \"aa\"")),
+            ("empty text", BASE.replace("text = \"x\"", "text = \"\"")),
+            ("no requirements", BASE[..BASE.find("[[requirements]]").unwrap()].to_owned()),
+            ("unknown rule kind", with_rule("a", "{ kind = \"flags\", field = \"verification.data_checked\" }")),
+            ("parameter not taken", with_rule("a", "{ kind = \"flag\", field = \"verification.data_checked\", min = 2 }")),
+            ("parameter missing", with_rule("a", "{ kind = \"recent_event\", field = \"training.sessions\" }")),
+            ("unknown field", with_rule("a", "{ kind = \"flag\", field = \"verification.data_check\" }")),
+            ("record field outside every", with_rule("a", "{ kind = \"flag\", field = \"federal.priority_goals[].publicly_reported\" }")),
+            ("field of the wrong kind", with_rule("a", "{ kind = \"flag\", field = \"training.sessions\" }")),
+            ("number below its minimum", with_rule("a", "{ kind = \"not_empty\", field = \"training.sessions\", min = 0 }")),
+            ("unknown measure", with_rule("a", "{ kind = \"service_areas\", min_areas = 1, min_years = 1, measure = \"outcomes\" }")),
+            ("unknown participant", with_rule("a", "{ kind = \"quarterly\", field = \"accountability.reviews\", with_all = [\"elected\"] }")),
+            ("empty rules", with_rule("a", "{ kind = \"any_of\", rules = [] }")),
+            ("empty requirements", with_rule("a", "{ kind = \"requirements_met\", requirements = [] }")),
+            ("requirement not declared earlier", with_rule("a", "{ kind = \"requirements_met\", requirements = [\"c.b\"] }")),
+            (
+                "dependency on a higher level",
+                with_rule("a", "{ kind = \"requirements_met\", requirements = [\"c.a\"] }")
+                    .replace("level = \"a\"\ntext = \"x\"\nreading = \"x\"\nhint = \"x\"\nrule = { kind = \"flag\"", "level = \"b\"\ntext = \"x\"\nreading = \"x\"\nhint = \"x\"\nrule = { kind = \"flag\""),
+            ),
+            ("every over a non-list", with_rule("a", "{ kind = \"every\", field = \"training.sessions\", rule = { kind = \"flag\", field = \"verification.data_checked\" } }")),
+        ];
+        let mut out = String::new();
+        for (name, text) in &cases {
+            let p = problems(text);
+            assert_ne!(p, "(valid)", "case `{name}` must be refused");
+            out.push_str(&format!("## {name}\n{p}\n\n"));
+        }
+        insta::assert_snapshot!(out);
+    }
 }
