@@ -16,7 +16,7 @@ use std::fmt;
 use std::path::Path;
 
 use crate::diagnostic::{self, InputError, Problems};
-use crate::evidence::Date;
+use crate::evidence::{Date, Field};
 
 pub use bundled::{BUNDLED, bundled};
 pub use rule::{Rule, RuleKind};
@@ -86,6 +86,9 @@ pub struct Requirement {
     /// What evidence or action closes the gap.
     pub hint: String,
     pub rule: Rule,
+    /// Every evidence field the rule reads (through named requirements too), in
+    /// order, computed once when the criteria are loaded.
+    pub fields: Vec<Field>,
 }
 
 impl Criteria {

@@ -316,12 +316,20 @@ impl Rule {
 impl Rule {
     /// Every evidence field this rule reads, in order, without repeats.
     pub fn fields(&self, criteria: &Criteria) -> Vec<Field> {
+        self.fields_given(&criteria.requirements)
+    }
+
+    /// Like [`Rule::fields`], where `requirements` holds (at least) every requirement
+    /// the rule names, each with its own `fields` already computed: a
+    /// `requirements_met` rule reads what they read, looked up rather than walked
+    /// again, so the work is linear in the rule's size however the requirements chain.
+    pub(super) fn fields_given(&self, requirements: &[Requirement]) -> Vec<Field> {
         let mut out = Vec::new();
-        self.collect_fields(criteria, &mut out);
+        self.collect_fields(requirements, &mut out);
         out
     }
 
-    fn collect_fields(&self, criteria: &Criteria, out: &mut Vec<Field>) {
+    fn collect_fields(&self, requirements: &[Requirement], out: &mut Vec<Field>) {
         let mut push = |f: Field| {
             if !out.contains(&f) {
                 out.push(f);
@@ -336,16 +344,18 @@ impl Rule {
             Rule::ServiceAreas { .. } => push(Field::ServiceAreas),
             Rule::Every { field, rule } => {
                 push(*field);
-                rule.collect_fields(criteria, out);
+                rule.collect_fields(requirements, out);
             }
             Rule::AllOf(rules) | Rule::AnyOf(rules) => {
                 for r in rules {
-                    r.collect_fields(criteria, out);
+                    r.collect_fields(requirements, out);
                 }
             }
             Rule::RequirementsMet(ids) => {
                 for &i in ids {
-                    criteria.requirements[i].rule.collect_fields(criteria, out);
+                    for &f in &requirements[i].fields {
+                        push(f);
+                    }
                 }
             }
         }

@@ -199,6 +199,7 @@ impl Validator<'_> {
             let rule = self.rule(&r.rule, &place);
             if let (Some(category), Some(level), Some(rule)) = (category, level, rule) {
                 requirement_ids.insert(id.clone(), requirements.len());
+                let fields = rule.fields_given(&requirements);
                 requirements.push(Requirement {
                     id,
                     category,
@@ -208,6 +209,7 @@ impl Validator<'_> {
                     reading: r.reading.into_inner().trim().to_owned(),
                     hint: r.hint.into_inner().trim().to_owned(),
                     rule,
+                    fields,
                 });
             }
         }

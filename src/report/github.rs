@@ -49,8 +49,9 @@ pub(super) fn render(
     for w in &e.warnings {
         writeln!(
             out,
-            "::warning file={file},line=1,title={}::{}",
-            property("pmcheck warning"),
+            "::warning file={file},line={},title={}::{}",
+            options.line_of_section(w.section),
+            property(&format!("pmcheck {}", w.code.id())),
             data(&crate::diagnostic::printable(&w.message))
         )?;
     }

@@ -111,6 +111,8 @@ pub struct JsonGap<'a> {
 
 #[derive(Debug, Serialize)]
 pub struct JsonWarning<'a> {
+    /// The stable warning code (`overdue-plan`); see the README.
+    pub code: &'static str,
     pub category: Option<&'a str>,
     pub message: &'a str,
 }
@@ -201,6 +203,7 @@ impl<'a> JsonReport<'a> {
                 .warnings
                 .iter()
                 .map(|w| JsonWarning {
+                    code: w.code.id(),
                     category: w.category.as_deref(),
                     message: &w.message,
                 })

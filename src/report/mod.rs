@@ -66,12 +66,18 @@ pub struct RenderOptions {
 }
 
 impl RenderOptions {
+    /// The line where `section` starts in the evidence file, or 1 when it is not there.
+    pub fn line_of_section(&self, section: Option<&str>) -> u64 {
+        section
+            .and_then(|s| self.section_lines.iter().find(|(name, _)| name == s))
+            .map_or(1, |(_, l)| *l)
+    }
+
     /// The line where the first section `requirement` reads starts, or 1 when missing.
     pub fn line_of(&self, e: &Evaluation<'_>, requirement: usize) -> u64 {
         let c = e.criteria;
         c.requirements[requirement]
-            .rule
-            .fields(c)
+            .fields
             .iter()
             .find_map(|f| {
                 self.section_lines

@@ -1,12 +1,13 @@
 //! SARIF 2.1.0 for code-scanning views: one rule per requirement, one result per gap,
-//! located at the line of the evidence section the requirement reads.
+//! located at the line of the evidence section the requirement reads; each warning
+//! code present is a rule too, with a `warning` result per warning.
 
 use std::io::{self, Write};
 
 use serde_json::json;
 
 use super::RenderOptions;
-use crate::evaluate::Evaluation;
+use crate::evaluate::{Evaluation, WarningCode};
 
 pub(super) fn render(
     e: &Evaluation<'_>,
@@ -16,7 +17,7 @@ pub(super) fn render(
     let c = e.criteria;
     let target = e.target_or_next(options.target);
     let uri = options.evidence.replace('\\', "/");
-    let rules: Vec<_> = c
+    let mut rules: Vec<_> = c
         .requirements
         .iter()
         .map(|r| {
@@ -34,7 +35,20 @@ pub(super) fn render(
             })
         })
         .collect();
-    let results: Vec<_> = e
+    // Each warning code is a rule too, after the requirements, at warning level.
+    let codes: Vec<WarningCode> = WarningCode::ALL
+        .into_iter()
+        .filter(|code| e.warnings.iter().any(|w| w.code == *code))
+        .collect();
+    rules.extend(codes.iter().map(|code| {
+        json!({
+            "id": code.id(),
+            "name": code.id().replace('-', "_"),
+            "shortDescription": { "text": code.summary() },
+            "defaultConfiguration": { "level": "warning" },
+        })
+    }));
+    let mut results: Vec<_> = e
         .gaps
         .iter()
         .map(|&g| {
@@ -64,6 +78,21 @@ pub(super) fn render(
             })
         })
         .collect();
+    results.extend(e.warnings.iter().map(|w| {
+        let index = c.requirements.len() + codes.iter().position(|x| *x == w.code).unwrap_or(0);
+        json!({
+            "ruleId": w.code.id(),
+            "ruleIndex": index,
+            "level": "warning",
+            "message": { "text": w.message },
+            "locations": [{
+                "physicalLocation": {
+                    "artifactLocation": { "uri": uri },
+                    "region": { "startLine": options.line_of_section(w.section) }
+                }
+            }],
+        })
+    }));
     let log = json!({
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
         "version": "2.1.0",

@@ -147,19 +147,41 @@ fn sarif_validates_against_the_sarif_2_1_0_schema() {
     let run0 = &sarif["runs"][0];
     assert_eq!(
         run0["tool"]["driver"]["rules"].as_array().unwrap().len(),
-        18
+        18 + 1,
+        "a rule per requirement, and one per warning code present"
     );
     let results = run0["results"].as_array().unwrap();
-    assert_eq!(results.len(), 4);
+    assert_eq!(results.len(), 4 + 2, "a result per gap and per warning");
+    let text =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(FIXTURE)).unwrap();
+    let line_of = |key: &str| text.lines().position(|l| l.starts_with(key)).unwrap() as u64 + 1;
+    let warning = results
+        .iter()
+        .find(|r| {
+            r["ruleId"] == "category-unmet"
+                && r["message"]["text"]
+                    .as_str()
+                    .unwrap()
+                    .starts_with("Surveying")
+        })
+        .expect("the warning is a result");
+    assert_eq!(warning["level"], "warning");
+    assert_eq!(
+        warning["locations"][0]["physicalLocation"]["region"]["startLine"],
+        line_of("surveys:"),
+        "located at the section the category reads"
+    );
+    assert_eq!(warning["ruleIndex"], 18);
+    assert_eq!(
+        run0["tool"]["driver"]["rules"][18]["id"], "category-unmet",
+        "ruleIndex points at the code's rule"
+    );
     // Located at the section the requirement reads, or line 1 when it is missing.
     let line = |id: &str| {
         results.iter().find(|r| r["ruleId"] == id).unwrap()["locations"][0]["physicalLocation"]["region"]["startLine"]
             .as_u64()
             .unwrap()
     };
-    let text =
-        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(FIXTURE)).unwrap();
-    let line_of = |key: &str| text.lines().position(|l| l.starts_with(key)).unwrap() as u64 + 1;
     assert_eq!(
         line("data_collection.excellence"),
         line_of("service_areas:")
@@ -184,7 +206,7 @@ fn github_format_with_and_without_a_step_summary() {
             .contains("title=pmcheck surveying.excellence::Excellence · Surveying: ")
     );
     assert!(r.stdout.contains(
-        "::warning file=examples/millbrook-distinction.yaml,line=1,title=pmcheck warning::Equity: "
+        "::warning file=examples/millbrook-distinction.yaml,line=1,title=pmcheck category-unmet::Equity: "
     ));
     let dir = tempfile::tempdir().unwrap();
     let summary = dir.path().join("summary.md");

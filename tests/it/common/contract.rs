@@ -119,6 +119,18 @@ pub struct Gap {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Warning {
+    /// One of the documented warning codes.
+    pub code: WarningCode,
     pub category: Option<String>,
     pub message: String,
+}
+
+/// The warning codes of contract v1 (README, "Warning codes").
+#[derive(Debug, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum WarningCode {
+    YearAfterAsOf,
+    DatedAfterAsOf,
+    OverduePlan,
+    CategoryUnmet,
 }

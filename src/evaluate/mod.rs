@@ -5,6 +5,10 @@ use std::collections::BTreeSet;
 
 use chrono::{Datelike, Months, NaiveDate};
 
+mod warnings;
+
+pub use warnings::{Warning, WarningCode};
+
 use crate::criteria::{Criteria, Requirement, Rule};
 use crate::evidence::{Date, Event, Evidence, Field, Item, Jurisdiction};
 
@@ -72,13 +76,6 @@ impl Status {
             Status::NotApplicable => "not_applicable",
         }
     }
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Warning {
-    /// A category id, or `None` for a warning about the file as a whole.
-    pub category: Option<String>,
-    pub message: String,
 }
 
 /// The outcome of judging one evidence file against one criteria file.
@@ -218,12 +215,11 @@ pub struct Options {
 
 /// The evidence sections a requirement reads that could cite `sources` but cite none.
 pub fn sections_without_sources(
-    criteria: &Criteria,
     requirement: &Requirement,
     evidence: &Evidence,
 ) -> Vec<&'static str> {
     let mut out: Vec<&'static str> = Vec::new();
-    for field in requirement.rule.fields(criteria) {
+    for field in &requirement.fields {
         let section = field.section();
         if !out.contains(&section) && evidence.section_sources(section) == Some(false) {
             out.push(section);
@@ -251,7 +247,7 @@ pub fn evaluate_with<'c>(
         };
         let mut ok = check(&r.rule, &ctx);
         if ok {
-            let missing = sections_without_sources(criteria, r, evidence);
+            let missing = sections_without_sources(r, evidence);
             if !missing.is_empty() {
                 unsupported.push((i, missing));
                 ok = !options.strict;
@@ -310,7 +306,7 @@ pub fn evaluate_with<'c>(
         gaps,
         warnings: Vec::new(),
     };
-    evaluation.warnings = warnings(&evaluation, evidence);
+    evaluation.warnings = warnings::all(&evaluation, evidence);
     evaluation
 }
 
@@ -425,160 +421,6 @@ fn check(rule: &Rule, ctx: &Context<'_>) -> bool {
 fn months_before(date: NaiveDate, months: u32) -> NaiveDate {
     date.checked_sub_months(Months::new(months))
         .unwrap_or(NaiveDate::MIN)
-}
-
-fn warnings(evaluation: &Evaluation<'_>, evidence: &Evidence) -> Vec<Warning> {
-    let criteria = evaluation.criteria;
-    let as_of = evaluation.as_of;
-    let reads = |field: Field| -> Option<String> {
-        // The category of the first requirement that reads this field.
-        criteria
-            .requirements
-            .iter()
-            .find(|r| r.rule.fields(criteria).contains(&field))
-            .map(|r| criteria.categories[r.category].id.clone())
-    };
-    let mut out = Vec::new();
-
-    for area in &evidence.service_areas.0 {
-        let mut future: Vec<i32> = area
-            .years
-            .iter()
-            .map(|y| y.0)
-            .filter(|&y| y > as_of.0.year())
-            .collect();
-        future.sort_unstable();
-        future.dedup();
-        for y in future {
-            out.push(Warning {
-                category: reads(Field::ServiceAreas),
-                message: format!(
-                    "service area `{}`: year {y} is after the as-of year {} and does not count",
-                    area.name,
-                    as_of.0.year()
-                ),
-            });
-        }
-    }
-    for s in &evidence.training.sessions {
-        if s.date > as_of {
-            let title = s
-                .title
-                .as_ref()
-                .map_or(String::new(), |t| format!(" `{t}`"));
-            out.push(Warning {
-                category: reads(Field::TrainingSessions),
-                message: format!(
-                    "training session{title} dated {} is after the as-of date {as_of} and does not count",
-                    s.date
-                ),
-            });
-        }
-    }
-    for r in &evidence.accountability.reviews {
-        if r.date > as_of {
-            out.push(Warning {
-                category: reads(Field::Reviews),
-                message: format!(
-                    "review dated {} is after the as-of date {as_of} and does not count",
-                    r.date
-                ),
-            });
-        }
-    }
-    for (field, name) in [
-        (Field::ResidentSurvey, "resident survey"),
-        (Field::EmployeeSurvey, "employee survey"),
-    ] {
-        if let Some(s) = evidence.survey(field)
-            && s.date > as_of
-        {
-            out.push(Warning {
-                category: reads(field),
-                message: format!(
-                    "{name} dated {} is after the as-of date {as_of} and does not count",
-                    s.date
-                ),
-            });
-        }
-    }
-
-    for d in &evidence.federal.strategic_reviews {
-        if *d > as_of {
-            out.push(Warning {
-                category: reads(Field::FederalStrategicReviews),
-                message: format!(
-                    "strategic review dated {d} is after the as-of date {as_of} and does not count"
-                ),
-            });
-        }
-    }
-    for g in &evidence.federal.priority_goals {
-        for d in g.reviews.iter().filter(|d| **d > as_of) {
-            out.push(Warning {
-                category: reads(Field::GoalReviews),
-                message: format!(
-                    "priority goal `{}`: review dated {d} is after the as-of date {as_of} and does not count",
-                    g.name
-                ),
-            });
-        }
-    }
-
-    for plan in &evidence.plans {
-        let Some(i) = criteria
-            .requirements
-            .iter()
-            .position(|r| r.id == plan.requirement.as_str())
-        else {
-            continue;
-        };
-        if plan.due < as_of && !evaluation.met[i] {
-            let owner = plan
-                .owner
-                .as_ref()
-                .map_or(String::new(), |o| format!(" ({o})"));
-            out.push(Warning {
-                category: Some(
-                    criteria.categories[criteria.requirements[i].category]
-                        .id
-                        .clone(),
-                ),
-                message: format!(
-                    "overdue plan: `{}`{owner} was due {} and is still unmet",
-                    plan.requirement, plan.due
-                ),
-            });
-        }
-    }
-
-    // Disqualification risk: a category with required requirements up to the next
-    // level (or the top level, once every level is reached) and none of them met.
-    let horizon = evaluation
-        .next_level()
-        .unwrap_or(criteria.levels.len().saturating_sub(1));
-    for (c, category) in criteria.categories.iter().enumerate() {
-        let relevant: Vec<usize> = (0..criteria.requirements.len())
-            .filter(|&i| {
-                let r = &criteria.requirements[i];
-                r.category == c && r.level <= horizon && !r.optional
-            })
-            .collect();
-        if !relevant.is_empty() && relevant.iter().all(|&i| !evaluation.met[i]) {
-            let note = criteria
-                .unmet_category_note
-                .as_ref()
-                .map_or(String::new(), |n| format!("; {n}"));
-            out.push(Warning {
-                category: Some(category.id.clone()),
-                message: format!(
-                    "{}: no requirement up to {} is met{note}",
-                    category.name, criteria.levels[horizon].name
-                ),
-            });
-        }
-    }
-    out
 }
 
 #[cfg(test)]
@@ -934,7 +776,7 @@ mod tests {
     // --- Levels, optional Equity, weights, gaps, warnings -----------------------
 
     fn riverton() -> Evidence {
-        let text = include_str!("../examples/riverton-excellence.yaml");
+        let text = include_str!("../../examples/riverton-excellence.yaml");
         parse_yaml(text, Path::new("riverton-excellence.yaml")).expect("example parses")
     }
 
