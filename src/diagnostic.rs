@@ -26,6 +26,14 @@ impl InputError {
         }
     }
 
+    /// Attaches the line the error points at, when the caller has it at hand.
+    pub fn with_source_line(mut self, line: &str) -> InputError {
+        if self.at.is_some() {
+            self.source_line = Some(printable(line.trim_end_matches('\r')));
+        }
+        self
+    }
+
     /// Attaches the line the error points at, taken from the whole source text.
     pub fn with_source_text(mut self, text: &str) -> InputError {
         if let Some((line, _)) = self.at {
@@ -73,11 +81,13 @@ impl std::error::Error for InputError {}
 pub struct Problems {
     pub file: PathBuf,
     pub problems: Vec<InputError>,
+    /// Further problems found but not listed, to keep the report readable.
+    pub omitted: usize,
 }
 
 impl fmt::Display for Problems {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let n = self.problems.len();
+        let n = self.problems.len() + self.omitted;
         write!(
             f,
             "{}: {n} problem{} found",
@@ -86,6 +96,13 @@ impl fmt::Display for Problems {
         )?;
         for p in &self.problems {
             write!(f, "\n{p}")?;
+        }
+        if self.omitted > 0 {
+            write!(
+                f,
+                "\n... and {} more; fix these first, then check again",
+                self.omitted
+            )?;
         }
         Ok(())
     }

@@ -28,6 +28,34 @@ pub const SCHEMA_VERSION: i64 = 1;
 /// Criteria files larger than this are refused before parsing (1 MiB).
 pub const MAX_CRITERIA_BYTES: u64 = 1024 * 1024;
 
+/// What a criteria file may hold, so that loading, evaluating, explaining and
+/// rendering stay quick whatever the file says. Enforced by loading (and so by
+/// `criteria check`), each with a located error; listed in the README's "Limits".
+pub mod limits {
+    /// Levels (ICMA has 3).
+    pub const MAX_LEVELS: usize = 10;
+    /// Categories (ICMA has 10).
+    pub const MAX_CATEGORIES: usize = 100;
+    /// Requirements (ICMA has about 30).
+    pub const MAX_REQUIREMENTS: usize = 1_000;
+    /// Rules in the whole file, counting every rule inside `all_of`, `any_of`, `every`.
+    pub const MAX_RULES: usize = 5_000;
+    /// How deep rules nest inside `all_of`, `any_of` and `every`.
+    pub const MAX_RULE_DEPTH: usize = 8;
+    /// A category's weight.
+    pub const MAX_WEIGHT: f64 = 1_000_000.0;
+    /// `min` and `min_areas`: no evidence list holds more entries than this.
+    pub const MAX_COUNT: i64 = 10_000;
+    /// `min_years` and `max_age_years` (evidence years run from 1900 to 2100).
+    pub const MAX_YEARS: i64 = 200;
+    /// `months` of `recent_event`: ten years.
+    pub const MAX_MONTHS: i64 = 120;
+    /// `quarters` of `quarterly`: ten years.
+    pub const MAX_QUARTERS: i64 = 40;
+    /// Problems listed in full when a file is invalid; the rest are counted.
+    pub const MAX_PROBLEMS: usize = 50;
+}
+
 /// The bundled criteria used when `--criteria` is not given.
 pub const DEFAULT_CRITERIA: &str = "icma-2022";
 

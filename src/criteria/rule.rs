@@ -7,7 +7,7 @@ use std::collections::HashMap;
 
 use super::raw::RawRule;
 use super::validate::Validator;
-use super::{Criteria, Requirement};
+use super::{Criteria, Requirement, limits};
 use crate::diagnostic;
 use crate::evidence::{Field, FieldKind, Measure, Participant};
 
@@ -147,7 +147,7 @@ impl RuleKind {
                     ],
                     scope,
                 )?,
-                min: v.int(&raw.min, "min", 1, 1) as usize,
+                min: v.int(&raw.min, "min", 1..=limits::MAX_COUNT, 1) as usize,
             },
             RuleKind::ServiceAreas => {
                 let measure = match &raw.measure {
@@ -161,15 +161,22 @@ impl RuleKind {
                     )?),
                 };
                 Rule::ServiceAreas {
-                    min_areas: v.int(&raw.min_areas, "min_areas", 1, 1) as usize,
-                    min_years: v.int(&raw.min_years, "min_years", 1, 1) as usize,
-                    max_age_years: v.int(&raw.max_age_years, "max_age_years", 0, 2).min(200) as i32,
+                    min_areas: v.int(&raw.min_areas, "min_areas", 1..=limits::MAX_COUNT, 1)
+                        as usize,
+                    min_years: v.int(&raw.min_years, "min_years", 1..=limits::MAX_YEARS, 1)
+                        as usize,
+                    max_age_years: v.int(
+                        &raw.max_age_years,
+                        "max_age_years",
+                        0..=limits::MAX_YEARS,
+                        2,
+                    ) as i32,
                     measure,
                 }
             }
             RuleKind::RecentEvent => Rule::RecentEvent {
                 field: v.field(raw, &[FieldKind::Events], scope)?,
-                months: v.int(&raw.months, "months", 1, 12).min(1200) as u32,
+                months: v.int(&raw.months, "months", 1..=limits::MAX_MONTHS, 12) as u32,
             },
             RuleKind::Quarterly => {
                 let field = v.field(raw, &[FieldKind::Events], scope)?;
@@ -187,7 +194,7 @@ impl RuleKind {
                 }
                 Rule::Quarterly {
                     field,
-                    quarters: v.int(&raw.quarters, "quarters", 1, 4).min(400) as u32,
+                    quarters: v.int(&raw.quarters, "quarters", 1..=limits::MAX_QUARTERS, 4) as u32,
                     with_all,
                 }
             }
@@ -205,8 +212,12 @@ impl RuleKind {
                 }
                 let mut inner = Vec::new();
                 let mut ok = true;
+                let nested = Place {
+                    depth: at.depth + 1,
+                    ..*at
+                };
                 for r in list.get_ref() {
-                    match v.rule(r, at) {
+                    match v.rule(r, &nested) {
                         Some(rule) => inner.push(rule),
                         None => ok = false,
                     }
@@ -264,6 +275,16 @@ impl RuleKind {
                 Rule::RequirementsMet(out)
             }
             RuleKind::Every => {
+                if let Some(outer) = scope {
+                    v.problem(
+                        raw.kind.span(),
+                        format!(
+                            "an `every` rule cannot sit inside another `every` (over `{}`); a record has no lists of records to judge",
+                            outer.path()
+                        ),
+                    );
+                    return None;
+                }
                 let field = v.field(raw, &[FieldKind::Items], scope)?;
                 let inner = raw.rule.as_ref()?;
                 let rule = v.rule(
@@ -293,6 +314,8 @@ pub(super) struct Place<'a> {
     pub(super) level: Option<usize>,
     /// The items list of an enclosing `every` rule, whose record fields the rule may read.
     pub(super) scope: Option<Field>,
+    /// How many rules enclose this one (0 for a requirement's own rule).
+    pub(super) depth: usize,
 }
 
 impl Rule {

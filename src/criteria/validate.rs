@@ -9,7 +9,7 @@ use toml::Spanned;
 
 use super::raw::{RawCriteria, RawRule};
 use super::rule::{Parameters, Place, Rule, RuleKind};
-use super::{Category, Criteria, CriteriaError, Level, Requirement, SCHEMA_VERSION};
+use super::{Category, Criteria, CriteriaError, Level, Requirement, SCHEMA_VERSION, limits};
 use crate::diagnostic::{self, InputError, Problems};
 use crate::evidence::{Date, Field, FieldKind};
 
@@ -22,8 +22,13 @@ pub fn parse(text: &str, file: &Path, origin: String) -> Result<Criteria, Criter
     })?;
     let mut v = Validator {
         text,
+        line_starts: std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect(),
         file: file.to_path_buf(),
         problems: Vec::new(),
+        omitted: 0,
+        rules: 0,
     };
     let mut criteria = v.criteria(raw, origin);
     criteria.file_text = text.to_owned();
@@ -33,6 +38,7 @@ pub fn parse(text: &str, file: &Path, origin: String) -> Result<Criteria, Criter
         Err(CriteriaError::Invalid(Problems {
             file: file.to_path_buf(),
             problems: v.problems,
+            omitted: v.omitted,
         }))
     }
 }
@@ -48,17 +54,46 @@ fn line_col(text: &str, offset: usize) -> (u64, u64) {
 
 pub(super) struct Validator<'a> {
     text: &'a str,
+    /// The byte offset where each line starts, for locating problems quickly.
+    line_starts: Vec<usize>,
     file: PathBuf,
     problems: Vec<InputError>,
+    /// Problems found beyond [`limits::MAX_PROBLEMS`], counted, not kept.
+    omitted: usize,
+    /// Rules validated so far, against [`limits::MAX_RULES`].
+    rules: usize,
 }
 
 const RESERVED_LEVEL: &str = "none";
 
 impl Validator<'_> {
     pub(super) fn problem(&mut self, span: Range<usize>, message: impl Into<String>) {
-        let at = Some(line_col(self.text, span.start));
-        self.problems
-            .push(InputError::new(&self.file, at, message).with_source_text(self.text));
+        if self.problems.len() >= limits::MAX_PROBLEMS {
+            self.omitted += 1;
+            return;
+        }
+        let offset = span.start.min(self.text.len());
+        let line = self.line_starts.partition_point(|&s| s <= offset).max(1);
+        let start = self.line_starts[line - 1];
+        let end = self
+            .line_starts
+            .get(line)
+            .map_or(self.text.len(), |&e| e - 1);
+        let source = self.text.get(start..end).unwrap_or("");
+        let column = self
+            .text
+            .get(start..offset)
+            .map_or(0, |b| b.chars().count())
+            + 1;
+        self.problems.push(
+            InputError::new(&self.file, Some((line as u64, column as u64)), message)
+                .with_source_line(source),
+        );
+    }
+
+    /// How many problems were found, listed or only counted.
+    fn found(&self) -> usize {
+        self.problems.len() + self.omitted
     }
 
     fn criteria(&mut self, raw: RawCriteria, origin: String) -> Criteria {
@@ -98,7 +133,17 @@ impl Validator<'_> {
             );
         }
         let mut level_ids: HashMap<String, usize> = HashMap::new();
-        for l in &raw.levels {
+        if let Some(extra) = raw.levels.get(limits::MAX_LEVELS) {
+            self.problem(
+                extra.id.span(),
+                format!(
+                    "{} levels; pmcheck reads at most {} (see \"Limits\" in the README)",
+                    raw.levels.len(),
+                    limits::MAX_LEVELS
+                ),
+            );
+        }
+        for l in raw.levels.iter().take(limits::MAX_LEVELS) {
             let id = l.id.get_ref();
             self.check_id(&l.id, "level id");
             self.check_text(&l.name, "level name");
@@ -126,19 +171,31 @@ impl Validator<'_> {
 
         let mut categories = Vec::new();
         let mut category_ids: HashMap<String, usize> = HashMap::new();
-        let total: f64 = raw
-            .categories
+        let usable = |w: f64| w.is_finite() && w > 0.0 && w <= limits::MAX_WEIGHT;
+        let raw_categories = &raw.categories[..raw.categories.len().min(limits::MAX_CATEGORIES)];
+        // At most MAX_CATEGORIES weights of at most MAX_WEIGHT: the sum is finite.
+        let total: f64 = raw_categories
             .iter()
             .map(|c| *c.weight.get_ref())
-            .filter(|w| w.is_finite() && *w > 0.0)
+            .filter(|w| usable(*w))
             .sum();
+        if let Some(extra) = raw.categories.get(limits::MAX_CATEGORIES) {
+            self.problem(
+                extra.id.span(),
+                format!(
+                    "{} categories; pmcheck reads at most {} (see \"Limits\" in the README)",
+                    raw.categories.len(),
+                    limits::MAX_CATEGORIES
+                ),
+            );
+        }
         if raw.categories.is_empty() {
             self.problem(
                 raw.framework.span(),
                 "no categories: declare at least one `[[categories]]` with an id, a name and a weight",
             );
         }
-        for c in &raw.categories {
+        for c in raw_categories {
             let id = c.id.get_ref();
             self.check_id(&c.id, "category id");
             self.check_text(&c.name, "category name");
@@ -147,6 +204,14 @@ impl Validator<'_> {
                 self.problem(
                     c.weight.span(),
                     format!("weight {w} is not allowed; a weight is a number 0 or more"),
+                );
+            } else if w > limits::MAX_WEIGHT {
+                self.problem(
+                    c.weight.span(),
+                    format!(
+                        "weight {w:e} is over pmcheck's limit of {}; weights are relative, so smaller numbers such as 1 to 100 say the same",
+                        limits::MAX_WEIGHT
+                    ),
                 );
             }
             if category_ids.contains_key(id) {
@@ -158,14 +223,18 @@ impl Validator<'_> {
                 id: id.clone(),
                 name: c.name.get_ref().trim().to_owned(),
                 weight: w,
-                share: if total > 0.0 && w.is_finite() && w > 0.0 {
+                share: if total > 0.0 && usable(w) {
                     w / total
                 } else {
                     0.0
                 },
             });
         }
-        if !raw.categories.is_empty() && total <= 0.0 {
+        let weight_reported = raw_categories.iter().any(|c| {
+            let w = *c.weight.get_ref();
+            !(0.0..=limits::MAX_WEIGHT).contains(&w)
+        });
+        if !raw.categories.is_empty() && total <= 0.0 && !weight_reported {
             let span = raw.categories[0].weight.span();
             self.problem(
                 span,
@@ -176,7 +245,17 @@ impl Validator<'_> {
         let mut requirements: Vec<Requirement> = Vec::new();
         let mut requirement_ids: HashMap<String, usize> = HashMap::new();
         let mut seen_ids: HashSet<String> = HashSet::new();
-        for r in raw.requirements {
+        if let Some(extra) = raw.requirements.get(limits::MAX_REQUIREMENTS) {
+            self.problem(
+                extra.id.span(),
+                format!(
+                    "{} requirements; pmcheck reads at most {} (see \"Limits\" in the README)",
+                    raw.requirements.len(),
+                    limits::MAX_REQUIREMENTS
+                ),
+            );
+        }
+        for r in raw.requirements.into_iter().take(limits::MAX_REQUIREMENTS) {
             let id = r.id.get_ref().clone();
             self.check_id(&r.id, "requirement id");
             if !seen_ids.insert(id.clone()) {
@@ -195,6 +274,7 @@ impl Validator<'_> {
                 earlier: &requirements,
                 level,
                 scope: None,
+                depth: 0,
             };
             let rule = self.rule(&r.rule, &place);
             if let (Some(category), Some(level), Some(rule)) = (category, level, rule) {
@@ -292,19 +372,36 @@ impl Validator<'_> {
         None
     }
 
+    /// An integer parameter within `range`, or `default` when absent (and, after
+    /// reporting the problem, when out of range).
     pub(super) fn int(
         &mut self,
         v: &Option<Spanned<i64>>,
         name: &str,
-        min: i64,
+        range: std::ops::RangeInclusive<i64>,
         default: i64,
     ) -> i64 {
         match v {
             None => default,
-            Some(s) if *s.get_ref() < min => {
+            Some(s) if *s.get_ref() < *range.start() => {
                 self.problem(
                     s.span(),
-                    format!("`{name}` must be at least {min}, not {}", s.get_ref()),
+                    format!(
+                        "`{name}` must be at least {}, not {}",
+                        range.start(),
+                        s.get_ref()
+                    ),
+                );
+                default
+            }
+            Some(s) if *s.get_ref() > *range.end() => {
+                self.problem(
+                    s.span(),
+                    format!(
+                        "`{name}` is {}, over pmcheck's limit of {} (see \"Limits\" in the README)",
+                        s.get_ref(),
+                        range.end()
+                    ),
                 );
                 default
             }
@@ -370,6 +467,29 @@ impl Validator<'_> {
     pub(super) fn rule(&mut self, raw: &Spanned<RawRule>, at: &Place<'_>) -> Option<Rule> {
         let span = raw.span();
         let raw = raw.get_ref();
+        self.rules += 1;
+        if self.rules == limits::MAX_RULES + 1 {
+            self.problem(
+                span.clone(),
+                format!(
+                    "more than {} rules in one file (counting those inside `all_of`, `any_of` and `every`); see \"Limits\" in the README",
+                    limits::MAX_RULES
+                ),
+            );
+        }
+        if self.rules > limits::MAX_RULES {
+            return None;
+        }
+        if at.depth > limits::MAX_RULE_DEPTH {
+            self.problem(
+                span,
+                format!(
+                    "rules nest more than {} deep inside `all_of`, `any_of` and `every`; flatten them (see \"Limits\" in the README)",
+                    limits::MAX_RULE_DEPTH
+                ),
+            );
+            return None;
+        }
         let name = raw.kind.get_ref().as_str();
         let Some(kind) = RuleKind::from_name(name) else {
             let names: Vec<&str> = RuleKind::ALL.iter().map(|k| k.name()).collect();
@@ -386,7 +506,7 @@ impl Validator<'_> {
         };
         let Parameters { required, optional } = kind.parameters();
         let present = raw.present();
-        let before = self.problems.len();
+        let before = self.found();
         for (param, pspan) in &present {
             if !required.contains(param) && !optional.contains(param) {
                 let mut takes: Vec<&str> = required.to_vec();
@@ -408,7 +528,7 @@ impl Validator<'_> {
                 );
             }
         }
-        if self.problems.len() > before {
+        if self.found() > before {
             return None;
         }
         kind.build(self, raw, at)
@@ -498,11 +618,45 @@ rule = { kind = "flag", field = "verification.data_checked" }
         assert_eq!(problems(BASE), "(valid)");
     }
 
+    #[test]
+    fn limits_hold_at_their_boundaries() {
+        let nested = |depth: usize| {
+            let mut rule = "{ kind = \"flag\", field = \"verification.data_checked\" }".to_owned();
+            for _ in 0..depth {
+                rule = format!("{{ kind = \"any_of\", rules = [{rule}] }}");
+            }
+            with_rule("a", &rule)
+        };
+        assert_eq!(problems(&nested(limits::MAX_RULE_DEPTH)), "(valid)");
+        assert_ne!(problems(&nested(limits::MAX_RULE_DEPTH + 1)), "(valid)");
+        let quarters = |q: i64| {
+            with_rule(
+                "a",
+                &format!(
+                    "{{ kind = \"quarterly\", field = \"accountability.reviews\", quarters = {q} }}"
+                ),
+            )
+        };
+        assert_eq!(problems(&quarters(limits::MAX_QUARTERS)), "(valid)");
+        assert_ne!(problems(&quarters(limits::MAX_QUARTERS + 1)), "(valid)");
+        let weight = |w: &str| BASE.replace("weight = 1", &format!("weight = {w}"));
+        assert_eq!(problems(&weight("1000000")), "(valid)");
+        assert_ne!(problems(&weight("1000000.5")), "(valid)");
+        let levels = |n: usize| {
+            let extra: String = (2..n)
+                .map(|i| format!("\n[[levels]]\nid = \"l{i}\"\nname = \"L\"\n"))
+                .collect();
+            BASE.replace("[[categories]]", &format!("{extra}\n[[categories]]"))
+        };
+        assert_eq!(problems(&levels(limits::MAX_LEVELS)), "(valid)");
+        assert_ne!(problems(&levels(limits::MAX_LEVELS + 1)), "(valid)");
+    }
+
     /// One case per place the validator reports a problem; the messages are a reviewed
     /// part of the interface.
     #[test]
     fn every_problem_message() {
-        let cases: Vec<(&str, String)> = vec![
+        let mut cases: Vec<(&str, String)> = vec![
             ("toml syntax", BASE.replace("title = \"T\"", "title = ")),
             ("unknown top-level key", BASE.replace("title = \"T\"", "title = \"T\"\ntitel = \"T\"")),
             ("schema version", BASE.replace("schema = 1", "schema = 2")),
@@ -560,6 +714,55 @@ rule = { kind = "flag", field = "verification.data_checked" }
             ),
             ("every over a non-list", with_rule("a", "{ kind = \"every\", field = \"training.sessions\", rule = { kind = \"flag\", field = \"verification.data_checked\" } }")),
         ];
+        let nested = |depth: usize| {
+            let mut rule = "{ kind = \"flag\", field = \"verification.data_checked\" }".to_owned();
+            for _ in 0..depth {
+                rule = format!("{{ kind = \"all_of\", rules = [{rule}] }}");
+            }
+            rule
+        };
+        let many_levels: String = (0..12)
+            .map(|i| format!("\n[[levels]]\nid = \"l{i}\"\nname = \"L\"\n"))
+            .collect();
+        let many_categories: String = (0..101)
+            .map(|i| format!("\n[[categories]]\nid = \"k{i}\"\nname = \"K\"\nweight = 1\n"))
+            .collect();
+        let many_requirements: String = (0..1001)
+            .map(|i| {
+                format!(
+                    "\n[[requirements]]\nid = \"r{i}\"\ncategory = \"c\"\nlevel = \"a\"\ntext = \"x\"\nreading = \"x\"\nhint = \"x\"\nrule = {{ kind = \"flag\", field = \"verification.data_checked\" }}\n"
+                )
+            })
+            .collect();
+        let many_rules = with_rule(
+            "a",
+            &format!(
+                "{{ kind = \"all_of\", rules = [{}] }}",
+                vec!["{ kind = \"flag\", field = \"verification.data_checked\" }"; 5001].join(", ")
+            ),
+        );
+        let many_problems = many_requirements.replace("id = \"r", "id = \"R").replace(
+            "\n[[requirements]]\nid = \"R6",
+            "\n[[requirements]]\nid = \"r6",
+        );
+        let many_problems = &many_problems[..many_problems.find("id = \"R100\"").unwrap() - 18];
+        cases.extend([
+            ("levels over the limit", format!("{BASE}{many_levels}")),
+            ("categories over the limit", format!("{BASE}{many_categories}")),
+            ("requirements over the limit", format!("{BASE}{many_requirements}")),
+            ("rules over the limit", many_rules),
+            ("rules nested too deep", with_rule("a", &nested(9))),
+            ("weight over the limit", BASE.replace("weight = 1", "weight = 1e308")),
+            ("min over the limit", with_rule("a", "{ kind = \"not_empty\", field = \"training.sessions\", min = 9223372036854775807 }")),
+            ("min_years over the limit", with_rule("a", "{ kind = \"service_areas\", min_areas = 1, min_years = 100000000 }")),
+            ("months over the limit", with_rule("a", "{ kind = \"recent_event\", field = \"training.sessions\", months = 121 }")),
+            ("quarters over the limit", with_rule("a", "{ kind = \"quarterly\", field = \"accountability.reviews\", quarters = 400 }")),
+            (
+                "every inside every",
+                with_rule("a", "{ kind = \"every\", field = \"federal.priority_goals\", rule = { kind = \"every\", field = \"federal.priority_goals\", rule = { kind = \"flag\", field = \"federal.priority_goals[].publicly_reported\" } } }"),
+            ),
+            ("problems beyond those listed", format!("{BASE}{many_problems}")),
+        ]);
         let mut out = String::new();
         for (name, text) in &cases {
             let p = problems(text);
