@@ -1,0 +1,35 @@
+//! Evidence format v1: what a jurisdiction claims about its performance program.
+//!
+//! This module is the public contract analysts fill in by hand. Every check that can
+//! be made on a single value (a real date, a plausible year, a non-blank name, a
+//! service area listed once) is made while deserializing, so the parser's own line
+//! and column travel with the message. The same types load YAML and, for files ending
+//! in `.json`, JSON.
+//!
+//! One file per part of the contract: the sections of the file (`model.rs`), the values
+//! checked as they are read (`value.rs`), the fields a criteria rule may name
+//! (`field.rs`) and how a rule reads them (`reading.rs`), reading a file from disk
+//! (`load.rs`) and the JSON Schema that describes it all (`schema.rs`). Everything is
+//! re-exported here, so callers name `evidence::Date`, never the file it lives in.
+
+mod field;
+mod load;
+mod model;
+mod reading;
+mod schema;
+mod value;
+
+pub use field::{Field, FieldKind};
+pub use load::{MAX_EVIDENCE_BYTES, load, load_with_text, parse_json, parse_yaml};
+pub use model::{
+    Accountability, Channel, Equity, EquityBasis, Evidence, ExternalLeadership, Federal,
+    Jurisdiction, JurisdictionKind, Leadership, Measure, Networking, Participant, Plan,
+    PlanningBudgeting, PriorityGoal, PublicReporting, Review, ServiceArea, Session, Survey,
+    Surveys, Training, Verification, Visual,
+};
+pub use reading::{Event, Item};
+pub use schema::json_schema;
+pub use value::{
+    Date, FORMAT_VERSION, FormatVersion, MAX_ITEMS, MAX_TEXT_CHARS, MAX_YEAR, MIN_YEAR, Population,
+    ServiceAreas, Text, Year,
+};

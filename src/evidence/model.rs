@@ -1,0 +1,572 @@
+//! The sections of evidence format v1 as plain serde structs: one struct per section of
+//! the file, one enum per closed list of values. Checks on single values live in the
+//! value types they use ([`super::value`]); a doc comment here is also the description
+//! the JSON Schema gives its key, so it is written for the analyst filling the file in.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use super::value::{
+    Date, FormatVersion, Population, ServiceAreas, Text, Year, bounded_text, nullable,
+    nullable_flag, nullable_list,
+};
+
+/// A jurisdiction's evidence, as read from the file.
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Evidence {
+    /// Evidence format version; always 1.
+    pub version: FormatVersion,
+    /// Who the evidence is about.
+    #[serde(default)]
+    pub jurisdiction: Option<Jurisdiction>,
+    /// The date the evidence describes (YYYY-MM-DD); `--as-of` wins over it; without either, today.
+    #[serde(default)]
+    pub as_of: Option<Date>,
+    /// Data Collection: service areas with the years of data collected and reported (read by data_collection.*).
+    #[serde(default, deserialize_with = "nullable")]
+    #[schemars(with = "Option<ServiceAreas>")]
+    pub service_areas: ServiceAreas,
+    /// Verification and Coordination (read by verification.*).
+    #[serde(default, deserialize_with = "nullable")]
+    #[schemars(with = "Option<Verification>")]
+    pub verification: Verification,
+    /// Training/Support (read by training.*).
+    #[serde(default, deserialize_with = "nullable")]
+    #[schemars(with = "Option<Training>")]
+    pub training: Training,
+    /// Public Reporting, one third of the weight (read by public_reporting.*).
+    #[serde(default, deserialize_with = "nullable")]
+    #[schemars(with = "Option<PublicReporting>")]
+    pub public_reporting: PublicReporting,
+    /// Accountability, Process Improvement (read by accountability.*).
+    #[serde(default, deserialize_with = "nullable")]
+    #[schemars(with = "Option<Accountability>")]
+    pub accountability: Accountability,
+    /// Networking (read by networking.distinction).
+    #[serde(default, deserialize_with = "nullable")]
+    #[schemars(with = "Option<Networking>")]
+    pub networking: Networking,
+    /// Planning, Budgeting: any one of the three flags meets Distinction.
+    #[serde(default, deserialize_with = "nullable")]
+    #[schemars(with = "Option<PlanningBudgeting>")]
+    pub planning_budgeting: PlanningBudgeting,
+    /// Equity: optional in 2021, required for Excellence from 2022 (read by equity.excellence).
+    #[serde(default, deserialize_with = "nullable")]
+    #[schemars(with = "Option<Equity>")]
+    pub equity: Equity,
+    /// Leadership (read by leadership.excellence).
+    #[serde(default, deserialize_with = "nullable")]
+    #[schemars(with = "Option<Leadership>")]
+    pub leadership: Leadership,
+    /// Surveying: resident and employee surveys, conducted and published (read by surveying.excellence).
+    #[serde(default, deserialize_with = "nullable")]
+    #[schemars(with = "Option<Surveys>")]
+    pub surveys: Surveys,
+    /// Supplementary initiatives (data dictionary, Lean Six Sigma, geo-mapping, ...); never required by ICMA.
+    #[serde(default, deserialize_with = "nullable_list")]
+    #[schemars(with = "Option<Vec<Text>>")]
+    pub initiatives: Vec<Text>,
+    /// Dated plans toward the next level (`pmcheck plan`).
+    #[serde(default, deserialize_with = "nullable_list")]
+    #[schemars(with = "Option<Vec<Plan>>")]
+    pub plans: Vec<Plan>,
+    /// The US federal performance framework (GPRA Modernization Act); optional.
+    #[serde(default, deserialize_with = "nullable")]
+    #[schemars(with = "Option<Federal>")]
+    pub federal: Federal,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Jurisdiction {
+    /// A name; not blank.
+    pub name: Text,
+    /// city | county | town | village | township | borough | special_district | other.
+    pub kind: JurisdictionKind,
+    /// State or province.
+    #[serde(default)]
+    pub state: Option<Text>,
+    /// Residents, a whole number, 0 or more.
+    #[serde(default)]
+    pub population: Option<Population>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum JurisdictionKind {
+    City,
+    County,
+    Town,
+    Village,
+    Township,
+    Borough,
+    SpecialDistrict,
+    Other,
+}
+
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ServiceArea {
+    /// A name; not blank.
+    pub name: Text,
+    /// Years (not after the as-of year) with data collected and reported.
+    #[serde(default, deserialize_with = "nullable_list")]
+    #[schemars(with = "Option<Vec<Year>>")]
+    pub years: Vec<Year>,
+    /// Kinds of measures tracked: input, output, workload, efficiency, outcome.
+    #[serde(default, deserialize_with = "nullable_list")]
+    #[schemars(with = "Option<Vec<Measure>>")]
+    pub measures: Vec<Measure>,
+    /// Links or document names backing the claims of this section (used by --strict).
+    #[serde(default, deserialize_with = "nullable_list")]
+    #[schemars(with = "Option<Vec<Text>>")]
+    pub sources: Vec<Text>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Measure {
+    Input,
+    Output,
+    Workload,
+    Efficiency,
+    Outcome,
+}
+
+impl Measure {
+    pub const ALL: [Measure; 5] = [
+        Measure::Input,
+        Measure::Output,
+        Measure::Workload,
+        Measure::Efficiency,
+        Measure::Outcome,
+    ];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Measure::Input => "input",
+            Measure::Output => "output",
+            Measure::Workload => "workload",
+            Measure::Efficiency => "efficiency",
+            Measure::Outcome => "outcome",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Verification {
+    /// Takes part in verifying, correcting or explaining questionable data.
+    #[serde(default, deserialize_with = "nullable_flag")]
+    #[schemars(with = "Option<bool>")]
+    pub data_checked: bool,
+    /// Kept as a raw string: blank or whitespace only means "no coordinator".
+    #[serde(default, deserialize_with = "bounded_text")]
+    pub coordinator: Option<String>,
+    /// Links or document names backing the claims of this section (used by --strict).
+    #[serde(default, deserialize_with = "nullable_list")]
+    #[schemars(with = "Option<Vec<Text>>")]
+    pub sources: Vec<Text>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Training {
+    /// Performance measurement training or informational sessions; one in the 12 months up to the as-of date meets Achievement.
+    #[serde(default, deserialize_with = "nullable_list")]
+    #[schemars(with = "Option<Vec<Session>>")]
+    pub sessions: Vec<Session>,
+    /// Training considers the particular needs of new employees.
+    #[serde(default, deserialize_with = "nullable_flag")]
+    #[schemars(with = "Option<bool>")]
+    pub new_employees: bool,
+    /// Links or document names backing the claims of this section (used by --strict).
+    #[serde(default, deserialize_with = "nullable_list")]
+    #[schemars(with = "Option<Vec<Text>>")]
+    pub sources: Vec<Text>,
+}
+
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Session {
+    /// The date (YYYY-MM-DD).
+    pub date: Date,
+    /// What the session was.
+    #[serde(default)]
+    pub title: Option<Text>,
+    /// Staff attended an outside session (also counts).
+    #[serde(default, deserialize_with = "nullable_flag")]
+    #[schemars(with = "Option<bool>")]
+    pub external: bool,
+}
+
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PublicReporting {
+    /// Where performance data is published: budget, website, public_meeting, newsletter, local_media, social_media, mailing, report, other.
+    #[serde(default, deserialize_with = "nullable_list")]
+    #[schemars(with = "Option<Vec<Channel>>")]
+    pub channels: Vec<Channel>,
+    /// Key measures are published with targets or goals.
+    #[serde(default, deserialize_with = "nullable_flag")]
+    #[schemars(with = "Option<bool>")]
+    pub targets: bool,
+    /// Enough data is published to judge past performance.
+    #[serde(default, deserialize_with = "nullable_flag")]
+    #[schemars(with = "Option<bool>")]
+    pub past_performance: bool,
+    /// Comparison values from other jurisdictions, groups or private industry.
+    #[serde(default, deserialize_with = "nullable_flag")]
+    #[schemars(with = "Option<bool>")]
+    pub comparisons: bool,
+    /// Narrative on the significance of the data, and action steps where goals are missed.
+    #[serde(default, deserialize_with = "nullable_flag")]
+    #[schemars(with = "Option<bool>")]
+    pub narrative: bool,
+    /// Searchable: a keyword search or website shortcut, not buried in a meeting video.
+    #[serde(default, deserialize_with = "nullable_flag")]
+    #[schemars(with = "Option<bool>")]
+    pub searchable: bool,
+    /// At-a-glance highlighting: graphs, color_coding, dashboard, maps, other.
+    #[serde(default, deserialize_with = "nullable_list")]
+    #[schemars(with = "Option<Vec<Visual>>")]
+    pub visuals: Vec<Visual>,
+    /// Links or document names backing the claims of this section (used by --strict).
+    #[serde(default, deserialize_with = "nullable_list")]
+    #[schemars(with = "Option<Vec<Text>>")]
+    pub sources: Vec<Text>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Channel {
+    Budget,
+    Website,
+    PublicMeeting,
+    Newsletter,
+    LocalMedia,
+    SocialMedia,
+    Mailing,
+    Report,
+    Other,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Visual {
+    Graphs,
+    ColorCoding,
+    Dashboard,
+    Maps,
+    Other,
+}
+
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Accountability {
+    /// Policies hold staff accountable for reporting performance data and continuous improvement.
+    #[serde(default, deserialize_with = "nullable_flag")]
+    #[schemars(with = "Option<bool>")]
+    pub staff_policy: bool,
+    /// Internal reviews of performance data; each of the four quarters up to the as-of date needs one for Excellence.
+    #[serde(default, deserialize_with = "nullable_list")]
+    #[schemars(with = "Option<Vec<Review>>")]
+    pub reviews: Vec<Review>,
+    /// Links or document names backing the claims of this section (used by --strict).
+    #[serde(default, deserialize_with = "nullable_list")]
+    #[schemars(with = "Option<Vec<Text>>")]
+    pub sources: Vec<Text>,
+}
+
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Review {
+    /// The date (YYYY-MM-DD).
+    pub date: Date,
+    /// Who took part: department_staff, elected_officials, executives, public, other.
+    #[serde(default, deserialize_with = "nullable_list")]
+    #[schemars(with = "Option<Vec<Participant>>")]
+    pub with: Vec<Participant>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Participant {
+    DepartmentStaff,
+    ElectedOfficials,
+    Executives,
+    Public,
+    Other,
+}
+
+impl Participant {
+    pub const ALL: [Participant; 5] = [
+        Participant::DepartmentStaff,
+        Participant::ElectedOfficials,
+        Participant::Executives,
+        Participant::Public,
+        Participant::Other,
+    ];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Participant::DepartmentStaff => "department_staff",
+            Participant::ElectedOfficials => "elected_officials",
+            Participant::Executives => "executives",
+            Participant::Public => "public",
+            Participant::Other => "other",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Networking {
+    /// Performance measurement lessons shared with other communities or organizations.
+    #[serde(default, deserialize_with = "nullable_list")]
+    #[schemars(with = "Option<Vec<Text>>")]
+    pub activities: Vec<Text>,
+    /// Links or document names backing the claims of this section (used by --strict).
+    #[serde(default, deserialize_with = "nullable_list")]
+    #[schemars(with = "Option<Vec<Text>>")]
+    pub sources: Vec<Text>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PlanningBudgeting {
+    /// Performance data measures progress toward strategic plan goals.
+    #[serde(default, deserialize_with = "nullable_flag")]
+    #[schemars(with = "Option<bool>")]
+    pub strategic_plan: bool,
+    /// Performance data informs management decisions.
+    #[serde(default, deserialize_with = "nullable_flag")]
+    #[schemars(with = "Option<bool>")]
+    pub management_decisions: bool,
+    /// Performance data informs financial decisions.
+    #[serde(default, deserialize_with = "nullable_flag")]
+    #[schemars(with = "Option<bool>")]
+    pub financial_decisions: bool,
+    /// Links or document names backing the claims of this section (used by --strict).
+    #[serde(default, deserialize_with = "nullable_list")]
+    #[schemars(with = "Option<Vec<Text>>")]
+    pub sources: Vec<Text>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Equity {
+    /// Equity in the provision of services is analyzed.
+    #[serde(default, deserialize_with = "nullable_flag")]
+    #[schemars(with = "Option<bool>")]
+    pub analysis: bool,
+    /// The equity analysis is publicly reported.
+    #[serde(default, deserialize_with = "nullable_flag")]
+    #[schemars(with = "Option<bool>")]
+    pub reported: bool,
+    /// The basis of the analysis: neighborhood, demographic, other.
+    #[serde(default, deserialize_with = "nullable_list")]
+    #[schemars(with = "Option<Vec<EquityBasis>>")]
+    pub basis: Vec<EquityBasis>,
+    /// Links or document names backing the claims of this section (used by --strict).
+    #[serde(default, deserialize_with = "nullable_list")]
+    #[schemars(with = "Option<Vec<Text>>")]
+    pub sources: Vec<Text>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum EquityBasis {
+    Neighborhood,
+    Demographic,
+    Other,
+}
+
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Leadership {
+    /// Performance measurement is pervasive in the organizational culture.
+    #[serde(default, deserialize_with = "nullable_flag")]
+    #[schemars(with = "Option<bool>")]
+    pub internal: bool,
+    /// Staff attended an outside session (also counts).
+    #[serde(default, deserialize_with = "nullable_list")]
+    #[schemars(with = "Option<Vec<ExternalLeadership>>")]
+    pub external: Vec<ExternalLeadership>,
+    /// Links or document names backing the claims of this section (used by --strict).
+    #[serde(default, deserialize_with = "nullable_list")]
+    #[schemars(with = "Option<Vec<Text>>")]
+    pub sources: Vec<Text>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum ExternalLeadership {
+    Presentations,
+    DataSharing,
+    Networking,
+    Other,
+}
+
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Surveys {
+    /// A customer satisfaction survey of the general public.
+    #[serde(default)]
+    pub residents: Option<Survey>,
+    /// A survey of internal customers (employees).
+    #[serde(default)]
+    pub employees: Option<Survey>,
+    /// Links or document names backing the claims of this section (used by --strict).
+    #[serde(default, deserialize_with = "nullable_list")]
+    #[schemars(with = "Option<Vec<Text>>")]
+    pub sources: Vec<Text>,
+}
+
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Survey {
+    /// The date (YYYY-MM-DD).
+    pub date: Date,
+    /// The survey results were published.
+    #[serde(default, deserialize_with = "nullable_flag")]
+    #[schemars(with = "Option<bool>")]
+    pub published: bool,
+}
+
+/// A dated action toward a requirement.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Plan {
+    /// The requirement id the plan works toward (see `pmcheck explain`).
+    pub requirement: Text,
+    /// When the action is due.
+    pub due: Date,
+    #[serde(default)]
+    pub owner: Option<Text>,
+    #[serde(default)]
+    pub note: Option<Text>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Federal {
+    /// An agency strategic plan is in place.
+    #[serde(default, deserialize_with = "nullable_flag")]
+    #[schemars(with = "Option<bool>")]
+    pub strategic_plan: bool,
+    /// Dates of agency-led annual reviews of progress toward strategic objectives.
+    #[serde(default, deserialize_with = "nullable_list")]
+    #[schemars(with = "Option<Vec<Date>>")]
+    pub strategic_reviews: Vec<Date>,
+    /// Agency Priority Goals.
+    #[serde(default, deserialize_with = "nullable_list")]
+    #[schemars(with = "Option<Vec<PriorityGoal>>")]
+    pub priority_goals: Vec<PriorityGoal>,
+    /// Cross-agency priority goals the agency contributes to.
+    #[serde(default, deserialize_with = "nullable_list")]
+    #[schemars(with = "Option<Vec<Text>>")]
+    pub cross_agency_goals: Vec<Text>,
+    /// Links or document names backing the claims of this section (used by --strict).
+    #[serde(default, deserialize_with = "nullable_list")]
+    #[schemars(with = "Option<Vec<Text>>")]
+    pub sources: Vec<Text>,
+}
+
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PriorityGoal {
+    /// A name; not blank.
+    pub name: Text,
+    /// The named goal leader; blank means none.
+    #[serde(default, deserialize_with = "bounded_text")]
+    pub leader: Option<String>,
+    /// Dates of data-driven reviews of progress.
+    #[serde(default, deserialize_with = "nullable_list")]
+    #[schemars(with = "Option<Vec<Date>>")]
+    pub reviews: Vec<Date>,
+    /// Progress is published (for example on Performance.gov).
+    #[serde(default, deserialize_with = "nullable_flag")]
+    #[schemars(with = "Option<bool>")]
+    pub publicly_reported: bool,
+}
+
+#[cfg(test)]
+mod tests {
+    use serde::de::DeserializeOwned;
+
+    use super::*;
+
+    fn yaml<T: DeserializeOwned>(text: &str) -> Result<T, String> {
+        serde_saphyr::from_str(text).map_err(|e| e.to_string())
+    }
+
+    #[test]
+    fn a_section_header_with_nothing_under_it_claims_nothing() {
+        let e: Evidence = yaml(
+            "version: 1\nservice_areas:\nverification:\ntraining: null\npublic_reporting:\n\
+             initiatives:\nplans: ~\nfederal:\n",
+        )
+        .unwrap();
+        assert!(e.service_areas.0.is_empty());
+        assert!(!e.verification.data_checked);
+        assert!(e.training.sessions.is_empty());
+        assert!(e.public_reporting.channels.is_empty());
+        assert!(e.initiatives.is_empty() && e.plans.is_empty());
+        assert!(!e.federal.strategic_plan);
+    }
+
+    #[test]
+    fn the_version_is_the_only_required_key() {
+        assert!(yaml::<Evidence>("version: 1\n").is_ok());
+        assert!(
+            yaml::<Evidence>("as_of: 2021-05-07\n")
+                .unwrap_err()
+                .contains("missing field `version`")
+        );
+    }
+
+    #[test]
+    fn unknown_keys_are_refused_in_every_section() {
+        for text in [
+            "version: 1\ncolour: blue\n",
+            "version: 1\nverification:\n  data_check: true\n",
+            "version: 1\nservice_areas:\n  - name: Parks\n    year: [2020]\n",
+            "version: 1\nfederal:\n  priority_goals:\n    - name: Backlog\n      owner: J\n",
+        ] {
+            assert!(
+                yaml::<Evidence>(text)
+                    .unwrap_err()
+                    .contains("unknown field"),
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_jurisdiction_has_a_name_and_a_kind() {
+        let j: Jurisdiction =
+            yaml("name: Oakdale\nkind: special_district\npopulation: 0\n").unwrap();
+        assert_eq!(j.kind, JurisdictionKind::SpecialDistrict);
+        assert_eq!(j.population, Some(Population(0)));
+        assert!(
+            yaml::<Jurisdiction>("name: Oakdale\n")
+                .unwrap_err()
+                .contains("missing field `kind`")
+        );
+        assert!(yaml::<Jurisdiction>("name: Oakdale\nkind: hamlet\n").is_err());
+    }
+
+    #[test]
+    fn measure_and_participant_ids_are_their_yaml_names() {
+        for measure in Measure::ALL {
+            assert_eq!(serde_json::to_value(measure).unwrap(), measure.id());
+            assert_eq!(yaml::<Measure>(measure.id()), Ok(measure));
+        }
+        for participant in Participant::ALL {
+            assert_eq!(serde_json::to_value(participant).unwrap(), participant.id());
+            assert_eq!(yaml::<Participant>(participant.id()), Ok(participant));
+        }
+    }
+}

@@ -1,0 +1,529 @@
+//! Values checked as they are read: the format version, a non-blank text, a real date, a
+//! year in range, a population, a list of service areas that names each area once, and
+//! the `deserialize_with` helpers that let an empty key mean "nothing claimed" while
+//! bounding every list and text. Checking here, inside deserialization, keeps the
+//! parser's line and column on the message.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use chrono::{Datelike, NaiveDate};
+use serde::de::{self, Deserializer, SeqAccess, Visitor};
+use serde::{Deserialize, Serialize};
+
+use super::model::ServiceArea;
+
+/// The evidence format version this build reads.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// Earliest and latest years (and date years) accepted anywhere in evidence.
+pub const MIN_YEAR: i32 = 1900;
+pub const MAX_YEAR: i32 = 2100;
+
+/// Most entries accepted in any one list (service areas, years, sessions, reviews,
+/// plans, ...): past it the file is refused rather than slowly evaluated.
+pub const MAX_ITEMS: usize = 10_000;
+
+/// Longest text accepted in any one field, in characters.
+pub const MAX_TEXT_CHARS: usize = 10_000;
+
+/// Reads an empty value (`key:` with nothing after it, or `null`) as the default:
+/// a section header whose entries are all commented out claims nothing.
+pub(super) fn nullable<'de, D, T>(d: D) -> Result<T, D::Error>
+where
+    D: Deserializer<'de>,
+    T: Deserialize<'de> + Default,
+{
+    Ok(Option::<T>::deserialize(d)?.unwrap_or_default())
+}
+
+/// Like [`nullable`] for lists, refusing more than [`MAX_ITEMS`] entries as soon as
+/// the parser reaches one too many.
+pub(super) fn nullable_list<'de, D, T>(d: D) -> Result<Vec<T>, D::Error>
+where
+    D: Deserializer<'de>,
+    T: Deserialize<'de>,
+{
+    struct ListVisitor<T>(std::marker::PhantomData<T>);
+    impl<'de, T: Deserialize<'de>> Visitor<'de> for ListVisitor<T> {
+        type Value = Vec<T>;
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("a list")
+        }
+        fn visit_unit<E: de::Error>(self) -> Result<Vec<T>, E> {
+            Ok(Vec::new())
+        }
+        fn visit_none<E: de::Error>(self) -> Result<Vec<T>, E> {
+            Ok(Vec::new())
+        }
+        fn visit_some<D2: Deserializer<'de>>(self, d: D2) -> Result<Vec<T>, D2::Error> {
+            d.deserialize_seq(self)
+        }
+        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<T>, A::Error> {
+            let mut out = Vec::new();
+            while let Some(item) = seq.next_element()? {
+                if out.len() == MAX_ITEMS {
+                    return Err(de::Error::custom(format!(
+                        "more than {MAX_ITEMS} entries in one list; pmcheck refuses lists this long"
+                    )));
+                }
+                out.push(item);
+            }
+            Ok(out)
+        }
+    }
+    d.deserialize_option(ListVisitor(std::marker::PhantomData))
+}
+
+/// Replaces a parser's type error with a plain `message`, keeping a missing-field error.
+fn plain<E: de::Error>(e: E, message: &str) -> E {
+    if e.to_string().starts_with("missing field") {
+        e
+    } else {
+        E::custom(message)
+    }
+}
+
+/// A true/false flag; an empty value is `false`. Other types get a plain message.
+pub(super) fn nullable_flag<'de, D: Deserializer<'de>>(d: D) -> Result<bool, D::Error> {
+    Option::<bool>::deserialize(d)
+        .map(Option::unwrap_or_default)
+        .map_err(|e| {
+            if e.to_string().contains("strict mode") {
+                e
+            } else {
+                de::Error::custom("expected `true` or `false`")
+            }
+        })
+}
+
+/// An optional free text that may be blank (a coordinator, a goal leader), bounded.
+pub(super) fn bounded_text<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+    let s = Option::<String>::deserialize(d)?;
+    if let Some(s) = &s
+        && s.chars().count() > MAX_TEXT_CHARS
+    {
+        return Err(de::Error::custom(format!(
+            "text longer than {MAX_TEXT_CHARS} characters"
+        )));
+    }
+    Ok(s)
+}
+
+/// The `version:` key; only [`FORMAT_VERSION`] is accepted.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct FormatVersion;
+
+impl<'de> Deserialize<'de> for FormatVersion {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let v = i64::deserialize(d)?;
+        if v == i64::from(FORMAT_VERSION) {
+            Ok(FormatVersion)
+        } else {
+            Err(de::Error::custom(format!(
+                "unsupported evidence format version {v}; this pmcheck reads `version: {FORMAT_VERSION}`"
+            )))
+        }
+    }
+}
+
+/// A population count: a whole number, zero or more.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(transparent)]
+pub struct Population(pub u64);
+
+impl<'de> Deserialize<'de> for Population {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let v = i64::deserialize(d)
+            .map_err(|e| plain(e, "expected a whole number of residents, 0 or more"))?;
+        u64::try_from(v).map(Population).map_err(|_| {
+            de::Error::custom(format!(
+                "population {v} is negative; expected a whole number of residents, 0 or more"
+            ))
+        })
+    }
+}
+
+/// A non-blank string (surrounding whitespace is trimmed).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(transparent)]
+pub struct Text(pub String);
+
+impl Text {
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for Text {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl<'de> Deserialize<'de> for Text {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        let trimmed = s.trim();
+        if trimmed.chars().count() > MAX_TEXT_CHARS {
+            return Err(de::Error::custom(format!(
+                "text longer than {MAX_TEXT_CHARS} characters"
+            )));
+        }
+        if trimmed.is_empty() {
+            return Err(de::Error::custom(
+                "empty text; write a name or description, or leave the key out",
+            ));
+        }
+        Ok(Text(trimmed.to_owned()))
+    }
+}
+
+/// A calendar date written `YYYY-MM-DD`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date(pub NaiveDate);
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.0.format("%Y-%m-%d"))
+    }
+}
+
+impl Serialize for Date {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl Date {
+    /// Parses `YYYY-MM-DD`, refusing impossible dates and years outside the accepted range.
+    pub fn parse(s: &str) -> Result<Date, String> {
+        let s = s.trim();
+        let well_formed = s.len() == 10
+            && s.bytes().enumerate().all(|(i, b)| {
+                if i == 4 || i == 7 {
+                    b == b'-'
+                } else {
+                    b.is_ascii_digit()
+                }
+            });
+        if !well_formed {
+            return Err(format!(
+                "`{s}` is not a date; write it as YYYY-MM-DD, for example 2021-05-07"
+            ));
+        }
+        let date = NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| {
+            format!("`{s}` is not a real calendar date; check the month and day (YYYY-MM-DD)")
+        })?;
+        if !(MIN_YEAR..=MAX_YEAR).contains(&date.year()) {
+            return Err(format!(
+                "`{s}` is out of range; dates must fall in the years {MIN_YEAR} to {MAX_YEAR}"
+            ));
+        }
+        Ok(Date(date))
+    }
+}
+
+impl<'de> Deserialize<'de> for Date {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s =
+            String::deserialize(d).map_err(|e| plain(e, "expected a date written YYYY-MM-DD"))?;
+        Date::parse(&s).map_err(de::Error::custom)
+    }
+}
+
+/// A calendar year in the accepted range.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(transparent)]
+pub struct Year(pub i32);
+
+impl<'de> Deserialize<'de> for Year {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let v =
+            i64::deserialize(d).map_err(|e| plain(e, "expected a four-digit year such as 2020"))?;
+        if (i64::from(MIN_YEAR)..=i64::from(MAX_YEAR)).contains(&v) {
+            Ok(Year(v as i32))
+        } else {
+            Err(de::Error::custom(format!(
+                "year {v} is out of range; write a four-digit year from {MIN_YEAR} to {MAX_YEAR}"
+            )))
+        }
+    }
+}
+
+/// The list of service areas; a name may appear only once.
+#[derive(Debug, Clone, Default)]
+pub struct ServiceAreas(pub Vec<ServiceArea>);
+
+impl<'de> Deserialize<'de> for ServiceAreas {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct AreasVisitor;
+        impl<'de> Visitor<'de> for AreasVisitor {
+            type Value = ServiceAreas;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a list of service areas, each with a name and years")
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<ServiceAreas, A::Error> {
+                let mut areas: Vec<ServiceArea> = Vec::new();
+                let mut seen = BTreeMap::new();
+                while let Some(area) = seq.next_element::<ServiceArea>()? {
+                    if areas.len() == MAX_ITEMS {
+                        return Err(de::Error::custom(format!(
+                            "more than {MAX_ITEMS} service areas; pmcheck refuses lists this long"
+                        )));
+                    }
+                    let n = areas.len() + 1;
+                    if let Some(first) = seen.insert(area.name.0.to_lowercase(), n) {
+                        return Err(de::Error::custom(format!(
+                            "service area `{}` is listed twice (entries {first} and {n}); merge its years and measures into one entry",
+                            area.name
+                        )));
+                    }
+                    areas.push(area);
+                }
+                Ok(ServiceAreas(areas))
+            }
+        }
+        d.deserialize_seq(AreasVisitor)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use serde::de::DeserializeOwned;
+    use serde_json::{Value, json};
+
+    use super::*;
+    use crate::evidence::model::{Networking, Session, Verification};
+
+    fn read<T: DeserializeOwned>(value: Value) -> Result<T, String> {
+        serde_json::from_value(value).map_err(|e| e.to_string())
+    }
+
+    fn refused<T: DeserializeOwned + fmt::Debug>(value: Value) -> String {
+        read::<T>(value).expect_err("should be refused")
+    }
+
+    #[test]
+    fn years_run_from_1900_to_2100() {
+        assert_eq!(read::<Year>(json!(1900)), Ok(Year(1900)));
+        assert_eq!(read::<Year>(json!(2100)), Ok(Year(2100)));
+        assert_eq!(
+            refused::<Year>(json!(1899)),
+            "year 1899 is out of range; write a four-digit year from 1900 to 2100"
+        );
+        assert_eq!(
+            refused::<Year>(json!(2101)),
+            "year 2101 is out of range; write a four-digit year from 1900 to 2100"
+        );
+    }
+
+    #[test]
+    fn a_year_is_a_whole_number() {
+        for not_a_year in [json!("2020"), json!(2020.5), json!(true)] {
+            assert_eq!(
+                refused::<Year>(not_a_year),
+                "expected a four-digit year such as 2020"
+            );
+        }
+    }
+
+    #[test]
+    fn dates_run_from_1900_to_2100() {
+        assert!(Date::parse("1900-01-01").is_ok());
+        assert!(Date::parse("2100-12-31").is_ok());
+        assert_eq!(
+            Date::parse("1899-12-31"),
+            Err(
+                "`1899-12-31` is out of range; dates must fall in the years 1900 to 2100"
+                    .to_owned()
+            )
+        );
+        assert!(
+            Date::parse("2101-01-01")
+                .unwrap_err()
+                .contains("out of range")
+        );
+    }
+
+    #[test]
+    fn a_date_must_be_on_the_calendar() {
+        assert!(Date::parse("2020-02-29").is_ok());
+        for impossible in ["2021-02-29", "2021-04-31", "2021-13-01", "2021-00-10"] {
+            assert_eq!(
+                Date::parse(impossible),
+                Err(format!(
+                    "`{impossible}` is not a real calendar date; check the month and day (YYYY-MM-DD)"
+                ))
+            );
+        }
+    }
+
+    #[test]
+    fn a_date_is_written_yyyy_mm_dd() {
+        for malformed in [
+            "2021-5-7",
+            "2021/05/07",
+            "20210507",
+            "07-05-2021",
+            "2021-05-07T00:00",
+            "+2021-05-07",
+            "",
+        ] {
+            assert_eq!(
+                Date::parse(malformed),
+                Err(format!(
+                    "`{malformed}` is not a date; write it as YYYY-MM-DD, for example 2021-05-07"
+                )),
+            );
+        }
+    }
+
+    #[test]
+    fn a_date_is_trimmed_and_displays_as_written() {
+        let date = Date::parse("  2021-05-07 ").unwrap();
+        assert_eq!(date, Date(NaiveDate::from_ymd_opt(2021, 5, 7).unwrap()));
+        assert_eq!(date.to_string(), "2021-05-07");
+        assert_eq!(read::<Date>(json!("2021-05-07")), Ok(date));
+        assert_eq!(
+            refused::<Date>(json!(20210507)),
+            "expected a date written YYYY-MM-DD"
+        );
+    }
+
+    #[test]
+    fn a_missing_date_is_reported_as_missing() {
+        // `plain` replaces type errors only; the key's absence must still be named.
+        assert!(refused::<Session>(json!({"title": "Kickoff"})).contains("missing field `date`"));
+    }
+
+    #[test]
+    fn a_name_is_trimmed_and_never_blank() {
+        assert_eq!(read::<Text>(json!("  Parks \n")), Ok(Text("Parks".into())));
+        for blank in ["", "   ", "\t\n"] {
+            assert_eq!(
+                refused::<Text>(json!(blank)),
+                "empty text; write a name or description, or leave the key out"
+            );
+        }
+    }
+
+    #[test]
+    fn a_text_holds_at_most_ten_thousand_characters() {
+        // Counted in characters, after trimming.
+        let longest = format!("  {}  ", "é".repeat(MAX_TEXT_CHARS));
+        assert_eq!(
+            read::<Text>(json!(longest)).unwrap().0.chars().count(),
+            MAX_TEXT_CHARS
+        );
+        assert_eq!(
+            refused::<Text>(json!("x".repeat(MAX_TEXT_CHARS + 1))),
+            "text longer than 10000 characters"
+        );
+    }
+
+    #[test]
+    fn a_coordinator_may_be_blank_but_not_too_long() {
+        let blank: Verification = read(json!({"coordinator": "  "})).unwrap();
+        assert_eq!(blank.coordinator.as_deref(), Some("  "));
+        let none: Verification = read(json!({"coordinator": null})).unwrap();
+        assert_eq!(none.coordinator, None);
+        assert!(
+            refused::<Verification>(json!({"coordinator": "x".repeat(MAX_TEXT_CHARS + 1)}))
+                .starts_with("text longer than 10000 characters")
+        );
+    }
+
+    #[test]
+    fn a_population_is_a_whole_number_not_below_zero() {
+        assert_eq!(read::<Population>(json!(0)), Ok(Population(0)));
+        assert_eq!(
+            read::<Population>(json!(i64::MAX)),
+            Ok(Population(i64::MAX as u64))
+        );
+        assert_eq!(
+            refused::<Population>(json!(-1)),
+            "population -1 is negative; expected a whole number of residents, 0 or more"
+        );
+        for not_a_count in [json!("many"), json!(1.5), json!([])] {
+            assert_eq!(
+                refused::<Population>(not_a_count),
+                "expected a whole number of residents, 0 or more"
+            );
+        }
+    }
+
+    #[test]
+    fn only_format_version_1_is_read() {
+        assert_eq!(read::<FormatVersion>(json!(1)), Ok(FormatVersion));
+        for other in [0, 2] {
+            assert_eq!(
+                refused::<FormatVersion>(json!(other)),
+                format!(
+                    "unsupported evidence format version {other}; this pmcheck reads `version: 1`"
+                )
+            );
+        }
+    }
+
+    fn areas(names: impl IntoIterator<Item = String>) -> Value {
+        Value::Array(names.into_iter().map(|n| json!({"name": n})).collect())
+    }
+
+    #[test]
+    fn a_service_area_is_listed_once_whatever_its_case() {
+        let names = ["Parks", "Police", "  parks "].map(String::from);
+        assert_eq!(
+            refused::<ServiceAreas>(areas(names)),
+            "service area `parks` is listed twice (entries 1 and 3); merge its years and measures into one entry"
+        );
+        let distinct = read::<ServiceAreas>(areas(["Parks", "Police"].map(String::from)));
+        assert_eq!(distinct.unwrap().0.len(), 2);
+    }
+
+    #[test]
+    fn service_areas_stop_at_the_list_limit() {
+        let names = |n: usize| (0..n).map(|i| format!("Area {i}"));
+        assert_eq!(
+            read::<ServiceAreas>(areas(names(MAX_ITEMS)))
+                .unwrap()
+                .0
+                .len(),
+            MAX_ITEMS
+        );
+        assert_eq!(
+            refused::<ServiceAreas>(areas(names(MAX_ITEMS + 1))),
+            "more than 10000 service areas; pmcheck refuses lists this long"
+        );
+    }
+
+    #[test]
+    fn lists_may_be_empty_and_stop_at_the_limit() {
+        let activities = |n: usize| json!({"activities": vec!["Shared lessons"; n]});
+        let empty: Networking = read(json!({"activities": null})).unwrap();
+        assert!(empty.activities.is_empty());
+        let full: Networking = read(activities(MAX_ITEMS)).unwrap();
+        assert_eq!(full.activities.len(), MAX_ITEMS);
+        assert!(
+            refused::<Networking>(activities(MAX_ITEMS + 1)).starts_with(
+                "more than 10000 entries in one list; pmcheck refuses lists this long"
+            )
+        );
+    }
+
+    #[test]
+    fn a_flag_is_true_false_or_empty() {
+        let flag = |v: Value| read::<Verification>(json!({"data_checked": v}));
+        assert!(flag(json!(true)).unwrap().data_checked);
+        assert!(!flag(json!(false)).unwrap().data_checked);
+        assert!(!flag(Value::Null).unwrap().data_checked);
+        for not_a_flag in [json!(1), json!("true"), json!("yes")] {
+            assert!(
+                flag(not_a_flag.clone())
+                    .unwrap_err()
+                    .starts_with("expected `true` or `false`"),
+                "{not_a_flag}"
+            );
+        }
+    }
+}
