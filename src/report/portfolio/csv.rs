@@ -1,4 +1,5 @@
-//! The portfolio as comma-separated values, a row per file.
+//! The portfolio as comma-separated values, a row per file. pmcheck neutralizes every
+//! cell so that a spreadsheet never runs it as a formula; the `csv` writer quotes it.
 
 use std::io::{self, Write};
 
@@ -7,38 +8,25 @@ use crate::criteria::Criteria;
 use crate::diagnostic::printable;
 use crate::portfolio::Row;
 
-/// Neutralizes a CSV cell against formula injection and quotes it when needed.
-fn csv_cell(s: &str) -> String {
-    let mut s = printable(s).replace('\n', " ");
+/// A cell made inert: printable text on one line, with a `'` before a leading
+/// character that would start a formula.
+fn neutralize(cell: &str) -> String {
+    let mut s = printable(cell).replace('\n', " ");
     if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
         s.insert(0, '\'');
     }
-    if s.contains([',', '"', '\n']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s
-    }
+    s
 }
 
-fn cells(c: &Criteria, r: &Row) -> Vec<String> {
-    let mut cells = vec![csv_cell(&r.file)];
-    match &r.outcome {
-        Ok(s) => {
-            cells.push(csv_cell(s.name.as_deref().unwrap_or("")));
-            cells.push(level_id(c, s.level).to_owned());
-            cells.extend(s.readiness.iter().map(|x| format!("{x:.1}")));
-            cells.push(s.heaviest_gap.clone().unwrap_or_default());
-            cells.push(String::new());
-        }
-        Err(e) => {
-            cells.extend(std::iter::repeat_n(String::new(), 2 + c.levels.len() + 1));
-            cells.push(csv_cell(e));
-        }
-    }
-    cells
+/// Writes one row, every cell neutralized before the writer quotes it.
+fn write_row<W: Write, S: AsRef<str>>(
+    w: &mut ::csv::Writer<W>,
+    cells: impl IntoIterator<Item = S>,
+) -> ::csv::Result<()> {
+    w.write_record(cells.into_iter().map(|c| neutralize(c.as_ref())))
 }
 
-pub(super) fn render(c: &Criteria, rows: &[Row], out: &mut dyn Write) -> io::Result<()> {
+fn header(c: &Criteria) -> Vec<String> {
     let mut header = vec![
         "file".to_owned(),
         "jurisdiction".to_owned(),
@@ -46,24 +34,54 @@ pub(super) fn render(c: &Criteria, rows: &[Row], out: &mut dyn Write) -> io::Res
     ];
     header.extend(c.levels.iter().map(|l| format!("readiness_{}", l.id)));
     header.extend(["heaviest_gap".to_owned(), "error".to_owned()]);
-    writeln!(out, "{}", header.join(","))?;
-    for r in rows {
-        writeln!(out, "{}", cells(c, r).join(","))?;
+    header
+}
+
+fn cells(c: &Criteria, r: &Row) -> Vec<String> {
+    let mut cells = vec![r.file.clone()];
+    match &r.outcome {
+        Ok(s) => {
+            cells.push(s.name.clone().unwrap_or_default());
+            cells.push(level_id(c, s.level).to_owned());
+            cells.extend(s.readiness.iter().map(|x| format!("{x:.1}")));
+            cells.push(s.heaviest_gap.clone().unwrap_or_default());
+            cells.push(String::new());
+        }
+        Err(e) => {
+            cells.extend(std::iter::repeat_n(String::new(), 2 + c.levels.len() + 1));
+            cells.push(e.clone());
+        }
     }
-    Ok(())
+    cells
+}
+
+pub(super) fn render(c: &Criteria, rows: &[Row], out: &mut dyn Write) -> io::Result<()> {
+    let mut w = ::csv::Writer::from_writer(out);
+    write_row(&mut w, header(c))?;
+    for r in rows {
+        write_row(&mut w, cells(c, r))?;
+    }
+    w.flush()
 }
 
 #[cfg(test)]
 mod tests {
-    use super::csv_cell;
+    use super::write_row;
+
+    fn row(cells: &[&str]) -> String {
+        let mut w = ::csv::Writer::from_writer(Vec::new());
+        write_row(&mut w, cells).unwrap();
+        String::from_utf8(w.into_inner().unwrap()).unwrap()
+    }
 
     #[test]
     fn csv_cells_cannot_run_formulas() {
-        assert_eq!(csv_cell("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
-        assert_eq!(csv_cell("+1"), "'+1");
-        assert_eq!(csv_cell("-1"), "'-1");
-        assert_eq!(csv_cell("@SUM(A1)"), "'@SUM(A1)");
-        assert_eq!(csv_cell("City of Riverton"), "City of Riverton");
-        assert_eq!(csv_cell("a,b"), "\"a,b\"");
+        assert_eq!(row(&["=HYPERLINK(\"x\")"]), "\"'=HYPERLINK(\"\"x\"\")\"\n");
+        assert_eq!(row(&["+1", "-1", "@SUM(A1)"]), "'+1,'-1,'@SUM(A1)\n");
+        assert_eq!(
+            row(&["City of Riverton", "a,b"]),
+            "City of Riverton,\"a,b\"\n"
+        );
+        assert_eq!(row(&["two\nlines", "\tx"]), "two lines, x\n");
     }
 }
