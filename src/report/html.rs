@@ -1,8 +1,13 @@
 //! One self-contained HTML page: no external fonts, scripts or images, readable at a
 //! glance (a badge, a colored grid with symbols, a readiness bar chart in inline SVG)
-//! and printable. Every string is HTML-escaped.
+//! and printable. The page is the askama template `templates/evaluate.html`; this file
+//! fills it from the evaluation. Every string is HTML-escaped by [`html`], which askama
+//! applies to every `{{ ... }}` (see `templates/askama.toml`).
 
+use std::fmt;
 use std::io::{self, Write};
+
+use askama::Template;
 
 use super::{RenderOptions, level_name, percent, status_label};
 use crate::evaluate::{Evaluation, Status};
@@ -23,89 +28,215 @@ pub(crate) fn html(text: &str) -> String {
     out
 }
 
-/// HTML with `code spans` from criteria text shown as <code>.
-fn with_code(text: &str) -> String {
-    let mut out = String::new();
-    for (i, part) in text.split('`').enumerate() {
-        if i % 2 == 1 {
-            out.push_str(&format!("<code>{}</code>", html(part)));
-        } else {
-            out.push_str(&html(part));
-        }
+/// The escaper of pmcheck's HTML templates: [`html`], for every `{{ ... }}`.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Escape;
+
+impl askama::filters::Escaper for Escape {
+    fn write_escaped_str<W: fmt::Write>(&self, mut dest: W, text: &str) -> fmt::Result {
+        dest.write_str(&html(text))
     }
-    out
 }
 
-pub(crate) const STYLE: &str = r#"
-:root { --met: #2b8a3e; --met-bg: #d3f9d8; --gap: #c92a2a; --gap-bg: #ffe3e3;
-  --opt: #8f5b00; --opt-bg: #fff3bf; --na: #868e96; --na-bg: #f1f3f5; --ink: #212529; }
-* { box-sizing: border-box; }
-body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, Helvetica, Arial, sans-serif;
-  color: var(--ink); margin: 2rem auto; max-width: 64rem; padding: 0 1rem; line-height: 1.45; }
-h1 { margin: 0 0 .25rem; font-size: 1.8rem; }
-h2 { font-size: 1.2rem; margin: 2rem 0 .6rem; border-bottom: 1px solid #dee2e6; padding-bottom: .2rem; }
-.meta { color: #495057; margin: 0 0 .8rem; }
-.badge { display: inline-block; padding: .35rem .9rem; border-radius: 999px; font-weight: 700;
-  font-size: 1.05rem; border: 2px solid currentColor; }
-.badge.reached { color: var(--met); background: var(--met-bg); }
-.badge.none { color: var(--gap); background: var(--gap-bg); }
-.target { margin-left: .6rem; font-weight: 600; }
-.target.ok { color: var(--met); } .target.no { color: var(--gap); }
-table.grid { border-collapse: collapse; width: 100%; }
-.grid th, .grid td { border: 1px solid #dee2e6; padding: .4rem .6rem; text-align: left; }
-.grid thead th { background: #f8f9fa; }
-.grid td.weight { text-align: right; white-space: nowrap; }
-.grid td.met { background: var(--met-bg); color: var(--met); font-weight: 600; }
-.grid td.gap { background: var(--gap-bg); color: var(--gap); font-weight: 600; }
-.grid td.optional_gap { background: var(--opt-bg); color: var(--opt); font-weight: 600; }
-.grid td.not_applicable { background: var(--na-bg); color: var(--na); text-align: center; }
-.legend { color: #495057; font-size: .9rem; }
-ol.gaps li { margin-bottom: .6rem; }
-ol.gaps .where { font-weight: 600; }
-ol.gaps .optional { color: var(--opt); }
-ul.warnings li { color: #862e9c; }
-code { background: #f1f3f5; padding: 0 .2rem; border-radius: 3px; font-size: .9em; }
-footer { margin-top: 2.5rem; color: #868e96; font-size: .85rem; }
-@media print {
-  body { margin: 0; max-width: none; font-size: 11pt; }
-  * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-  h2, tr, li { break-inside: avoid; }
+/// A piece of criteria text; the pieces between backticks are shown as `<code>`.
+struct Span<'a> {
+    code: bool,
+    text: &'a str,
 }
-"#;
 
-fn bar_chart(e: &Evaluation<'_>) -> String {
+fn code_spans(text: &str) -> Vec<Span<'_>> {
+    text.split('`')
+        .enumerate()
+        .map(|(i, text)| Span {
+            code: i % 2 == 1,
+            text,
+        })
+        .collect()
+}
+
+struct Target<'a> {
+    class: &'static str,
+    name: &'a str,
+    verdict: &'static str,
+}
+
+/// A category's row in the grid.
+struct Row<'a> {
+    id: &'a str,
+    name: &'a str,
+    weight: String,
+    cells: Vec<Cell>,
+}
+
+struct Cell {
+    class: &'static str,
+    label: &'static str,
+}
+
+/// The readiness bar chart: geometry in pixels, a bar per level.
+struct Chart<'a> {
+    width: usize,
+    height: usize,
+    bar_x: usize,
+    bar_width: usize,
+    value_x: usize,
+    bars: Vec<Bar<'a>>,
+}
+
+struct Bar<'a> {
+    id: &'a str,
+    name: &'a str,
+    y: usize,
+    text_y: usize,
+    width: usize,
+    color: &'static str,
+    value: String,
+}
+
+struct Gap<'a> {
+    id: &'a str,
+    level: &'a str,
+    category: &'a str,
+    optional: bool,
+    hint: Vec<Span<'a>>,
+}
+
+#[derive(Template)]
+#[template(path = "evaluate.html", config = "templates/askama.toml")]
+struct Page<'a> {
+    who: &'a str,
+    title: &'a str,
+    label: String,
+    as_of: String,
+    as_of_source: &'static str,
+    disclaimer: Option<&'a str>,
+    badge: &'static str,
+    level: String,
+    target: Option<Target<'a>>,
+    levels: Vec<&'a str>,
+    rows: Vec<Row<'a>>,
+    chart: Chart<'a>,
+    gaps: Vec<Gap<'a>>,
+    warnings: Vec<Vec<Span<'a>>>,
+    version: &'static str,
+    evidence: &'a str,
+}
+
+fn rows<'a>(e: &Evaluation<'a>) -> Vec<Row<'a>> {
+    let c = e.criteria;
+    c.categories
+        .iter()
+        .enumerate()
+        .map(|(ci, cat)| Row {
+            id: &cat.id,
+            name: &cat.name,
+            weight: percent(cat.share * 100.0),
+            cells: (0..c.levels.len())
+                .map(|l| {
+                    let status = e.status(ci, l);
+                    let label = match status {
+                        Status::NotApplicable => "· n/a",
+                        s => status_label(s),
+                    };
+                    Cell {
+                        class: status.id(),
+                        label,
+                    }
+                })
+                .collect(),
+        })
+        .collect()
+}
+
+fn chart<'a>(e: &Evaluation<'a>) -> Chart<'a> {
     let c = e.criteria;
     let row = 34;
-    let label_w = 190;
-    let bar_w = 420;
-    let height = row * c.levels.len() + 10;
-    let mut svg = format!(
-        r#"<svg id="readiness-chart" role="img" aria-labelledby="chart-title" width="{}" height="{height}" viewBox="0 0 {} {height}" xmlns="http://www.w3.org/2000/svg"><title id="chart-title">Readiness per level</title>"#,
-        label_w + bar_w + 80,
-        label_w + bar_w + 80
-    );
-    for (i, (l, &r)) in c.levels.iter().zip(&e.readiness).enumerate() {
-        let y = i * row + 5;
-        let w = (r / 100.0 * bar_w as f64).round() as usize;
-        let color = if r >= 100.0 {
-            "#2b8a3e"
-        } else if r >= 50.0 {
-            "#e67700"
-        } else {
-            "#c92a2a"
-        };
-        svg.push_str(&format!(
-            r##"<g class="bar" data-level="{}"><text x="0" y="{}" font-size="14" fill="#212529">{}</text><rect x="{label_w}" y="{y}" width="{bar_w}" height="22" fill="#f1f3f5"/><rect x="{label_w}" y="{y}" width="{w}" height="22" fill="{color}"/><text x="{}" y="{}" font-size="14" fill="#212529">{}</text></g>"##,
-            html(&l.id),
-            y + 16,
-            html(&l.name),
-            label_w + bar_w + 8,
-            y + 16,
-            percent(r)
-        ));
+    let (bar_x, bar_width) = (190, 420);
+    let bars = c
+        .levels
+        .iter()
+        .zip(&e.readiness)
+        .enumerate()
+        .map(|(i, (l, &r))| {
+            let y = i * row + 5;
+            let color = if r >= 100.0 {
+                "#2b8a3e"
+            } else if r >= 50.0 {
+                "#e67700"
+            } else {
+                "#c92a2a"
+            };
+            Bar {
+                id: &l.id,
+                name: &l.name,
+                y,
+                text_y: y + 16,
+                width: (r / 100.0 * bar_width as f64).round() as usize,
+                color,
+                value: percent(r),
+            }
+        })
+        .collect();
+    Chart {
+        width: bar_x + bar_width + 80,
+        height: row * c.levels.len() + 10,
+        bar_x,
+        bar_width,
+        value_x: bar_x + bar_width + 8,
+        bars,
     }
-    svg.push_str("</svg>");
-    svg
+}
+
+fn gaps<'a>(e: &Evaluation<'a>) -> Vec<Gap<'a>> {
+    let c = e.criteria;
+    e.gaps
+        .iter()
+        .map(|&g| {
+            let r = e.requirement(g);
+            Gap {
+                id: &r.id,
+                level: &c.levels[r.level].name,
+                category: &c.categories[r.category].name,
+                optional: r.optional,
+                hint: code_spans(&r.hint),
+            }
+        })
+        .collect()
+}
+
+impl<'a> Page<'a> {
+    fn new(e: &'a Evaluation<'a>, options: &'a RenderOptions) -> Self {
+        let c = e.criteria;
+        Page {
+            who: e
+                .jurisdiction
+                .as_ref()
+                .map_or(options.evidence.as_str(), |j| j.name.as_str()),
+            title: &c.title,
+            label: c.label(),
+            as_of: e.as_of.to_string(),
+            as_of_source: e.as_of_source.describe(),
+            disclaimer: c.disclaimer.as_deref(),
+            badge: if e.level.is_some() { "reached" } else { "none" },
+            level: level_name(e, e.level),
+            target: options.target.map(|t| Target {
+                class: if e.reaches(t) { "ok" } else { "no" },
+                name: &c.levels[t].name,
+                verdict: if e.reaches(t) {
+                    "reached"
+                } else {
+                    "not reached"
+                },
+            }),
+            levels: c.levels.iter().map(|l| l.name.as_str()).collect(),
+            rows: rows(e),
+            chart: chart(e),
+            gaps: gaps(e),
+            warnings: e.warnings.iter().map(|w| code_spans(&w.message)).collect(),
+            version: env!("CARGO_PKG_VERSION"),
+            evidence: &options.evidence,
+        }
+    }
 }
 
 pub(super) fn render(
@@ -113,133 +244,7 @@ pub(super) fn render(
     options: &RenderOptions,
     out: &mut dyn Write,
 ) -> io::Result<()> {
-    let c = e.criteria;
-    let who = e
-        .jurisdiction
-        .as_ref()
-        .map_or_else(|| options.evidence.clone(), |j| j.name.0.clone());
-    writeln!(out, "<!doctype html>")?;
-    writeln!(out, r#"<html lang="en"><head><meta charset="utf-8">"#)?;
-    writeln!(
-        out,
-        r#"<meta name="viewport" content="width=device-width, initial-scale=1">"#
-    )?;
-    writeln!(out, "<title>pmcheck: {}</title>", html(&who))?;
-    writeln!(out, "<style>{STYLE}</style></head><body>")?;
-    writeln!(out, r#"<header><h1 id="jurisdiction">{}</h1>"#, html(&who))?;
-    writeln!(
-        out,
-        r#"<p class="meta">Criteria: <span id="criteria">{} ({})</span> · As of <span id="as-of">{}</span> ({})</p>"#,
-        html(&c.title),
-        html(&c.label()),
-        e.as_of,
-        html(e.as_of_source.describe())
-    )?;
-    if let Some(d) = &c.disclaimer {
-        writeln!(out, r#"<p class="meta">{}</p>"#, html(d))?;
-    }
-    let badge = if e.level.is_some() { "reached" } else { "none" };
-    write!(
-        out,
-        r#"<p><span id="level" class="badge {badge}">Level reached: {}</span>"#,
-        html(&level_name(e, e.level))
-    )?;
-    if let Some(t) = options.target {
-        let (class, verdict) = if e.reaches(t) {
-            ("ok", "reached")
-        } else {
-            ("no", "not reached")
-        };
-        write!(
-            out,
-            r#"<span id="target" class="target {class}">Required {}: {verdict}</span>"#,
-            html(&c.levels[t].name)
-        )?;
-    }
-    writeln!(out, "</p></header>")?;
-
-    writeln!(
-        out,
-        r#"<section id="at-a-glance"><h2>At a glance</h2><table class="grid"><thead><tr><th scope="col">Category</th><th scope="col">Weight</th>"#
-    )?;
-    for l in &c.levels {
-        write!(out, r#"<th scope="col">{}</th>"#, html(&l.name))?;
-    }
-    writeln!(out, "</tr></thead><tbody>")?;
-    for (ci, cat) in c.categories.iter().enumerate() {
-        write!(
-            out,
-            r#"<tr data-category="{}"><th scope="row">{}</th><td class="weight">{}</td>"#,
-            html(&cat.id),
-            html(&cat.name),
-            percent(cat.share * 100.0)
-        )?;
-        for l in 0..c.levels.len() {
-            let status = e.status(ci, l);
-            let label = match status {
-                Status::NotApplicable => "· n/a",
-                s => status_label(s),
-            };
-            write!(out, r#"<td class="{}">{}</td>"#, status.id(), html(label))?;
-        }
-        writeln!(out, "</tr>")?;
-    }
-    writeln!(out, "</tbody></table>")?;
-    writeln!(
-        out,
-        r#"<p class="legend">✓ met · ✗ gap · ○ optional gap · n/a: no requirement at that level</p></section>"#
-    )?;
-
-    writeln!(
-        out,
-        r#"<section id="readiness"><h2>Readiness per level</h2>{}</section>"#,
-        bar_chart(e)
-    )?;
-
-    writeln!(
-        out,
-        r#"<section id="gaps"><h2>Gaps, nearest level first</h2>"#
-    )?;
-    if e.gaps.is_empty() {
-        writeln!(out, "<p>None: every requirement is met.</p>")?;
-    } else {
-        writeln!(out, r#"<ol class="gaps">"#)?;
-        for &g in &e.gaps {
-            let r = e.requirement(g);
-            let optional = if r.optional {
-                r#" <span class="optional">(optional)</span>"#
-            } else {
-                ""
-            };
-            writeln!(
-                out,
-                r#"<li data-requirement="{}"><span class="where">{} · {}</span> <code>{}</code>{optional}<br>{}</li>"#,
-                html(&r.id),
-                html(&c.levels[r.level].name),
-                html(&c.categories[r.category].name),
-                html(&r.id),
-                with_code(&r.hint)
-            )?;
-        }
-        writeln!(out, "</ol>")?;
-    }
-    writeln!(out, "</section>")?;
-    if !e.warnings.is_empty() {
-        writeln!(
-            out,
-            r#"<section id="warnings"><h2>Warnings</h2><ul class="warnings">"#
-        )?;
-        for w in &e.warnings {
-            writeln!(out, "<li>{}</li>", with_code(&w.message))?;
-        }
-        writeln!(out, "</ul></section>")?;
-    }
-    writeln!(
-        out,
-        "<footer>pmcheck {} · {} · evidence {}</footer>",
-        env!("CARGO_PKG_VERSION"),
-        html(&c.label()),
-        html(&options.evidence)
-    )?;
-    writeln!(out, "</body></html>")
+    Page::new(e, options).write_into(out)?;
+    // askama drops the final newline of a template file.
+    writeln!(out)
 }

@@ -1,34 +1,43 @@
 //! JUnit XML for CI test views (GitLab, Jenkins): a test suite per category, a test
 //! case per requirement. A required requirement unmet at or below the target level is
 //! a failure carrying the hint; optional and higher-level gaps are skipped.
+//! `quick-junit` (the writer behind cargo-nextest) writes and escapes the XML.
 
 use std::io::{self, Write};
 
+use quick_junit::{NonSuccessKind, Report, TestCase, TestCaseStatus, TestSuite};
+
 use super::RenderOptions;
+use crate::diagnostic::printable;
 use crate::evaluate::Evaluation;
 
-/// Escapes text for XML attributes and content, dropping characters XML 1.0 forbids.
-pub(crate) fn xml(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for ch in text.chars() {
-        match ch {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            '\t' | '\n' | '\r' => out.push(ch),
-            c if (c as u32) < 0x20 || c == '\u{fffe}' || c == '\u{ffff}' => out.push('\u{fffd}'),
-            c => out.push(c),
-        }
-    }
-    out
+/// Text for the report: printable, and without the two noncharacters XML 1.0 forbids
+/// (quick-junit drops the forbidden control characters itself).
+fn text(s: &str) -> String {
+    printable(s).replace(['\u{fffe}', '\u{ffff}'], "\u{fffd}")
 }
 
-enum Outcome {
-    Pass,
-    Failure,
-    Skipped(&'static str),
+/// The test case status of requirement `i`, judged by the evaluation against `target`.
+fn status(e: &Evaluation<'_>, i: usize, target: usize) -> TestCaseStatus {
+    let r = e.requirement(i);
+    let skipped = |why: &str| {
+        let mut s = TestCaseStatus::skipped();
+        s.set_message(why);
+        s
+    };
+    if e.met[i] {
+        TestCaseStatus::success()
+    } else if r.optional {
+        skipped("optional requirement not met")
+    } else if e.blocks(i, target) {
+        let mut s = TestCaseStatus::non_success(NonSuccessKind::Failure);
+        s.set_message(text(&r.hint))
+            .set_type("gap")
+            .set_description(text(&format!("{}\n{}", r.text, r.hint)));
+        s
+    } else {
+        skipped("gap above the target level")
+    }
 }
 
 pub(super) fn render(
@@ -38,72 +47,21 @@ pub(super) fn render(
 ) -> io::Result<()> {
     let c = e.criteria;
     let target = e.target_or_next(options.target);
-    let outcome = |i: usize| {
-        let r = &c.requirements[i];
-        if e.met[i] {
-            Outcome::Pass
-        } else if r.optional {
-            Outcome::Skipped("optional requirement not met")
-        } else if e.blocks(i, target) {
-            Outcome::Failure
-        } else {
-            Outcome::Skipped("gap above the target level")
-        }
-    };
-    let all: Vec<usize> = (0..c.requirements.len()).collect();
-    let count =
-        |idx: &[usize], f: fn(&Outcome) -> bool| idx.iter().filter(|&&i| f(&outcome(i))).count();
-    let is_failure = |o: &Outcome| matches!(o, Outcome::Failure);
-    let is_skipped = |o: &Outcome| matches!(o, Outcome::Skipped(_));
-
-    writeln!(out, r#"<?xml version="1.0" encoding="UTF-8"?>"#)?;
-    writeln!(
-        out,
-        r#"<testsuites name="pmcheck {}" tests="{}" failures="{}" errors="0" skipped="{}">"#,
-        xml(&c.label()),
-        all.len(),
-        count(&all, is_failure),
-        count(&all, is_skipped)
-    )?;
+    let mut report = Report::new(text(&format!("pmcheck {}", c.label())));
     for (ci, cat) in c.categories.iter().enumerate() {
-        let idx: Vec<usize> = all
-            .iter()
-            .copied()
-            .filter(|&i| c.requirements[i].category == ci)
-            .collect();
-        writeln!(
-            out,
-            r#"  <testsuite name="{}" tests="{}" failures="{}" errors="0" skipped="{}">"#,
-            xml(&cat.name),
-            idx.len(),
-            count(&idx, is_failure),
-            count(&idx, is_skipped)
-        )?;
-        for &i in &idx {
-            let r = &c.requirements[i];
-            let name = format!("{} ({})", r.id, c.levels[r.level].name);
-            write!(
-                out,
-                r#"    <testcase classname="{}.{}" name="{}" file="{}">"#,
-                xml(&c.framework),
-                xml(&cat.id),
-                xml(&name),
-                xml(&options.evidence)
-            )?;
-            match outcome(i) {
-                Outcome::Pass => {}
-                Outcome::Failure => write!(
-                    out,
-                    r#"<failure message="{}" type="gap">{}&#10;{}</failure>"#,
-                    xml(&r.hint),
-                    xml(&r.text),
-                    xml(&r.hint)
-                )?,
-                Outcome::Skipped(why) => write!(out, r#"<skipped message="{}"/>"#, xml(why))?,
+        let mut suite = TestSuite::new(text(&cat.name));
+        for (i, r) in c.requirements.iter().enumerate() {
+            if r.category != ci {
+                continue;
             }
-            writeln!(out, "</testcase>")?;
+            let name = format!("{} ({})", r.id, c.levels[r.level].name);
+            let mut case = TestCase::new(text(&name), status(e, i, target));
+            case.set_classname(text(&format!("{}.{}", c.framework, cat.id)));
+            case.extra
+                .insert("file".into(), text(&options.evidence).into());
+            suite.add_test_case(case);
         }
-        writeln!(out, "  </testsuite>")?;
+        report.add_test_suite(suite);
     }
-    writeln!(out, "</testsuites>")
+    report.serialize(&mut *out).map_err(io::Error::other)
 }

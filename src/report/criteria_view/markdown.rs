@@ -1,0 +1,93 @@
+//! `criteria list | show | diff` as Markdown. Names are escaped; the wording and
+//! reading keep their code spans (only HTML and table pipes are escaped).
+
+use std::io::{self, Write};
+
+use super::{diff_rows, level_ids, window};
+use crate::criteria::Criteria;
+use crate::diff::CriteriaDiff;
+use crate::report::markdown::{escape, escape_html};
+
+/// Text for a table cell: HTML escaped, code spans kept, pipes escaped.
+fn cell(text: &str) -> String {
+    escape_html(text).replace('|', "\\|")
+}
+
+pub(super) fn list(bundled: &[(&str, Criteria)], out: &mut dyn Write) -> io::Result<()> {
+    writeln!(
+        out,
+        "| Id | Framework | Version | Levels | Requirements | Application window |"
+    )?;
+    writeln!(out, "| --- | --- | --- | --- | ---: | --- |")?;
+    for (id, c) in bundled {
+        writeln!(
+            out,
+            "| `{id}` | {} | {} | {} | {} | {} |",
+            escape(&c.framework),
+            escape(&c.version),
+            level_ids(c),
+            c.requirements.len(),
+            window(c).unwrap_or_else(|| "—".to_owned())
+        )?;
+    }
+    Ok(())
+}
+
+pub(super) fn show(c: &Criteria, out: &mut dyn Write) -> io::Result<()> {
+    writeln!(out, "# {} ({})", escape(&c.title), escape(&c.label()))?;
+    writeln!(out)?;
+    if let Some(d) = &c.disclaimer {
+        writeln!(out, "> {}", escape_html(d))?;
+        writeln!(out)?;
+    }
+    let levels: Vec<String> = c.levels.iter().map(|l| escape(&l.name)).collect();
+    writeln!(out, "Levels, lowest first: {}", levels.join(" < "))?;
+    writeln!(out)?;
+    writeln!(
+        out,
+        "| Category | Level | Requirement | Official wording | pmcheck's reading |"
+    )?;
+    writeln!(out, "| --- | --- | --- | --- | --- |")?;
+    for r in &c.requirements {
+        let optional = if r.optional { " (optional)" } else { "" };
+        writeln!(
+            out,
+            "| {} | {}{optional} | `{}` | {} | {} |",
+            escape(&c.categories[r.category].name),
+            escape(&c.levels[r.level].name),
+            r.id,
+            cell(&r.text),
+            cell(&r.reading)
+        )?;
+    }
+    Ok(())
+}
+
+pub(super) fn diff(
+    a: &Criteria,
+    b: &Criteria,
+    d: &CriteriaDiff,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    writeln!(
+        out,
+        "# Criteria diff: {} → {}",
+        escape(&a.label()),
+        escape(&b.label())
+    )?;
+    writeln!(out)?;
+    if d.is_empty() {
+        return writeln!(out, "No differences.");
+    }
+    writeln!(out, "| Change | Id | Property | Before | After |")?;
+    writeln!(out, "| --- | --- | --- | --- | --- |")?;
+    for (change, id, property, before, after) in diff_rows(d) {
+        writeln!(
+            out,
+            "| {change} | `{id}` | {property} | {} | {} |",
+            cell(before),
+            cell(after)
+        )?;
+    }
+    Ok(())
+}

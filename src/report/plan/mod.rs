@@ -1,0 +1,138 @@
+//! `pmcheck plan`: the ordered actions to reach a target level, with their plans.
+//! One file per output format, chosen in the one `match` of [`render`]; the table
+//! and the Markdown document share their lines from here.
+
+mod json;
+mod markdown;
+mod table;
+
+use std::io::{self, Write};
+
+use super::Format;
+use crate::diagnostic::printable;
+use crate::evaluate::Evaluation;
+use crate::evidence::Plan;
+use crate::plan::PlanReport;
+
+pub fn render(
+    format: Format,
+    e: &Evaluation<'_>,
+    report: &PlanReport<'_>,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    match format {
+        Format::Table => table::render(e, report, out),
+        Format::Json => json::render(e, report, out),
+        Format::Markdown => markdown::render(e, report, out),
+    }
+}
+
+/// The heading of the list of actions.
+const ACTIONS: &str = "Actions, nearest level first, then by weight";
+
+/// `due 2022-06-30, owner Lee Park: the note`.
+fn describe(p: &Plan) -> String {
+    let owner = p
+        .owner
+        .as_ref()
+        .map_or(String::new(), |o| format!(", owner {o}"));
+    let note = p.note.as_ref().map_or(String::new(), |n| format!(": {n}"));
+    printable(&format!("due {}{owner}{note}", p.due))
+}
+
+/// `Plan to reach Excellence under icma 2022 (as of 2022-04-30, by 2022-12-31)`.
+fn title(e: &Evaluation<'_>, report: &PlanReport<'_>) -> String {
+    let by = match (report.by, report.by_source) {
+        (Some(d), "application_deadline") => format!(", by {d} (the application deadline)"),
+        (Some(d), _) => format!(", by {d}"),
+        _ => String::new(),
+    };
+    format!(
+        "Plan to reach {} under {} (as of {}{by})",
+        e.criteria.levels[report.target].name,
+        e.criteria.label(),
+        e.as_of
+    )
+}
+
+/// The line saying the target is already reached, when it is.
+fn already_reached(e: &Evaluation<'_>, report: &PlanReport<'_>) -> Option<String> {
+    e.reaches(report.target).then(|| {
+        format!(
+            "{} is already reached; nothing to do.",
+            e.criteria.levels[report.target].name
+        )
+    })
+}
+
+/// The numbered actions, each with its hint and plans; `esc` makes text from the
+/// evidence and criteria safe for the format.
+fn action_lines(
+    e: &Evaluation<'_>,
+    report: &PlanReport<'_>,
+    esc: fn(&str) -> String,
+) -> Vec<String> {
+    let c = e.criteria;
+    let mut lines = Vec::new();
+    for (n, a) in report.actions.iter().enumerate() {
+        let r = &c.requirements[a.requirement];
+        let cat = &c.categories[r.category];
+        let optional = if r.optional { " (optional)" } else { "" };
+        lines.push(format!(
+            "{:>2}. {} · {} · {} · weight {:.1}%{optional}",
+            n + 1,
+            c.levels[r.level].name,
+            cat.name,
+            r.id,
+            cat.share * 100.0
+        ));
+        lines.push(format!("    {}", esc(&r.hint)));
+        if a.plans.is_empty() {
+            lines.push("    Plan: none".to_owned());
+        }
+        for p in &a.plans {
+            lines.push(format!("    Plan: {}", esc(&describe(p))));
+        }
+    }
+    lines
+}
+
+/// The sections after the actions, each a heading and its bullet lines.
+fn sections(
+    e: &Evaluation<'_>,
+    report: &PlanReport<'_>,
+    esc: fn(&str) -> String,
+) -> [(&'static str, Vec<String>); 3] {
+    let list = |plans: &[&Plan]| -> Vec<String> {
+        plans
+            .iter()
+            .map(|p| format!("- {}: {}", p.requirement, esc(&describe(p))))
+            .collect()
+    };
+    [
+        (
+            "Gaps with no plan",
+            report
+                .unplanned
+                .iter()
+                .map(|&i| format!("- {}", e.criteria.requirements[i].id))
+                .collect(),
+        ),
+        ("Plans due after the deadline", list(&report.late)),
+        (
+            "Overdue plans (due before the as-of date, still unmet)",
+            list(&report.overdue),
+        ),
+    ]
+}
+
+/// The bullet lines of a section, or `- none`, then a blank line.
+fn write_list(lines: &[String], out: &mut dyn Write) -> io::Result<()> {
+    if lines.is_empty() {
+        writeln!(out, "- none")?;
+    }
+    for l in lines {
+        writeln!(out, "{l}")?;
+    }
+    writeln!(out)
+}

@@ -1,0 +1,62 @@
+//! The portfolio as a terminal table, then the count per level.
+
+use std::io::{self, Write};
+
+use comfy_table::presets::UTF8_FULL_CONDENSED;
+use comfy_table::{Cell, Table};
+
+use super::{count_line, level_label};
+use crate::criteria::Criteria;
+use crate::diagnostic::printable;
+use crate::portfolio::Row;
+use crate::report::percent;
+
+/// The first line of an error, without the file name it starts with.
+fn short_error(file: &str, e: &str) -> String {
+    let first = e.lines().next().unwrap_or("");
+    first
+        .strip_prefix(file)
+        .map_or(first, |rest| rest.trim_start_matches(':'))
+        .trim()
+        .to_owned()
+}
+
+fn cells(c: &Criteria, r: &Row) -> Vec<Cell> {
+    let mut row = Vec::new();
+    match &r.outcome {
+        Ok(s) => {
+            row.push(Cell::new(printable(s.name.as_deref().unwrap_or("—"))));
+            row.push(Cell::new(printable(&r.file)));
+            row.push(Cell::new(level_label(c, s.level)));
+            row.extend(s.readiness.iter().map(|x| Cell::new(percent(*x))));
+            row.push(Cell::new(s.heaviest_gap.as_deref().unwrap_or("—")));
+        }
+        Err(e) => {
+            row.push(Cell::new("error"));
+            row.push(Cell::new(printable(&r.file)));
+            row.push(Cell::new("—"));
+            row.extend(c.levels.iter().map(|_| Cell::new("")));
+            row.push(Cell::new(printable(&short_error(&r.file, e))));
+        }
+    }
+    row
+}
+
+pub(super) fn render(c: &Criteria, rows: &[Row], out: &mut dyn Write) -> io::Result<()> {
+    writeln!(out, "Portfolio · {} · {} files", c.title, rows.len())?;
+    let mut t = Table::new();
+    t.load_style(UTF8_FULL_CONDENSED).force_no_tty();
+    let mut header = vec![
+        Cell::new("Jurisdiction"),
+        Cell::new("File"),
+        Cell::new("Level"),
+    ];
+    header.extend(c.levels.iter().map(|l| Cell::new(&l.name)));
+    header.push(Cell::new("Heaviest open gap"));
+    t.set_header(header);
+    for r in rows {
+        t.add_row(cells(c, r));
+    }
+    writeln!(out, "{t}")?;
+    writeln!(out, "{}", count_line(c, rows))
+}
