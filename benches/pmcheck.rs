@@ -106,7 +106,7 @@ fn benches(c: &mut Criterion) {
     }
 
     let dir = corpus_dir();
-    let files = pmcheck::portfolio::collect(std::slice::from_ref(&dir));
+    let files = pmcheck::portfolio::collect(std::slice::from_ref(&dir)).files;
     let today = chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap();
     let mut group = c.benchmark_group("portfolio");
     group

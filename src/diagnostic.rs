@@ -138,6 +138,13 @@ pub fn read_text(path: &Path, limit: u64, what: &str) -> Result<String, InputErr
             "is a directory; give the path of the {what} file itself"
         )));
     }
+    if !meta.is_file() {
+        // A FIFO or a device would block or never end: only regular files are read.
+        return Err(fail(format!(
+            "is {}, not a regular file; give the path of the {what} file itself",
+            crate::write::describe_file_type(&meta.file_type())
+        )));
+    }
     if meta.len() > limit {
         return Err(fail(format!(
             "the file is {} bytes, over the {} MiB limit for {what} files",

@@ -2,6 +2,7 @@
 //! small summary per file rather than whole evaluations. One bad file becomes an error
 //! row; it never stops the others.
 
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
@@ -29,38 +30,82 @@ pub struct Summary {
     pub heaviest_gap: Option<String>,
 }
 
-/// Evidence files under `paths`: files as given, directories searched recursively for
-/// `.yaml`, `.yml` and `.json`, in sorted order. A path that does not exist is kept
-/// so that it is reported as an error row.
-pub fn collect(paths: &[PathBuf]) -> Vec<PathBuf> {
-    fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
-        let Ok(entries) = std::fs::read_dir(dir) else {
-            out.push(dir.to_path_buf());
-            return;
-        };
-        let mut entries: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
-        entries.sort();
-        for p in entries {
-            if p.is_dir() {
-                walk(&p, out);
-            } else if p
-                .extension()
-                .and_then(|e| e.to_str())
-                .is_some_and(|e| matches!(e.to_ascii_lowercase().as_str(), "yaml" | "yml" | "json"))
-            {
-                out.push(p);
+/// What a walk of the portfolio's paths found.
+#[derive(Debug, Default)]
+pub struct Found {
+    /// Evidence files to evaluate, each once, in walk order (sorted by name).
+    pub files: Vec<PathBuf>,
+    /// Paths that could not be read (a folder without permission, a path that does
+    /// not exist), as error rows.
+    pub unreadable: Vec<Row>,
+    /// Links not followed, each with why ("a loop back to ...").
+    pub skipped: Vec<String>,
+}
+
+fn is_evidence_name(p: &Path) -> bool {
+    p.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| matches!(e.to_ascii_lowercase().as_str(), "yaml" | "yml" | "json"))
+}
+
+/// Evidence files under `paths`: files as given, directories searched recursively
+/// for `.yaml`, `.yml` and `.json`, in sorted order. Links are followed, but a link
+/// back to a folder being walked is skipped (and named), and a file reached twice
+/// counts once. Anything with an evidence name that is not a regular file (a FIFO,
+/// a device) is kept, so that it is reported as an error row rather than read.
+pub fn collect(paths: &[PathBuf]) -> Found {
+    let mut found = Found::default();
+    let mut seen: HashSet<PathBuf> = HashSet::new();
+    let mut add = |found: &mut Found, path: PathBuf| {
+        let key = path.canonicalize().unwrap_or_else(|_| path.clone());
+        if seen.insert(key) {
+            found.files.push(path);
+        }
+    };
+    for root in paths {
+        if !root.is_dir() {
+            // A file, or a path that does not exist: its row says which.
+            add(&mut found, root.clone());
+            continue;
+        }
+        let walk = walkdir::WalkDir::new(root)
+            .follow_links(true)
+            .sort_by_file_name();
+        for entry in walk {
+            match entry {
+                Ok(entry) => {
+                    if !entry.file_type().is_dir() && is_evidence_name(entry.path()) {
+                        add(&mut found, entry.into_path());
+                    }
+                }
+                Err(e) => {
+                    let path = e.path().map_or_else(|| root.clone(), Path::to_path_buf);
+                    if let Some(ancestor) = e.loop_ancestor() {
+                        found.skipped.push(format!(
+                            "{}: a link back to {}, which is already being searched",
+                            path.display(),
+                            ancestor.display()
+                        ));
+                    } else {
+                        let reason = match e.io_error().map(std::io::Error::kind) {
+                            Some(std::io::ErrorKind::PermissionDenied) => {
+                                "permission denied; pmcheck needs to read this folder".to_owned()
+                            }
+                            Some(std::io::ErrorKind::NotFound) => {
+                                "a link to something that does not exist".to_owned()
+                            }
+                            _ => format!("cannot be read: {e}"),
+                        };
+                        found.unreadable.push(Row {
+                            file: path.display().to_string(),
+                            outcome: Err(format!("{}: {reason}", path.display())),
+                        });
+                    }
+                }
             }
         }
     }
-    let mut out = Vec::new();
-    for p in paths {
-        if p.is_dir() {
-            walk(p, &mut out);
-        } else {
-            out.push(p.clone());
-        }
-    }
-    out
+    found
 }
 
 fn summarize(criteria: &Criteria, path: &Path, as_of: Option<Date>, today: NaiveDate) -> Row {

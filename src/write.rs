@@ -1,7 +1,10 @@
 //! The one way pmcheck writes a file: a temporary file in the target directory,
 //! flushed to disk, then renamed into place. A failure leaves nothing behind, an
-//! existing file is kept unless overwriting was asked for, and the evidence file
-//! being read is never a target.
+//! existing file is kept unless overwriting was asked for, only a regular file is
+//! ever replaced (never a symlink, FIFO or device), and the evidence file being read
+//! is never a target. New files follow the umask; a replaced file keeps its mode.
+//! Interrupted (SIGINT, SIGTERM, SIGHUP) or stopped by a file-size limit (SIGXFSZ),
+//! pmcheck removes the temporary file it was writing.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -55,29 +58,55 @@ pub fn write_atomic_with(
             "is an input of this run; pmcheck never writes over the file it reads".to_owned(),
         ));
     }
-    if path.is_dir() {
-        return Err(fail("is a directory; give a file name".to_owned()));
-    }
-    if path.exists() && !overwrite {
-        return Err(fail(
-            "already exists; pmcheck does not overwrite files (use --force to replace it)"
-                .to_owned(),
-        ));
+    // What is at the path now, without following a symlink.
+    let existing = match std::fs::symlink_metadata(path) {
+        Ok(meta) => Some(meta),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+        Err(e) => return Err(fail(format!("cannot check the target: {e}"))),
+    };
+    if let Some(meta) = &existing {
+        let kind = meta.file_type();
+        if kind.is_dir() {
+            return Err(fail("is a directory; give a file name".to_owned()));
+        }
+        if !kind.is_file() {
+            return Err(fail(format!(
+                "is {}, not a regular file; pmcheck only ever replaces a regular file, even with --force",
+                describe_file_type(&kind)
+            )));
+        }
+        if !overwrite {
+            return Err(fail(
+                "already exists; pmcheck does not overwrite files (use --force to replace it)"
+                    .to_owned(),
+            ));
+        }
     }
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
-    let mut temp = tempfile::Builder::new()
-        .prefix(".pmcheck-")
-        .suffix(".tmp")
-        .tempfile_in(dir)
-        .map_err(|e| {
-            fail(format!(
-                "cannot create a temporary file in {}: {e}",
-                dir.display()
-            ))
-        })?;
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".pmcheck-").suffix(".tmp");
+    // The mode asked for at creation is narrowed by the umask, as for any new file.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(std::fs::Permissions::from_mode(0o666));
+    }
+    let mut temp = builder.tempfile_in(dir).map_err(|e| {
+        fail(format!(
+            "cannot create a temporary file in {}: {e}",
+            dir.display()
+        ))
+    })?;
+    let _cleanup = interrupt::Guard::new(temp.path());
+    if let Some(meta) = &existing {
+        // A replaced file keeps its mode.
+        temp.as_file()
+            .set_permissions(meta.permissions())
+            .map_err(|e| fail(format!("cannot keep the mode of the file replaced: {e}")))?;
+    }
     fill(temp.as_file_mut())
         .and_then(|()| temp.as_file().sync_all())
         .map_err(|e| fail(format!("cannot write: {e}")))?;
@@ -96,6 +125,96 @@ pub fn write_atomic_with(
             fail(format!("cannot write: {}", e.error))
         }
     })
+}
+
+/// How a file type is named in messages ("a FIFO (named pipe)").
+pub(crate) fn describe_file_type(kind: &std::fs::FileType) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if kind.is_fifo() {
+            return "a FIFO (named pipe)";
+        }
+        if kind.is_char_device() {
+            return "a character device";
+        }
+        if kind.is_block_device() {
+            return "a block device";
+        }
+        if kind.is_socket() {
+            return "a socket";
+        }
+    }
+    if kind.is_symlink() {
+        "a symbolic link"
+    } else {
+        "not a regular file"
+    }
+}
+
+/// Temporary files being written, removed when a signal stops the process.
+mod interrupt {
+    use std::path::{Path, PathBuf};
+    use std::sync::Mutex;
+
+    static WRITING: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
+
+    /// Registers a temporary file for the time it is being written.
+    pub(super) struct Guard(PathBuf);
+
+    impl Guard {
+        pub(super) fn new(path: &Path) -> Guard {
+            listen();
+            lock().push(path.to_path_buf());
+            Guard(path.to_path_buf())
+        }
+    }
+
+    impl Drop for Guard {
+        fn drop(&mut self) {
+            lock().retain(|p| *p != self.0);
+        }
+    }
+
+    fn lock() -> std::sync::MutexGuard<'static, Vec<PathBuf>> {
+        WRITING.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    /// On the first write, starts a thread that, on SIGINT, SIGTERM or SIGHUP, removes
+    /// the files being written and then ends the process as the signal would have.
+    /// SIGXFSZ is caught so that a write over the file-size limit fails with an error
+    /// (and the normal error path removes the file) instead of killing pmcheck.
+    #[cfg(unix)]
+    fn listen() {
+        use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM, SIGXFSZ};
+        static STARTED: std::sync::Once = std::sync::Once::new();
+        STARTED.call_once(|| {
+            let Ok(mut signals) =
+                signal_hook::iterator::Signals::new([SIGINT, SIGTERM, SIGHUP, SIGXFSZ])
+            else {
+                return;
+            };
+            let spawned = std::thread::Builder::new()
+                .name("pmcheck-signals".into())
+                .spawn(move || {
+                    for signal in signals.forever() {
+                        if signal == SIGXFSZ {
+                            continue;
+                        }
+                        for path in lock().drain(..) {
+                            let _ = std::fs::remove_file(path);
+                        }
+                        let _ = signal_hook::low_level::emulate_default_handler(signal);
+                        std::process::exit(128 + signal);
+                    }
+                });
+            // Without the thread, a signal ends pmcheck as before; nothing else changes.
+            drop(spawned);
+        });
+    }
+
+    #[cfg(not(unix))]
+    fn listen() {}
 }
 
 #[cfg(test)]
@@ -180,5 +299,65 @@ mod tests {
         );
         assert!(!path.exists());
         assert!(leftovers(dir.path()).is_empty());
+    }
+}
+
+#[cfg(all(test, unix))]
+mod unix_tests {
+    use std::os::unix::fs::PermissionsExt;
+
+    use super::*;
+
+    fn mode(path: &Path) -> u32 {
+        std::fs::metadata(path).unwrap().permissions().mode() & 0o777
+    }
+
+    #[test]
+    fn a_new_file_is_not_owner_only_and_a_replaced_file_keeps_its_mode() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("report.html");
+        write_atomic(&path, b"one", false, &[]).unwrap();
+        // Whatever the umask, a new file is created as 0666 narrowed by it; the test
+        // runner's umask never removes the owner's read and write.
+        assert_ne!(mode(&path), 0o600, "not the temporary file's 0600");
+        assert_eq!(mode(&path) & 0o600, 0o600);
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o640)).unwrap();
+        write_atomic(&path, b"two", true, &[]).unwrap();
+        assert_eq!(mode(&path), 0o640, "--force keeps the mode");
+        assert_eq!(std::fs::read(&path).unwrap(), b"two");
+    }
+
+    #[test]
+    fn force_never_replaces_a_symlink_or_a_fifo() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("target.txt");
+        std::fs::write(&target, "kept").unwrap();
+        let link = dir.path().join("link.json");
+        std::os::unix::fs::symlink(&target, &link).unwrap();
+        let err = write_atomic(&link, b"x", true, &[]).unwrap_err();
+        assert!(err.message.contains("a symbolic link"), "{err}");
+        assert!(
+            std::fs::symlink_metadata(&link)
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
+        assert_eq!(std::fs::read_to_string(&target).unwrap(), "kept");
+
+        let fifo = dir.path().join("fifo.json");
+        let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+        if made.is_ok_and(|s| s.success()) {
+            let err = write_atomic(&fifo, b"x", true, &[]).unwrap_err();
+            assert!(err.message.contains("FIFO"), "{err}");
+            use std::os::unix::fs::FileTypeExt;
+            assert!(
+                std::fs::symlink_metadata(&fifo)
+                    .unwrap()
+                    .file_type()
+                    .is_fifo()
+            );
+        }
+        let err = write_atomic(Path::new("/dev/null"), b"x", true, &[]).unwrap_err();
+        assert!(err.message.contains("character device"), "{err}");
     }
 }

@@ -117,11 +117,12 @@ pub(super) fn run(args: EvaluateArgs) -> Result<ExitStatus> {
         changes,
         section_lines: report::section_lines(&evidence_text),
     };
-    write_reports(&args, &evaluation, &options)?;
+    let inputs = inputs(&args);
+    write_reports(&args, &inputs, &evaluation, &options)?;
     if args.format == EvaluateFormat::Github
         && let Some(summary) = std::env::var_os("GITHUB_STEP_SUMMARY").filter(|s| !s.is_empty())
     {
-        append_step_summary(Path::new(&summary), &evaluation, &options)?;
+        append_step_summary(Path::new(&summary), &inputs, &evaluation, &options)?;
     }
     options.color = use_color(args.color) && args.format == EvaluateFormat::Table;
     emit(|out| report::render(args.format, &evaluation, &options, out))?;
@@ -134,23 +135,46 @@ pub(super) fn run(args: EvaluateArgs) -> Result<ExitStatus> {
     })
 }
 
+/// The files this run reads, which it never writes to.
+fn inputs(args: &EvaluateArgs) -> Vec<&Path> {
+    let mut inputs: Vec<&Path> = Vec::new();
+    if !is_stdio(&args.evidence) {
+        inputs.push(&args.evidence);
+    }
+    if let Some(b) = &args.baseline {
+        inputs.push(b);
+    }
+    let criteria_path = Path::new(&args.criteria);
+    if criteria_path.is_file() {
+        inputs.push(criteria_path);
+    }
+    inputs
+}
+
 /// Writes every `--report FORMAT=PATH`, before any other output, so that a failed
 /// write stops the run first. `-` is standard output.
 fn write_reports(
     args: &EvaluateArgs,
+    protected: &[&Path],
     evaluation: &evaluate::Evaluation<'_>,
     options: &RenderOptions,
 ) -> Result<()> {
-    let mut protected: Vec<&Path> = Vec::new();
-    if !is_stdio(&args.evidence) {
-        protected.push(&args.evidence);
-    }
-    if let Some(b) = &args.baseline {
-        protected.push(b);
-    }
-    let criteria_path = Path::new(&args.criteria);
-    if criteria_path.is_file() {
-        protected.push(criteria_path);
+    // Two reports with one target would write the first, then fail on the second:
+    // refuse before writing anything.
+    for (i, (_, path)) in args.report.iter().enumerate() {
+        if is_stdio(path) {
+            continue;
+        }
+        if let Some((_, first)) = args.report[..i]
+            .iter()
+            .find(|(_, p)| !is_stdio(p) && same_target(p, path))
+        {
+            anyhow::bail!(
+                "--report: {} is named twice (also as {}); give each report its own file",
+                path.display(),
+                first.display()
+            );
+        }
     }
     for (format, path) in &args.report {
         if is_stdio(path) {
@@ -159,17 +183,47 @@ fn write_reports(
         }
         let mut bytes = Vec::new();
         report::render(*format, evaluation, options, &mut bytes)?;
-        crate::write::write_atomic(path, &bytes, args.force, &protected)?;
+        crate::write::write_atomic(path, &bytes, args.force, protected)?;
     }
     Ok(())
 }
 
-/// Appends the Markdown report to the GitHub Actions step summary file.
+/// Whether two paths name one file: the same absolute path, or (when both exist) the
+/// same file through links.
+fn same_target(a: &Path, b: &Path) -> bool {
+    match (a.canonicalize(), b.canonicalize()) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => std::path::absolute(a).ok() == std::path::absolute(b).ok(),
+    }
+}
+
+/// Appends the Markdown report to the GitHub Actions step summary file. The summary
+/// is a convenience: a target that is an input of the run or not a regular file is
+/// skipped with a warning, and the evaluation still stands.
 fn append_step_summary(
     path: &Path,
+    inputs: &[&Path],
     evaluation: &evaluate::Evaluation<'_>,
     options: &RenderOptions,
 ) -> Result<()> {
+    let skip = |why: &str| {
+        let mut stderr = std::io::stderr().lock();
+        let _ = writeln!(
+            stderr,
+            "warning: GITHUB_STEP_SUMMARY ({}) {why}; the step summary is not written",
+            crate::diagnostic::printable(&path.display().to_string())
+        );
+        Ok(())
+    };
+    if inputs.iter().any(|input| same_target(input, path)) {
+        return skip("is an input of this run");
+    }
+    match std::fs::metadata(path) {
+        Ok(meta) if !meta.is_file() => return skip("is not a regular file"),
+        Ok(_) => {}
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+        Err(e) => return skip(&format!("cannot be read ({e})")),
+    }
     let mut bytes = Vec::new();
     report::render(EvaluateFormat::Markdown, evaluation, options, &mut bytes)?;
     let mut file = std::fs::OpenOptions::new()

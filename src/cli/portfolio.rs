@@ -1,6 +1,6 @@
 //! `pmcheck portfolio`: many evidence files against one criteria, ranked.
 
-use std::io::{self, IsTerminal};
+use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
 
 use anyhow::Result;
@@ -42,14 +42,39 @@ pub struct PortfolioArgs {
 
 pub(super) fn run(args: PortfolioArgs) -> Result<ExitStatus> {
     let criteria = criteria::resolve(&args.criteria)?;
-    let files = crate::portfolio::collect(&args.paths);
+    let found = crate::portfolio::collect(&args.paths);
+    if found.files.is_empty() && found.unreadable.is_empty() {
+        let paths: Vec<String> = args
+            .paths
+            .iter()
+            .map(|p| crate::diagnostic::printable(&p.display().to_string()))
+            .collect();
+        anyhow::bail!(
+            "no evidence files (.yaml, .yml, .json) found in {}",
+            paths.join(", ")
+        );
+    }
+    let mut stderr = io::stderr().lock();
+    for skipped in &found.skipped {
+        let _ = writeln!(
+            stderr,
+            "note: skipped {}",
+            crate::diagnostic::printable(skipped)
+        );
+    }
+    drop(stderr);
+    let files = found.files;
     let bar = progress_bar(args.quiet, files.len());
     let workers = args
         .jobs
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
-    let rows = crate::portfolio::run(&criteria, &files, args.as_of, today(), workers, &|| {
+    let mut rows = crate::portfolio::run(&criteria, &files, args.as_of, today(), workers, &|| {
         bar.inc(1)
     });
+    if !found.unreadable.is_empty() {
+        rows.extend(found.unreadable);
+        crate::portfolio::sort(&mut rows);
+    }
     bar.finish_and_clear();
     emit(|out| report::portfolio::render(args.format, &criteria, &rows, out))?;
     Ok(if rows.iter().any(|r| r.outcome.is_err()) {

@@ -478,3 +478,89 @@ fn report_to_dash_writes_standard_output() {
     ]);
     assert_eq!(r.stdout, format!("{markdown}{json}"));
 }
+
+#[test]
+fn two_reports_with_one_target_are_refused_before_writing() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out.json");
+    let target = out.to_str().unwrap();
+    let r = run(&[
+        "evaluate",
+        FIXTURE,
+        "--report",
+        &format!("json={target}"),
+        "--report",
+        &format!("html={target}"),
+    ]);
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("named twice"), "{}", r.stderr);
+    assert!(!out.exists(), "nothing written");
+}
+
+#[test]
+fn a_step_summary_that_is_an_input_is_skipped_and_the_input_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let evidence = dir.path().join("e.yaml");
+    std::fs::copy(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join(FIXTURE),
+        &evidence,
+    )
+    .unwrap();
+    let before = std::fs::read(&evidence).unwrap();
+    let e = evidence.to_str().unwrap();
+    let r = run_env(
+        &["evaluate", e, "-f", "github", "--require", "achievement"],
+        &[("GITHUB_STEP_SUMMARY", e)],
+    );
+    assert_eq!(r.code, 0, "the evaluation stands: {}", r.stderr);
+    assert!(r.stderr.contains("is an input of this run"), "{}", r.stderr);
+    assert_eq!(std::fs::read(&evidence).unwrap(), before);
+    let r = run_env(
+        &["evaluate", e, "-f", "github"],
+        &[("GITHUB_STEP_SUMMARY", "/dev/null")],
+    );
+    assert_eq!(r.code, 0);
+    assert!(r.stderr.contains("not a regular file"), "{}", r.stderr);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_write_stopped_by_a_file_size_limit_leaves_no_temporary_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("report.html");
+    let r: Run = Process::new("sh")
+        .arg("-c")
+        .arg("ulimit -f 2 && exec \"$0\" \"$@\"")
+        .arg(assert_cmd::cargo::cargo_bin("pmcheck"))
+        .args(["evaluate", FIXTURE, "--report"])
+        .arg(format!("html={}", out.display()))
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .unwrap()
+        .into();
+    assert_eq!(r.code, 2, "an error, not killed by SIGXFSZ: {}", r.stderr);
+    assert!(r.stderr.contains("File too large"), "{}", r.stderr);
+    let left: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
+    assert!(left.is_empty(), "{left:?}");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_reader_that_goes_away_does_not_change_the_verdict() {
+    use std::process::Stdio;
+    for (level, code) in [("excellence", 1), ("achievement", 0)] {
+        let mut child = Process::new(assert_cmd::cargo::cargo_bin("pmcheck"))
+            .args(["evaluate", FIXTURE, "--require", level, "-f", "json"])
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        drop(child.stdout.take());
+        assert_eq!(
+            child.wait().unwrap().code(),
+            Some(code),
+            "--require {level}"
+        );
+    }
+}

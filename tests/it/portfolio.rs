@@ -147,3 +147,87 @@ fn portfolio_jobs_are_capped_not_spawned_blindly() {
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert!(r.stdout.contains("Millbrook"), "{}", r.stdout);
 }
+
+#[cfg(unix)]
+#[test]
+fn symlink_loops_are_walked_once_and_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let sub = dir.path().join("loop");
+    std::fs::create_dir(&sub).unwrap();
+    std::fs::copy(
+        root.join("examples/lakeside-none.yaml"),
+        sub.join("lakeside.yaml"),
+    )
+    .unwrap();
+    // Two links back to the folder: 2^40 paths if followed blindly.
+    std::os::unix::fs::symlink(".", sub.join("self")).unwrap();
+    std::os::unix::fs::symlink(".", sub.join("again")).unwrap();
+    // A second name for the same file counts once.
+    std::os::unix::fs::symlink("lakeside.yaml", sub.join("alias.yaml")).unwrap();
+    let d = dir.path().to_str().unwrap();
+    let r = run(&["portfolio", d, "-f", "json", "-q"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let v: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    assert_eq!(v["jurisdictions"].as_array().unwrap().len(), 1, "{v}");
+    assert!(r.stderr.contains("skipped"), "{}", r.stderr);
+    assert!(r.stderr.contains("self"), "{}", r.stderr);
+    assert!(r.stderr.contains("again"), "{}", r.stderr);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_fifo_is_an_error_row_not_a_hang() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("b.yaml");
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+    if !made.is_ok_and(|s| s.success()) {
+        return; // no mkfifo on this machine
+    }
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    std::fs::copy(
+        root.join("examples/lakeside-none.yaml"),
+        dir.path().join("a.yaml"),
+    )
+    .unwrap();
+    let r = run(&["portfolio", dir.path().to_str().unwrap(), "-f", "json"]);
+    assert_eq!(r.code, 2);
+    let v: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    let rows = v["jurisdictions"].as_array().unwrap();
+    assert_eq!(rows.len(), 2);
+    let error = rows
+        .iter()
+        .find(|r| r["error"].is_string())
+        .expect("an error row");
+    assert!(error["error"].as_str().unwrap().contains("FIFO"), "{error}");
+    let r = run(&["evaluate", fifo.to_str().unwrap()]);
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("not a regular file"), "{}", r.stderr);
+}
+
+#[test]
+fn an_empty_folder_is_an_error_not_zero_files() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("notes.txt"), "not evidence").unwrap();
+    let r = run(&["portfolio", dir.path().to_str().unwrap()]);
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("no evidence files"), "{}", r.stderr);
+    assert!(r.stdout.is_empty(), "{}", r.stdout);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_reader_that_goes_away_does_not_change_the_exit_code() {
+    use std::process::Stdio;
+    let dir = portfolio_dir();
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("pmcheck"))
+        .args(["portfolio", dir.path().to_str().unwrap(), "-q"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    // Close the reading end before pmcheck writes: every write gets a broken pipe.
+    drop(child.stdout.take());
+    let status = child.wait().unwrap();
+    assert_eq!(status.code(), Some(2), "a bad file is still exit 2");
+}
