@@ -5,22 +5,65 @@ use chrono::{Datelike, Months};
 use serde_json::{Map, Value, json};
 
 use crate::criteria::{Criteria, Requirement, Rule};
-use crate::evidence::{Date, Field, FieldKind};
+use crate::evidence::{Date, Field, FieldKind, MIN_YEAR};
+
+/// Lists in the snippet show at most this many entries; a comment says how many
+/// the rule asks for. Work and output stay small whatever `min` a criteria file sets.
+const MAX_SHOWN: usize = 12;
 
 /// A YAML snippet (without `version:`) that meets `requirement` as of `as_of`.
+/// Every date and year in it is one evidence files accept (1900 to 2100); as of a
+/// date too early for a rule to be met, the snippet says so in a comment.
 pub fn for_requirement(criteria: &Criteria, requirement: &Requirement, as_of: Date) -> String {
     let mut root = Value::Object(Map::new());
-    build(criteria, &requirement.rule, as_of, &mut root);
+    let mut notes = Notes::default();
+    build(criteria, &requirement.rule, as_of, &mut root, &mut notes);
     let mut out = String::new();
     emit(&root, 0, &mut out);
+    let mut lines = notes.lines;
+    lines.dedup();
+    for note in lines {
+        out.push_str(&format!("# {note}\n"));
+    }
     out
 }
 
+/// What building a snippet noted, and which named requirements it has built: each is
+/// built once however often the rules name it (building is idempotent), so the work
+/// is linear in the criteria.
+#[derive(Default)]
+struct Notes {
+    lines: Vec<String>,
+    built: std::collections::HashSet<usize>,
+}
+
+impl Notes {
+    fn push(&mut self, line: String) {
+        self.lines.push(line);
+    }
+}
+
+/// The earliest date and year evidence files accept.
+fn earliest() -> chrono::NaiveDate {
+    chrono::NaiveDate::from_ymd_opt(MIN_YEAR, 1, 1).unwrap_or(chrono::NaiveDate::MIN)
+}
+
 fn date_before(as_of: Date, months: u32) -> String {
-    as_of
+    let date = as_of
         .0
         .checked_sub_months(Months::new(months))
-        .map_or_else(|| as_of.to_string(), |d| Date(d).to_string())
+        .unwrap_or(chrono::NaiveDate::MIN);
+    Date(date.max(earliest()).min(as_of.0.max(earliest()))).to_string()
+}
+
+/// How many of `n` entries to show, noting when the list is shortened.
+fn shown(n: usize, what: &str, notes: &mut Notes) -> usize {
+    if n > MAX_SHOWN {
+        notes.push(format!(
+            "... and more {what} like these: the rule asks for {n}"
+        ));
+    }
+    n.min(MAX_SHOWN)
 }
 
 /// A value that makes a list or text field non-empty.
@@ -94,7 +137,7 @@ fn merge(slot: &mut Value, value: Value) {
     }
 }
 
-fn build(criteria: &Criteria, rule: &Rule, as_of: Date, root: &mut Value) {
+fn build(criteria: &Criteria, rule: &Rule, as_of: Date, root: &mut Value, notes: &mut Notes) {
     match rule {
         Rule::Flag { field } => set(root, field.path(), json!(true)),
         Rule::NotEmpty { field, min } => match field.kind() {
@@ -102,7 +145,7 @@ fn build(criteria: &Criteria, rule: &Rule, as_of: Date, root: &mut Value) {
                 set(root, field.path(), json!("Dana Ortiz, Performance Manager"))
             }
             FieldKind::Events => {
-                let dated: Vec<Value> = (0..*min)
+                let dated: Vec<Value> = (0..shown(*min, "dated entries", notes))
                     .map(|i| json!({ "date": date_before(as_of, 1 + i as u32) }))
                     .collect();
                 set(root, field.path(), Value::Array(dated));
@@ -117,14 +160,19 @@ fn build(criteria: &Criteria, rule: &Rule, as_of: Date, root: &mut Value) {
                 },
                 as_of,
                 root,
+                notes,
             ),
             FieldKind::Items => {
-                let goals: Vec<Value> = (0..*min)
+                let goals: Vec<Value> = (0..shown(*min, "records", notes))
                     .map(|i| json!({ "name": format!("Priority goal {}", i + 1) }))
                     .collect();
                 set(root, field.path(), Value::Array(goals));
             }
-            _ => set(root, field.path(), sample(*field, *min)),
+            _ => set(
+                root,
+                field.path(),
+                sample(*field, shown(*min, "entries", notes)),
+            ),
         },
         Rule::ServiceAreas {
             min_areas,
@@ -132,13 +180,22 @@ fn build(criteria: &Criteria, rule: &Rule, as_of: Date, root: &mut Value) {
             measure,
             ..
         } => {
-            let last = as_of.0.year() - 1;
-            let years: Vec<i32> = (0..*min_years as i32).map(|i| last - i).rev().collect();
+            let last = (as_of.0.year() - 1).max(MIN_YEAR);
+            let years: Vec<i32> = (0..*min_years as i32)
+                .map(|i| last - i)
+                .filter(|&y| y >= MIN_YEAR)
+                .rev()
+                .collect();
+            if years.len() < *min_years {
+                notes.push(format!(
+                    "as of {as_of}, no evidence can meet this yet: it needs {min_years} years of data, and years start at {MIN_YEAR}"
+                ));
+            }
             let mut measures = vec!["output"];
             if let Some(m) = measure {
                 measures.push(m.id());
             }
-            let areas: Vec<Value> = (0..*min_areas)
+            let areas: Vec<Value> = (0..shown(*min_areas, "service areas", notes))
                 .map(|i| json!({ "name": format!("Service area {}", i + 1), "years": years, "measures": measures }))
                 .collect();
             set(root, "service_areas", Value::Array(areas));
@@ -153,6 +210,11 @@ fn build(criteria: &Criteria, rule: &Rule, as_of: Date, root: &mut Value) {
             with_all,
         } => {
             let with: Vec<&str> = with_all.iter().map(|p| p.id()).collect();
+            if months_back(as_of, 3 * *quarters) < earliest() {
+                notes.push(format!(
+                    "as of {as_of}, no evidence can meet this yet: its quarters reach back before {MIN_YEAR}"
+                ));
+            }
             let items: Vec<Value> = (0..*quarters)
                 .rev()
                 .map(|q| event(*field, date_before(as_of, 3 * q + 1), &with))
@@ -166,24 +228,26 @@ fn build(criteria: &Criteria, rule: &Rule, as_of: Date, root: &mut Value) {
         ),
         Rule::AllOf(rules) => {
             for r in rules {
-                build(criteria, r, as_of, root);
+                build(criteria, r, as_of, root, notes);
             }
         }
         Rule::AnyOf(rules) => {
             if let Some(first) = rules.first() {
-                build(criteria, first, as_of, root);
+                build(criteria, first, as_of, root, notes);
             }
         }
         Rule::RequirementsMet(ids) => {
             for &i in ids {
-                build(criteria, &criteria.requirements[i].rule, as_of, root);
+                if notes.built.insert(i) {
+                    build(criteria, &criteria.requirements[i].rule, as_of, root, notes);
+                }
             }
         }
         Rule::Every { field, rule } => {
             // One record that satisfies the inner rule; its fields are relative.
             let mut record = json!({ "name": "Priority goal 1" });
             let mut wrapper = Value::Object(Map::new());
-            build(criteria, rule, as_of, &mut wrapper);
+            build(criteria, rule, as_of, &mut wrapper, notes);
             let prefix = format!("{}[]", field.path());
             if let Some(inner) = pointer(&wrapper, &prefix) {
                 merge(&mut record, inner.clone());
@@ -191,6 +255,13 @@ fn build(criteria: &Criteria, rule: &Rule, as_of: Date, root: &mut Value) {
             set(root, field.path(), json!([record]));
         }
     }
+}
+
+fn months_back(as_of: Date, months: u32) -> chrono::NaiveDate {
+    as_of
+        .0
+        .checked_sub_months(Months::new(months))
+        .unwrap_or(chrono::NaiveDate::MIN)
 }
 
 /// The value at a dotted path whose last part may end in `[]`.
@@ -251,5 +322,55 @@ fn scalar(v: &Value) -> String {
             format!("[{}]", parts.join(", "))
         }
         other => other.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use super::*;
+    use crate::criteria;
+
+    fn parses(snippet: &str) -> bool {
+        crate::evidence::parse_yaml(&format!("version: 1\n{snippet}"), Path::new("s.yaml")).is_ok()
+    }
+
+    #[test]
+    fn snippets_parse_as_evidence_at_the_edges_of_the_calendar() {
+        for (id, _, _) in criteria::BUNDLED {
+            let c = criteria::bundled(id).unwrap();
+            for as_of in ["1900-01-01", "1900-06-30", "2100-12-31"] {
+                let as_of = Date::parse(as_of).unwrap();
+                for r in &c.requirements {
+                    let s = for_requirement(&c, r, as_of);
+                    assert!(parses(&s), "{id} {} as of {as_of}:\n{s}", r.id);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_snippet_too_early_to_be_met_says_so() {
+        let c = criteria::bundled("icma-2022").unwrap();
+        let r = c.requirement("data_collection.distinction").unwrap();
+        let s = for_requirement(&c, r, Date::parse("1900-01-01").unwrap());
+        assert!(s.contains("no evidence can meet this yet"), "{s}");
+        let s = for_requirement(&c, r, Date::parse("2022-04-30").unwrap());
+        assert!(!s.contains('#'), "a normal snippet has no notes:\n{s}");
+    }
+
+    #[test]
+    fn huge_minimums_give_a_short_snippet() {
+        let text = include_str!("../criteria/icma-2022.toml").replace(
+            "min_areas = 6, min_years = 3, max_age_years = 2 }",
+            "min_areas = 10000, min_years = 200, max_age_years = 2 }",
+        );
+        let c = criteria::parse(&text, Path::new("big.toml"), "test".into()).unwrap();
+        let r = c.requirement("data_collection.distinction").unwrap();
+        let s = for_requirement(&c, r, Date::parse("2100-12-31").unwrap());
+        assert!(s.len() < 20_000, "{} bytes", s.len());
+        assert!(s.contains("the rule asks for 10000"), "{s}");
+        assert!(parses(&s));
     }
 }

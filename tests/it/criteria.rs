@@ -118,3 +118,131 @@ fn the_custom_criteria_example_evaluates() {
     ]);
     assert_eq!(v["level"], "none");
 }
+
+/// A criteria file with one level and category and the given requirements (TOML).
+fn criteria_with(requirements: &str) -> String {
+    format!(
+        "schema = 1\nframework = \"t\"\nversion = \"1\"\ntitle = \"T\"\n\n[[levels]]\nid = \"a\"\nname = \"A\"\n\n[[categories]]\nid = \"c\"\nname = \"C\"\nweight = 1\n{requirements}"
+    )
+}
+
+fn requirement(id: &str, rule: &str) -> String {
+    format!(
+        "\n[[requirements]]\nid = \"{id}\"\ncategory = \"c\"\nlevel = \"a\"\ntext = \"x\"\nreading = \"x\"\nhint = \"x\"\nrule = {rule}\n"
+    )
+}
+
+#[test]
+fn a_chain_of_requirements_met_is_read_once_per_requirement() {
+    // r1..r29 each name the one before twice: 2^29 walks when fields were re-collected.
+    let mut reqs = requirement(
+        "r0",
+        "{ kind = \"flag\", field = \"verification.data_checked\" }",
+    );
+    for i in 1..30 {
+        let prev = format!("r{}", i - 1);
+        reqs.push_str(&requirement(
+            &format!("r{i}"),
+            &format!("{{ kind = \"requirements_met\", requirements = [\"{prev}\", \"{prev}\"] }}"),
+        ));
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("chain.toml");
+    std::fs::write(&path, criteria_with(&reqs)).unwrap();
+    let c = path.to_str().unwrap();
+    ok(&["criteria", "check", c]);
+    for format in [
+        "table", "json", "sarif", "github", "html", "junit", "markdown",
+    ] {
+        let r = run(&[
+            "evaluate",
+            "examples/millbrook-distinction.yaml",
+            "-c",
+            c,
+            "-f",
+            format,
+        ]);
+        assert_eq!(r.code, 0, "{format}: {}", r.stderr);
+    }
+    let explained = ok(&["explain", "r29", "-c", c]);
+    assert!(
+        explained.contains("verification.data_checked"),
+        "{explained}"
+    );
+}
+
+#[test]
+fn criteria_that_would_take_unbounded_work_are_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let cases: Vec<(&str, String, &str)> = vec![
+        (
+            "5,787 quarterly rules over 400 quarters",
+            criteria_with(
+                &(0..5787)
+                    .map(|i| {
+                        requirement(
+                            &format!("q{i}"),
+                            "{ kind = \"quarterly\", field = \"accountability.reviews\", quarters = 400 }",
+                        )
+                    })
+                    .collect::<String>(),
+            ),
+            "over pmcheck's limit of 40",
+        ),
+        (
+            "every nested in every",
+            criteria_with(&requirement(
+                "e",
+                &(0..30).fold(
+                    "{ kind = \"flag\", field = \"federal.priority_goals[].publicly_reported\" }".to_owned(),
+                    |inner, _| {
+                        format!("{{ kind = \"every\", field = \"federal.priority_goals\", rule = {inner} }}")
+                    },
+                ),
+            )),
+            "cannot sit inside another `every`",
+        ),
+        (
+            "weights that overflow",
+            criteria_with(&requirement("w", "{ kind = \"flag\", field = \"verification.data_checked\" }"))
+                .replace("weight = 1", "weight = 1e308")
+                + "\n[[categories]]\nid = \"d\"\nname = \"D\"\nweight = 1e308\n",
+            "over pmcheck's limit",
+        ),
+        (
+            "a minimum of i64::MAX",
+            criteria_with(&requirement(
+                "m",
+                "{ kind = \"not_empty\", field = \"training.sessions\", min = 9223372036854775807 }",
+            )),
+            "over pmcheck's limit of 10000",
+        ),
+        (
+            "3,000 levels",
+            criteria_with(&requirement("l", "{ kind = \"flag\", field = \"verification.data_checked\" }"))
+                .replace(
+                    "[[categories]]",
+                    &((0..3000)
+                        .map(|i| format!("[[levels]]\nid = \"l{i}\"\nname = \"L\"\n\n"))
+                        .collect::<String>()
+                        + "[[categories]]"),
+                ),
+            "pmcheck reads at most 10",
+        ),
+    ];
+    for (name, text, expected) in cases {
+        let path = dir.path().join("hostile.toml");
+        std::fs::write(&path, text).unwrap();
+        let c = path.to_str().unwrap();
+        for args in [
+            vec!["criteria", "check", c],
+            vec!["evaluate", "examples/millbrook-distinction.yaml", "-c", c],
+            vec!["explain", "m", "-c", c],
+        ] {
+            let r = run(&args);
+            assert_eq!(r.code, 2, "{name}: {args:?}: {}", r.stderr);
+            assert!(r.stderr.contains(expected), "{name}: {}", r.stderr);
+            assert!(!r.stderr.contains("panicked"), "{name}: {}", r.stderr);
+        }
+    }
+}
