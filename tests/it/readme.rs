@@ -72,3 +72,31 @@ fn the_quick_start_output_in_the_readme_is_what_pmcheck_prints() {
         );
     }
 }
+
+#[test]
+fn the_usage_block_is_what_evaluate_help_prints() {
+    let out = assert_cmd::Command::cargo_bin("pmcheck")
+        .unwrap()
+        .args(["evaluate", "--help"])
+        .output()
+        .unwrap();
+    let help = String::from_utf8(out.stdout).unwrap();
+    let text = readme();
+    let start = text.find("<!-- evaluate-help -->\n```text\n").unwrap()
+        + "<!-- evaluate-help -->\n```text\n".len();
+    let end = start + text[start..].find("```\n").unwrap();
+    assert_eq!(
+        &text[start..end],
+        help,
+        "regenerate the block from `pmcheck evaluate --help`"
+    );
+}
+
+#[test]
+fn the_readme_documents_every_warning_code() {
+    let text = readme();
+    for code in pmcheck::evaluate::WarningCode::ALL {
+        let row = format!("| `{}` | {} |", code.id(), code.summary());
+        assert!(text.contains(&row), "README lacks the row {row}");
+    }
+}
