@@ -137,170 +137,159 @@ impl RuleKind {
                 field: v.field(raw, &[FieldKind::Flag], scope)?,
             },
             RuleKind::NotEmpty => Rule::NotEmpty {
-                field: v.field(
-                    raw,
-                    &[
-                        FieldKind::List,
-                        FieldKind::Events,
-                        FieldKind::ServiceAreas,
-                        FieldKind::Items,
-                    ],
-                    scope,
-                )?,
+                field: v.field(raw, LISTS, scope)?,
                 min: v.int(&raw.min, "min", 1..=limits::MAX_COUNT, 1) as usize,
             },
-            RuleKind::ServiceAreas => {
-                let measure = match &raw.measure {
-                    None => None,
-                    Some(m) => Some(v.one_of(
-                        m.get_ref(),
-                        m.span(),
-                        "measure",
-                        &Measure::ALL,
-                        Measure::id,
-                    )?),
-                };
-                Rule::ServiceAreas {
-                    min_areas: v.int(&raw.min_areas, "min_areas", 1..=limits::MAX_COUNT, 1)
-                        as usize,
-                    min_years: v.int(&raw.min_years, "min_years", 1..=limits::MAX_YEARS, 1)
-                        as usize,
-                    max_age_years: v.int(
-                        &raw.max_age_years,
-                        "max_age_years",
-                        0..=limits::MAX_YEARS,
-                        2,
-                    ) as i32,
-                    measure,
-                }
-            }
+            RuleKind::ServiceAreas => service_areas(v, raw)?,
             RuleKind::RecentEvent => Rule::RecentEvent {
                 field: v.field(raw, &[FieldKind::Events], scope)?,
                 months: v.int(&raw.months, "months", 1..=limits::MAX_MONTHS, 12) as u32,
             },
-            RuleKind::Quarterly => {
-                let field = v.field(raw, &[FieldKind::Events], scope)?;
-                let mut with_all = Vec::new();
-                if let Some(w) = &raw.with_all {
-                    for name in w.get_ref() {
-                        with_all.push(v.one_of(
-                            name,
-                            w.span(),
-                            "participant",
-                            &Participant::ALL,
-                            Participant::id,
-                        )?);
-                    }
-                }
-                Rule::Quarterly {
-                    field,
-                    quarters: v.int(&raw.quarters, "quarters", 1..=limits::MAX_QUARTERS, 4) as u32,
-                    with_all,
-                }
-            }
+            RuleKind::Quarterly => quarterly(v, raw, scope)?,
             RuleKind::Survey => Rule::Survey {
                 field: v.field(raw, &[FieldKind::Survey], scope)?,
             },
-            RuleKind::AllOf | RuleKind::AnyOf => {
-                let list = raw.rules.as_ref()?;
-                if list.get_ref().is_empty() {
-                    v.problem(
-                        list.span(),
-                        format!("`{}` needs at least one rule in `rules`", self.name()),
-                    );
-                    return None;
-                }
-                let mut inner = Vec::new();
-                let mut ok = true;
-                let nested = Place {
-                    depth: at.depth + 1,
-                    ..*at
-                };
-                for r in list.get_ref() {
-                    match v.rule(r, &nested) {
-                        Some(rule) => inner.push(rule),
-                        None => ok = false,
-                    }
-                }
-                if !ok {
-                    return None;
-                }
-                if self == RuleKind::AllOf {
-                    Rule::AllOf(inner)
-                } else {
-                    Rule::AnyOf(inner)
-                }
-            }
-            RuleKind::RequirementsMet => {
-                let list = raw.requirements.as_ref()?;
-                if list.get_ref().is_empty() {
-                    v.problem(
-                        list.span(),
-                        "`requirements_met` needs at least one requirement id",
-                    );
-                    return None;
-                }
-                let mut out = Vec::new();
-                for name in list.get_ref() {
-                    match at.ids.get(name.get_ref()) {
-                        Some(&i) => {
-                            if let Some(l) = at.level
-                                && at.earlier[i].level > l
-                            {
-                                v.problem(
-                                    name.span(),
-                                    format!(
-                                        "`{}` is at a higher level than this requirement; a requirement may only depend on its own or lower levels",
-                                        name.get_ref()
-                                    ),
-                                );
-                            }
-                            out.push(i);
-                        }
-                        None => {
-                            let names = at.earlier.iter().map(|r| r.id.as_str());
-                            let suggestion = diagnostic::closest(name.get_ref(), names)
-                                .map(|best| format!("; did you mean `{best}`?"))
-                                .unwrap_or_default();
-                            v.problem(
-                                name.span(),
-                                format!(
-                                    "`{}` is not a requirement declared earlier in this file{suggestion}",
-                                    diagnostic::printable(name.get_ref())
-                                ),
-                            );
-                        }
-                    }
-                }
-                Rule::RequirementsMet(out)
-            }
-            RuleKind::Every => {
-                if let Some(outer) = scope {
-                    v.problem(
-                        raw.kind.span(),
-                        format!(
-                            "an `every` rule cannot sit inside another `every` (over `{}`); a record has no lists of records to judge",
-                            outer.path()
-                        ),
-                    );
-                    return None;
-                }
-                let field = v.field(raw, &[FieldKind::Items], scope)?;
-                let inner = raw.rule.as_ref()?;
-                let rule = v.rule(
-                    inner,
-                    &Place {
-                        scope: Some(field),
-                        ..*at
-                    },
-                )?;
-                Rule::Every {
-                    field,
-                    rule: Box::new(rule),
-                }
-            }
+            RuleKind::AllOf => Rule::AllOf(inner_rules(self, v, raw, at)?),
+            RuleKind::AnyOf => Rule::AnyOf(inner_rules(self, v, raw, at)?),
+            RuleKind::RequirementsMet => requirements_met(v, raw, at)?,
+            RuleKind::Every => every(v, raw, at)?,
         })
     }
+}
+
+/// The fields `not_empty` may read: anything with entries.
+const LISTS: &[FieldKind] = &[
+    FieldKind::List,
+    FieldKind::Events,
+    FieldKind::ServiceAreas,
+    FieldKind::Items,
+];
+
+fn service_areas(v: &mut Validator<'_>, raw: &RawRule) -> Option<Rule> {
+    let measure = match &raw.measure {
+        None => None,
+        Some(m) => Some(v.one_of(m.get_ref(), m.span(), "measure", &Measure::ALL, Measure::id)?),
+    };
+    Some(Rule::ServiceAreas {
+        min_areas: v.int(&raw.min_areas, "min_areas", 1..=limits::MAX_COUNT, 1) as usize,
+        min_years: v.int(&raw.min_years, "min_years", 1..=limits::MAX_YEARS, 1) as usize,
+        max_age_years: v.int(
+            &raw.max_age_years,
+            "max_age_years",
+            0..=limits::MAX_YEARS,
+            2,
+        ) as i32,
+        measure,
+    })
+}
+
+fn quarterly(v: &mut Validator<'_>, raw: &RawRule, scope: Option<Field>) -> Option<Rule> {
+    let field = v.field(raw, &[FieldKind::Events], scope)?;
+    let mut with_all = Vec::new();
+    if let Some(w) = &raw.with_all {
+        for name in w.get_ref() {
+            with_all.push(v.one_of(
+                name,
+                w.span(),
+                "participant",
+                &Participant::ALL,
+                Participant::id,
+            )?);
+        }
+    }
+    Some(Rule::Quarterly {
+        field,
+        quarters: v.int(&raw.quarters, "quarters", 1..=limits::MAX_QUARTERS, 4) as u32,
+        with_all,
+    })
+}
+
+/// The `rules` of `all_of` / `any_of`, one level deeper; every one is validated (and
+/// every problem reported) before failing.
+fn inner_rules(
+    kind: RuleKind,
+    v: &mut Validator<'_>,
+    raw: &RawRule,
+    at: &Place<'_>,
+) -> Option<Vec<Rule>> {
+    let list = raw.rules.as_ref()?;
+    if list.get_ref().is_empty() {
+        v.problem(
+            list.span(),
+            format!("`{}` needs at least one rule in `rules`", kind.name()),
+        );
+        return None;
+    }
+    let nested = Place {
+        depth: at.depth + 1,
+        ..*at
+    };
+    let rules: Vec<Option<Rule>> = list.get_ref().iter().map(|r| v.rule(r, &nested)).collect();
+    rules.into_iter().collect()
+}
+
+fn requirements_met(v: &mut Validator<'_>, raw: &RawRule, at: &Place<'_>) -> Option<Rule> {
+    let list = raw.requirements.as_ref()?;
+    if list.get_ref().is_empty() {
+        v.problem(
+            list.span(),
+            "`requirements_met` needs at least one requirement id",
+        );
+        return None;
+    }
+    let mut out = Vec::new();
+    for name in list.get_ref() {
+        let Some(&i) = at.ids.get(name.get_ref()) else {
+            let names = at.earlier.iter().map(|r| r.id.as_str());
+            let suggestion = diagnostic::closest(name.get_ref(), names)
+                .map(|best| format!("; did you mean `{best}`?"))
+                .unwrap_or_default();
+            v.problem(
+                name.span(),
+                format!(
+                    "`{}` is not a requirement declared earlier in this file{suggestion}",
+                    diagnostic::printable(name.get_ref())
+                ),
+            );
+            continue;
+        };
+        if at.level.is_some_and(|l| at.earlier[i].level > l) {
+            v.problem(
+                name.span(),
+                format!(
+                    "`{}` is at a higher level than this requirement; a requirement may only depend on its own or lower levels",
+                    name.get_ref()
+                ),
+            );
+        }
+        out.push(i);
+    }
+    Some(Rule::RequirementsMet(out))
+}
+
+fn every(v: &mut Validator<'_>, raw: &RawRule, at: &Place<'_>) -> Option<Rule> {
+    if let Some(outer) = at.scope {
+        v.problem(
+            raw.kind.span(),
+            format!(
+                "an `every` rule cannot sit inside another `every` (over `{}`); a record has no lists of records to judge",
+                outer.path()
+            ),
+        );
+        return None;
+    }
+    let field = v.field(raw, &[FieldKind::Items], at.scope)?;
+    let inner = raw.rule.as_ref()?;
+    let nested = Place {
+        scope: Some(field),
+        depth: at.depth + 1,
+        ..*at
+    };
+    let rule = v.rule(inner, &nested)?;
+    Some(Rule::Every {
+        field,
+        rule: Box::new(rule),
+    })
 }
 
 /// Where a rule stands in the file, for validating what it may refer to.

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use toml::Spanned;
 
-use super::raw::{RawCriteria, RawRule};
+use super::raw::{RawCriteria, RawRequirement, RawRule};
 use super::rule::{Parameters, Place, Rule, RuleKind};
 use super::{Category, Criteria, CriteriaError, Level, Requirement, SCHEMA_VERSION, limits};
 use crate::diagnostic::{self, InputError, Problems};
@@ -125,6 +125,34 @@ impl Validator<'_> {
             }
         });
 
+        let (levels, level_ids) = self.levels(&raw);
+        let (categories, category_ids) = self.categories(&raw);
+        let requirements = self.requirements(raw.requirements, &level_ids, &category_ids);
+        if requirements.is_empty() && self.problems.is_empty() {
+            self.problem(
+                raw.framework.span(),
+                "no requirements: declare at least one `[[requirements]]`",
+            );
+        }
+
+        Criteria {
+            framework: raw.framework.into_inner(),
+            version: raw.version.into_inner(),
+            title: raw.title.trim().to_owned(),
+            source: raw.source.map(|s| s.trim().to_owned()),
+            disclaimer: raw.disclaimer.map(|s| s.trim().to_owned()),
+            unmet_category_note: raw.unmet_category_note.map(|s| s.trim().to_owned()),
+            origin,
+            application_window,
+            file_text: String::new(),
+            levels,
+            categories,
+            requirements,
+        }
+    }
+
+    /// The levels, lowest first, with a map from id to index.
+    fn levels(&mut self, raw: &RawCriteria) -> (Vec<Level>, HashMap<String, usize>) {
         let mut levels = Vec::new();
         if raw.levels.is_empty() {
             self.problem(
@@ -168,7 +196,11 @@ impl Validator<'_> {
                 name: l.name.get_ref().trim().to_owned(),
             });
         }
+        (levels, level_ids)
+    }
 
+    /// The categories with their shares of the total weight, and a map from id to index.
+    fn categories(&mut self, raw: &RawCriteria) -> (Vec<Category>, HashMap<String, usize>) {
         let mut categories = Vec::new();
         let mut category_ids: HashMap<String, usize> = HashMap::new();
         let usable = |w: f64| w.is_finite() && w > 0.0 && w <= limits::MAX_WEIGHT;
@@ -241,21 +273,30 @@ impl Validator<'_> {
                 "no category has a positive weight; give at least one category a weight above 0",
             );
         }
+        (categories, category_ids)
+    }
 
+    /// The requirements in file order, each rule validated against those before it.
+    fn requirements(
+        &mut self,
+        raw: Vec<RawRequirement>,
+        level_ids: &HashMap<String, usize>,
+        category_ids: &HashMap<String, usize>,
+    ) -> Vec<Requirement> {
         let mut requirements: Vec<Requirement> = Vec::new();
         let mut requirement_ids: HashMap<String, usize> = HashMap::new();
         let mut seen_ids: HashSet<String> = HashSet::new();
-        if let Some(extra) = raw.requirements.get(limits::MAX_REQUIREMENTS) {
+        if let Some(extra) = raw.get(limits::MAX_REQUIREMENTS) {
             self.problem(
                 extra.id.span(),
                 format!(
                     "{} requirements; pmcheck reads at most {} (see \"Limits\" in the README)",
-                    raw.requirements.len(),
+                    raw.len(),
                     limits::MAX_REQUIREMENTS
                 ),
             );
         }
-        for r in raw.requirements.into_iter().take(limits::MAX_REQUIREMENTS) {
+        for r in raw.into_iter().take(limits::MAX_REQUIREMENTS) {
             let id = r.id.get_ref().clone();
             self.check_id(&r.id, "requirement id");
             if !seen_ids.insert(id.clone()) {
@@ -293,27 +334,7 @@ impl Validator<'_> {
                 });
             }
         }
-        if requirements.is_empty() && self.problems.is_empty() {
-            self.problem(
-                raw.framework.span(),
-                "no requirements: declare at least one `[[requirements]]`",
-            );
-        }
-
-        Criteria {
-            framework: raw.framework.into_inner(),
-            version: raw.version.into_inner(),
-            title: raw.title.trim().to_owned(),
-            source: raw.source.map(|s| s.trim().to_owned()),
-            disclaimer: raw.disclaimer.map(|s| s.trim().to_owned()),
-            unmet_category_note: raw.unmet_category_note.map(|s| s.trim().to_owned()),
-            origin,
-            application_window,
-            file_text: String::new(),
-            levels,
-            categories,
-            requirements,
-        }
+        requirements
     }
 
     fn date(&mut self, s: &Spanned<String>) -> Option<Date> {
