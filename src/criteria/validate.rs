@@ -305,8 +305,8 @@ impl Validator<'_> {
                     format!("duplicate requirement id `{id}`; ids must be unique"),
                 );
             }
-            let category = self.lookup(&r.category, &category_ids, "category");
-            let level = self.lookup(&r.level, &level_ids, "level");
+            let category = self.lookup(&r.category, category_ids, "category");
+            let level = self.lookup(&r.level, level_ids, "level");
             self.check_text(&r.text, "text");
             self.check_text(&r.reading, "reading");
             self.check_text(&r.hint, "hint");
