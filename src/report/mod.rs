@@ -8,7 +8,7 @@ pub mod github;
 pub(crate) mod html;
 mod json;
 mod junit;
-pub(crate) mod markdown;
+mod markdown;
 pub mod plan;
 pub mod portfolio;
 mod sarif;
@@ -17,6 +17,7 @@ mod table;
 use std::io::{self, Write};
 
 use crate::evaluate::{Evaluation, Status};
+use crate::text;
 
 pub use json::{JSON_VERSION, JsonReport};
 
@@ -130,6 +131,14 @@ pub fn render(
     }
 }
 
+/// Writes a JSON document, pretty-printed, then a newline. Its strings keep their
+/// content; the characters that would hide or reorder text are written as `\u`
+/// escapes ([`text::json`]).
+pub(crate) fn write_json(out: &mut dyn Write, value: &impl serde::Serialize) -> io::Result<()> {
+    let document = serde_json::to_string_pretty(value)?;
+    writeln!(out, "{}", text::json(&document))
+}
+
 /// A JSON object whose keys keep the order given (level order, not alphabetical).
 #[derive(Debug)]
 pub struct OrderedMap<'a, V>(pub Vec<(&'a str, V)>);
@@ -163,8 +172,39 @@ pub(crate) fn level_name(evaluation: &Evaluation<'_>, level: Option<usize>) -> S
     }
 }
 
-/// Lines describing progress since a baseline, shared by the text renderers.
-pub(crate) fn change_lines(e: &Evaluation<'_>, ch: &crate::baseline::Changes) -> Vec<String> {
+/// How a text renderer makes input safe for its format: `text` for names and other
+/// one-line values, `prose` for criteria text written with code spans (hints,
+/// wording), `id` for ids (already limited to `[a-z0-9._-]` when the criteria load).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct SafeText {
+    pub text: fn(&str) -> String,
+    pub prose: fn(&str) -> String,
+    pub id: fn(&str) -> String,
+}
+
+/// For the terminal: one line per value; prose keeps its line breaks, for the caller
+/// to indent (see [`text::indented`]).
+pub(crate) const TERMINAL: SafeText = SafeText {
+    text: text::line,
+    prose: text::block,
+    id: text::line,
+};
+
+/// For Markdown: nothing from the input is markup; prose keeps its code spans and ids
+/// are code spans.
+pub(crate) const MARKDOWN: SafeText = SafeText {
+    text: text::markdown_inline,
+    prose: text::markdown_text,
+    id: text::markdown_code,
+};
+
+/// Lines describing progress since a baseline, shared by the text renderers; every
+/// string from the baseline or the criteria is made safe by `esc`.
+pub(crate) fn change_lines(
+    e: &Evaluation<'_>,
+    ch: &crate::baseline::Changes,
+    esc: SafeText,
+) -> Vec<String> {
     let c = e.criteria;
     let mut lines = Vec::new();
     let other = if ch.same_criteria {
@@ -172,24 +212,29 @@ pub(crate) fn change_lines(e: &Evaluation<'_>, ch: &crate::baseline::Changes) ->
     } else {
         format!(
             "; the baseline used other criteria ({}), so only requirement ids in both are compared",
-            ch.baseline_criteria
+            (esc.text)(&ch.baseline_criteria)
         )
     };
     lines.push(format!(
         "Since the baseline {} (as of {}{other}):",
-        printable_path(&ch.baseline),
-        ch.baseline_as_of
+        (esc.text)(&ch.baseline),
+        (esc.text)(&ch.baseline_as_of)
     ));
-    lines.push(format!("Level: {} → {}", ch.level_before, ch.level_after));
+    lines.push(format!(
+        "Level: {} → {}",
+        (esc.text)(&ch.level_before),
+        (esc.text)(&ch.level_after)
+    ));
     let readiness: Vec<String> = ch
         .readiness
         .iter()
         .map(|(id, before, after)| {
-            let name = c
-                .levels
-                .iter()
-                .find(|l| &l.id == id)
-                .map_or(id.as_str(), |l| l.name.as_str());
+            let name = (esc.text)(
+                c.levels
+                    .iter()
+                    .find(|l| &l.id == id)
+                    .map_or(id.as_str(), |l| l.name.as_str()),
+            );
             match before {
                 Some(b) => format!(
                     "{name} {} → {} ({:+.1})",
@@ -206,6 +251,7 @@ pub(crate) fn change_lines(e: &Evaluation<'_>, ch: &crate::baseline::Changes) ->
         if ids.is_empty() {
             "none".to_owned()
         } else {
+            let ids: Vec<String> = ids.iter().map(|id| (esc.id)(id)).collect();
             ids.join(", ")
         }
     };
@@ -214,19 +260,15 @@ pub(crate) fn change_lines(e: &Evaluation<'_>, ch: &crate::baseline::Changes) ->
     lines
 }
 
-fn printable_path(p: &str) -> String {
-    crate::diagnostic::printable(p)
-}
-
-/// The note on claims that cite no sources, when not `--strict`.
-pub(crate) fn unsupported_note(e: &Evaluation<'_>) -> Option<String> {
+/// The note on claims that cite no sources, when not `--strict`; ids made safe by `esc`.
+pub(crate) fn unsupported_note(e: &Evaluation<'_>, esc: SafeText) -> Option<String> {
     if e.strict || e.unsupported.is_empty() {
         return None;
     }
-    let ids: Vec<&str> = e
+    let ids: Vec<String> = e
         .unsupported
         .iter()
-        .map(|(i, _)| e.criteria.requirements[*i].id.as_str())
+        .map(|(i, _)| (esc.id)(&e.criteria.requirements[*i].id))
         .collect();
     Some(format!(
         "Note: {} met requirement{} cite no `sources` (claimed, unsupported): {}. With --strict they count as gaps.",

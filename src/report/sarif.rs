@@ -114,6 +114,5 @@ pub(super) fn render(
             "results": results,
         }]
     });
-    serde_json::to_writer_pretty(&mut *out, &log)?;
-    writeln!(out)
+    crate::report::write_json(out, &log)
 }
