@@ -319,6 +319,13 @@ fn a_path_with_escape_sequences_is_shown_inert() {
         let args = ["evaluate", good.as_str(), "-f", format];
         let r = run_in(dir.path(), &args);
         check(&args, &r);
+        if format == "sarif" {
+            assert!(
+                r.stdout.contains("\"uri\": \"%1B%5D0;pwn%07.yaml\""),
+                "{}",
+                r.stdout
+            );
+        }
     }
     let table = run_in(dir.path(), &["evaluate", &good]).stdout;
     assert!(table.starts_with(&format!("{shown}.yaml · ")), "{table}");
