@@ -287,10 +287,14 @@ pub(crate) fn unsupported_note(e: &Evaluation<'_>, esc: SafeText) -> Option<Stri
         .iter()
         .map(|(i, _)| (esc.id)(&e.criteria.requirements[*i].id))
         .collect();
+    let (requirements, cite, count) = if ids.len() == 1 {
+        ("requirement", "cites", "it counts as a gap")
+    } else {
+        ("requirements", "cite", "they count as gaps")
+    };
     Some(format!(
-        "Note: {} met requirement{} cite no `sources` (claimed, unsupported): {}. With --strict they count as gaps.",
+        "Note: {} met {requirements} {cite} no `sources` (claimed, unsupported): {}. With --strict {count}.",
         ids.len(),
-        if ids.len() == 1 { "" } else { "s" },
         ids.join(", ")
     ))
 }
