@@ -49,7 +49,7 @@ impl InputError {
 
 impl fmt::Display for InputError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.file.display())?;
+        write!(f, "{}", printable(&self.file.display().to_string()))?;
         if let Some((line, column)) = self.at {
             write!(f, ":{line}:{column}")?;
         }
@@ -91,7 +91,7 @@ impl fmt::Display for Problems {
         write!(
             f,
             "{}: {n} problem{} found",
-            self.file.display(),
+            printable(&self.file.display().to_string()),
             if n == 1 { "" } else { "s" }
         )?;
         for p in &self.problems {
@@ -110,19 +110,11 @@ impl fmt::Display for Problems {
 
 impl std::error::Error for Problems {}
 
-/// Replaces control characters so that file content cannot drive the terminal.
+/// Text from a file or the command line, fit for one line of a terminal message: control,
+/// bidirectional and invisible characters replaced, line breaks and tabs made spaces
+/// (see [`crate::text::line`], which this is).
 pub fn printable(s: &str) -> String {
-    s.chars()
-        .map(|c| {
-            if c == '\n' || !c.is_control() {
-                c
-            } else if c == '\t' {
-                ' '
-            } else {
-                char::REPLACEMENT_CHARACTER
-            }
-        })
-        .collect()
+    crate::text::line(s)
 }
 
 /// How standard input is named in messages, when `-` is given as a file.
@@ -390,6 +382,28 @@ mod tests {
     #[test]
     fn control_characters_are_replaced() {
         assert_eq!(printable("a\u{1b}[31mb"), "a\u{fffd}[31mb");
+    }
+
+    #[test]
+    fn file_names_and_messages_cannot_drive_the_terminal() {
+        let e = InputError::new(
+            Path::new("\u{1b}]0;pwn\u{7}\nerror: forged.yaml"),
+            None,
+            "bad `\u{202e}x`\nerror: forged",
+        );
+        assert_eq!(
+            e.to_string(),
+            "\u{fffd}]0;pwn\u{fffd} error: forged.yaml: bad `\u{fffd}x` error: forged"
+        );
+        let p = Problems {
+            file: PathBuf::from("\u{1b}[31m.toml"),
+            problems: vec![],
+            omitted: 1,
+        };
+        assert!(
+            p.to_string()
+                .starts_with("\u{fffd}[31m.toml: 1 problem found")
+        );
     }
 
     #[test]

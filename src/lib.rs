@@ -18,4 +18,5 @@ pub mod plan;
 pub mod portfolio;
 pub mod report;
 pub mod snippet;
+pub mod text;
 pub mod write;

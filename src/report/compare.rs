@@ -8,8 +8,8 @@ use serde::Serialize;
 
 use super::{Format, JsonReport, RenderOptions, level_name, status_label};
 use crate::compare::{self, Difference};
-use crate::diagnostic::printable;
 use crate::evaluate::Evaluation;
+use crate::text::{line, markdown_code, markdown_inline};
 
 /// The version of the compare JSON contract.
 pub const COMPARE_JSON_VERSION: u32 = 1;
@@ -85,8 +85,7 @@ pub fn render(
                     })
                     .collect(),
             };
-            serde_json::to_writer_pretty(&mut *out, &report)?;
-            writeln!(out)
+            crate::report::write_json(out, &report)
         }
         Format::Table => table(evaluations, &differences, options, out),
         Format::Markdown => markdown(evaluations, &differences, options, out),
@@ -102,10 +101,7 @@ fn table(
     let who = evaluations
         .first()
         .and_then(|e| e.jurisdiction.as_ref())
-        .map_or_else(
-            || printable(&options.evidence),
-            |j| printable(j.name.as_str()),
-        );
+        .map_or_else(|| line(&options.evidence), |j| line(j.name.as_str()));
     writeln!(out, "{who} · compared under {} criteria", evaluations.len())?;
     writeln!(out)?;
     let mut t = Table::new();
@@ -113,12 +109,16 @@ fn table(
     let mut header = vec![Cell::new("Category")];
     for e in evaluations {
         for l in &e.criteria.levels {
-            header.push(Cell::new(format!("{}\n{}", e.criteria.label(), l.name)));
+            header.push(Cell::new(format!(
+                "{}\n{}",
+                line(&e.criteria.label()),
+                line(&l.name)
+            )));
         }
     }
     t.set_header(header);
     for (id, name) in compare::categories(evaluations) {
-        let mut row = vec![Cell::new(name)];
+        let mut row = vec![Cell::new(line(&name))];
         for e in evaluations {
             row.extend(cell_text(e, &id).into_iter().map(Cell::new));
         }
@@ -127,7 +127,7 @@ fn table(
     let mut level_row = vec![Cell::new("Level reached")];
     for e in evaluations {
         let n = e.criteria.levels.len();
-        level_row.push(Cell::new(level_name(e, e.level)));
+        level_row.push(Cell::new(line(&level_name(e, e.level))));
         level_row.extend((1..n).map(|_| Cell::new("")));
     }
     t.add_row(level_row);
@@ -143,10 +143,14 @@ fn table(
         let mut d = Table::new();
         d.load_style(UTF8_FULL_CONDENSED).force_no_tty();
         let mut header = vec![Cell::new("Requirement")];
-        header.extend(evaluations.iter().map(|e| Cell::new(e.criteria.label())));
+        header.extend(
+            evaluations
+                .iter()
+                .map(|e| Cell::new(line(&e.criteria.label()))),
+        );
         d.set_header(header);
         for diff in differences {
-            let mut row = vec![Cell::new(&diff.requirement)];
+            let mut row = vec![Cell::new(line(&diff.requirement))];
             row.extend(diff.verdicts.iter().map(|v| Cell::new(verdict_label(v))));
             d.add_row(row);
         }
@@ -154,7 +158,13 @@ fn table(
     }
     let summary: Vec<String> = evaluations
         .iter()
-        .map(|e| format!("{}: {}", e.criteria.label(), level_name(e, e.level)))
+        .map(|e| {
+            format!(
+                "{}: {}",
+                line(&e.criteria.label()),
+                line(&level_name(e, e.level))
+            )
+        })
         .collect();
     writeln!(out)?;
     writeln!(out, "Level reached · {}", summary.join(" · "))
@@ -166,7 +176,7 @@ fn markdown(
     options: &RenderOptions,
     out: &mut dyn Write,
 ) -> io::Result<()> {
-    let md = super::markdown::escape;
+    let md = markdown_inline;
     let who = evaluations
         .first()
         .and_then(|e| e.jurisdiction.as_ref())
@@ -216,7 +226,7 @@ fn markdown(
     }
     writeln!(out, "{header}\n{rule}")?;
     for d in differences {
-        let mut row = format!("| `{}` |", d.requirement);
+        let mut row = format!("| {} |", markdown_code(&d.requirement));
         for v in &d.verdicts {
             row.push_str(&format!(" {} |", verdict_label(v)));
         }

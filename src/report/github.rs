@@ -1,23 +1,14 @@
 //! GitHub Actions workflow commands: `::error` for gaps at or below the target level,
 //! `::notice` for gaps above it, `::warning` for warnings. The Markdown report for the
 //! step summary is written by the caller when `GITHUB_STEP_SUMMARY` names a file.
+//! Messages and properties are cleaned and escaped by [`crate::text`], so that no text
+//! from the input can end a command or start another.
 
 use std::io::{self, Write};
 
 use super::{RenderOptions, level_name};
 use crate::evaluate::Evaluation;
-
-/// Escapes a workflow command's message.
-fn data(s: &str) -> String {
-    s.replace('%', "%25")
-        .replace('\r', "%0D")
-        .replace('\n', "%0A")
-}
-
-/// Escapes a workflow command's property value.
-fn property(s: &str) -> String {
-    data(s).replace(':', "%3A").replace(',', "%2C")
-}
+use crate::text::{github_data as data, github_property as property, line};
 
 pub(super) fn render(
     e: &Evaluation<'_>,
@@ -42,7 +33,9 @@ pub(super) fn render(
             property(&format!("pmcheck {}{optional}", r.id)),
             data(&format!(
                 "{} · {}: {}",
-                c.levels[r.level].name, c.categories[r.category].name, r.hint
+                line(&c.levels[r.level].name),
+                line(&c.categories[r.category].name),
+                r.hint
             ))
         )?;
     }
@@ -52,19 +45,19 @@ pub(super) fn render(
             "::warning file={file},line={},title={}::{}",
             options.line_of_section(w.section),
             property(&format!("pmcheck {}", w.code.id())),
-            data(&crate::diagnostic::printable(&w.message))
+            data(&line(&w.message))
         )?;
     }
     let verdict = match options.target {
-        Some(t) if e.reaches(t) => format!("; required {}: reached", c.levels[t].name),
-        Some(t) => format!("; required {}: not reached", c.levels[t].name),
+        Some(t) if e.reaches(t) => format!("; required {}: reached", line(&c.levels[t].name)),
+        Some(t) => format!("; required {}: not reached", line(&c.levels[t].name)),
         None => String::new(),
     };
     writeln!(
         out,
         "pmcheck: {} under {} as of {}{verdict}",
-        level_name(e, e.level),
-        c.label(),
+        line(&level_name(e, e.level)),
+        line(&c.label()),
         e.as_of
     )
 }

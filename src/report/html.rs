@@ -1,8 +1,9 @@
 //! One self-contained HTML page: no external fonts, scripts or images, readable at a
 //! glance (a badge, a colored grid with symbols, a readiness bar chart in inline SVG)
 //! and printable. The page is the askama template `templates/evaluate.html`; this file
-//! fills it from the evaluation. Every string is HTML-escaped by [`html`], which askama
-//! applies to every `{{ ... }}` (see `templates/askama.toml`).
+//! fills it from the evaluation. Every string is cleaned and HTML-escaped by
+//! [`crate::text::html`], which askama applies to every `{{ ... }}` (see
+//! `templates/askama.toml`).
 
 use std::fmt;
 use std::io::{self, Write};
@@ -11,30 +12,15 @@ use askama::Template;
 
 use super::{RenderOptions, level_name, percent, status_label};
 use crate::evaluate::{Evaluation, Status};
+use crate::text;
 
-/// Escapes text for HTML content and attribute values.
-pub(crate) fn html(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for ch in crate::diagnostic::printable(text).chars() {
-        match ch {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
-/// The escaper of pmcheck's HTML templates: [`html`], for every `{{ ... }}`.
+/// The escaper of pmcheck's HTML templates: [`text::html`], for every `{{ ... }}`.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Escape;
 
 impl askama::filters::Escaper for Escape {
     fn write_escaped_str<W: fmt::Write>(&self, mut dest: W, text: &str) -> fmt::Result {
-        dest.write_str(&html(text))
+        dest.write_str(&text::html(text))
     }
 }
 

@@ -253,6 +253,5 @@ pub(super) fn render(
     out: &mut dyn Write,
 ) -> io::Result<()> {
     let report = JsonReport::new(evaluation, options);
-    serde_json::to_writer_pretty(&mut *out, &report)?;
-    writeln!(out)
+    crate::report::write_json(out, &report)
 }

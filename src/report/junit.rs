@@ -1,21 +1,18 @@
 //! JUnit XML for CI test views (GitLab, Jenkins): a test suite per category, a test
 //! case per requirement. A required requirement unmet at or below the target level is
 //! a failure carrying the hint; optional and higher-level gaps are skipped.
-//! `quick-junit` (the writer behind cargo-nextest) writes and escapes the XML.
+//! `quick-junit` (the writer behind cargo-nextest) writes and escapes the XML; text is
+//! cleaned first by [`crate::text`] (no control characters, which XML 1.0 mostly
+//! forbids, nor noncharacters, bidirectional or invisible ones): names and messages on
+//! one line, a description with its line breaks.
 
 use std::io::{self, Write};
 
 use quick_junit::{NonSuccessKind, Report, TestCase, TestCaseStatus, TestSuite};
 
 use super::RenderOptions;
-use crate::diagnostic::printable;
 use crate::evaluate::Evaluation;
-
-/// Text for the report: printable, and without the two noncharacters XML 1.0 forbids
-/// (quick-junit drops the forbidden control characters itself).
-fn text(s: &str) -> String {
-    printable(s).replace(['\u{fffe}', '\u{ffff}'], "\u{fffd}")
-}
+use crate::text::{block, line as text};
 
 /// The test case status of requirement `i`, judged by the evaluation against `target`.
 fn status(e: &Evaluation<'_>, i: usize, target: usize) -> TestCaseStatus {
@@ -33,7 +30,7 @@ fn status(e: &Evaluation<'_>, i: usize, target: usize) -> TestCaseStatus {
         let mut s = TestCaseStatus::non_success(NonSuccessKind::Failure);
         s.set_message(text(&r.hint))
             .set_type("gap")
-            .set_description(text(&format!("{}\n{}", r.text, r.hint)));
+            .set_description(block(&format!("{}\n{}", r.text, r.hint)));
         s
     } else {
         skipped("gap above the target level")

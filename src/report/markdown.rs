@@ -1,40 +1,12 @@
 //! The report as a Markdown document, fit to paste into a pull request or a memo.
-//! Text from the evidence file is escaped so it cannot inject markup.
+//! Text from the evidence, the criteria and the baseline is escaped by the Markdown
+//! functions of [`crate::text`], so that none of it is markup.
 
 use std::io::{self, Write};
 
-use super::{RenderOptions, level_name, percent, status_label};
-use crate::diagnostic::printable;
+use super::{MARKDOWN, RenderOptions, level_name, percent, status_label};
 use crate::evaluate::Evaluation;
-
-/// Escapes characters that Markdown or HTML would interpret.
-pub(crate) fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for ch in printable(text).chars() {
-        match ch {
-            '\\' | '`' | '*' | '_' | '[' | ']' | '|' | '#' | '!' => {
-                out.push('\\');
-                out.push(ch);
-            }
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '&' => out.push_str("&amp;"),
-            '\n' => out.push(' '),
-            _ => out.push(ch),
-        }
-    }
-    out
-}
-
-/// Escapes only what HTML would interpret, keeping Markdown such as code spans:
-/// for text written by criteria authors.
-pub(crate) fn escape_html(text: &str) -> String {
-    printable(text)
-        .replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('\n', " ")
-}
+use crate::text::{markdown_code, markdown_inline as escape, markdown_text};
 
 pub(super) fn render(
     e: &Evaluation<'_>,
@@ -55,7 +27,7 @@ pub(super) fn render(
         escape(&c.label())
     )?;
     if let Some(d) = &c.disclaimer {
-        writeln!(out, "- Note: {}", escape_html(d))?;
+        writeln!(out, "- Note: {}", markdown_text(d))?;
     }
     writeln!(out, "- As of: {} ({})", e.as_of, e.as_of_source.describe())?;
     writeln!(
@@ -113,29 +85,29 @@ pub(super) fn render(
         let optional = if r.optional { " (optional)" } else { "" };
         writeln!(
             out,
-            "{}. **{}** · {} · `{}`{optional}: {}",
+            "{}. **{}** · {} · {}{optional}: {}",
             n + 1,
             escape(&c.levels[r.level].name),
             escape(&c.categories[r.category].name),
-            r.id,
-            escape_html(&r.hint)
+            markdown_code(&r.id),
+            markdown_text(&r.hint)
         )?;
         if let Some(sections) = super::unsupported_sections(e, g) {
             writeln!(out, "   Claimed, unsupported: add `sources` to {sections}.")?;
         }
     }
 
-    if let Some(note) = super::unsupported_note(e) {
+    if let Some(note) = super::unsupported_note(e, MARKDOWN) {
         writeln!(out)?;
-        writeln!(out, "{}", escape_html(&note))?;
+        writeln!(out, "{note}")?;
     }
 
     if let Some(ch) = &options.changes {
         writeln!(out)?;
         writeln!(out, "## Since the baseline")?;
         writeln!(out)?;
-        for line in super::change_lines(e, ch).iter().skip(1) {
-            writeln!(out, "- {}", escape_html(line))?;
+        for line in super::change_lines(e, ch, MARKDOWN).iter().skip(1) {
+            writeln!(out, "- {line}")?;
         }
     }
 
@@ -148,17 +120,4 @@ pub(super) fn render(
         }
     }
     Ok(())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::escape;
-
-    #[test]
-    fn markup_in_evidence_is_escaped() {
-        assert_eq!(
-            escape("<script>alert(1)</script> | *x*"),
-            "&lt;script&gt;alert(1)&lt;/script&gt; \\| \\*x\\*"
-        );
-    }
 }

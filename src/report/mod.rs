@@ -8,15 +8,17 @@ pub mod github;
 pub(crate) mod html;
 mod json;
 mod junit;
-pub(crate) mod markdown;
+mod markdown;
 pub mod plan;
 pub mod portfolio;
 mod sarif;
 mod table;
 
+use std::collections::HashSet;
 use std::io::{self, Write};
 
 use crate::evaluate::{Evaluation, Status};
+use crate::text;
 
 pub use json::{JSON_VERSION, JsonReport};
 
@@ -90,22 +92,38 @@ impl RenderOptions {
 }
 
 /// The line on which each top-level key of an evidence file starts: YAML `key:` at
-/// the start of a line, or JSON `"key":` indented by at most two spaces.
+/// the start of a line, or JSON `"key":` indented by at most two spaces. Linear in the
+/// size of the text: a line counts only when it looks like a key, and each key is
+/// looked up in a set.
 pub fn section_lines(text: &str) -> Vec<(String, u64)> {
     let mut out: Vec<(String, u64)> = Vec::new();
+    let mut seen: HashSet<&str> = HashSet::new();
     for (n, line) in text.lines().enumerate() {
         let line = line.trim_start_matches('\u{feff}');
-        let indent = line.len() - line.trim_start().len();
         let trimmed = line.trim_start();
+        let indent = line.len() - trimmed.len();
         let key = if let Some(rest) = trimmed.strip_prefix('"') {
-            (indent <= 2).then(|| rest.split('"').next()).flatten()
-        } else if indent == 0 && trimmed.starts_with(|c: char| c.is_ascii_alphabetic()) {
-            trimmed.split(':').next()
+            (indent <= 2)
+                .then(|| rest.split_once('"'))
+                .flatten()
+                .filter(|(_, after)| after.trim_start().starts_with(':'))
+                .map(|(key, _)| key)
+        } else if indent == 0 {
+            trimmed
+                .split_once(':')
+                .filter(|(_, after)| after.is_empty() || after.starts_with([' ', '\t']))
+                .map(|(key, _)| key.trim_end())
+                .filter(|key| {
+                    key.starts_with(|c: char| c.is_ascii_alphabetic())
+                        && key
+                            .bytes()
+                            .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
+                })
         } else {
             None
         };
-        if let Some(k) = key.map(str::trim)
-            && !out.iter().any(|(s, _)| s == k)
+        if let Some(k) = key
+            && seen.insert(k)
         {
             out.push((k.to_owned(), n as u64 + 1));
         }
@@ -128,6 +146,14 @@ pub fn render(
         EvaluateFormat::Github => github::render(evaluation, options, out),
         EvaluateFormat::Html => html::render(evaluation, options, out),
     }
+}
+
+/// Writes a JSON document, pretty-printed, then a newline. Its strings keep their
+/// content; the characters that would hide or reorder text are written as `\u`
+/// escapes ([`text::json`]).
+pub(crate) fn write_json(out: &mut dyn Write, value: &impl serde::Serialize) -> io::Result<()> {
+    let document = serde_json::to_string_pretty(value)?;
+    writeln!(out, "{}", text::json(&document))
 }
 
 /// A JSON object whose keys keep the order given (level order, not alphabetical).
@@ -163,8 +189,39 @@ pub(crate) fn level_name(evaluation: &Evaluation<'_>, level: Option<usize>) -> S
     }
 }
 
-/// Lines describing progress since a baseline, shared by the text renderers.
-pub(crate) fn change_lines(e: &Evaluation<'_>, ch: &crate::baseline::Changes) -> Vec<String> {
+/// How a text renderer makes input safe for its format: `text` for names and other
+/// one-line values, `prose` for criteria text written with code spans (hints,
+/// wording), `id` for ids (already limited to `[a-z0-9._-]` when the criteria load).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct SafeText {
+    pub text: fn(&str) -> String,
+    pub prose: fn(&str) -> String,
+    pub id: fn(&str) -> String,
+}
+
+/// For the terminal: one line per value; prose keeps its line breaks, for the caller
+/// to indent (see [`text::indented`]).
+pub(crate) const TERMINAL: SafeText = SafeText {
+    text: text::line,
+    prose: text::block,
+    id: text::line,
+};
+
+/// For Markdown: nothing from the input is markup; prose keeps its code spans and ids
+/// are code spans.
+pub(crate) const MARKDOWN: SafeText = SafeText {
+    text: text::markdown_inline,
+    prose: text::markdown_text,
+    id: text::markdown_code,
+};
+
+/// Lines describing progress since a baseline, shared by the text renderers; every
+/// string from the baseline or the criteria is made safe by `esc`.
+pub(crate) fn change_lines(
+    e: &Evaluation<'_>,
+    ch: &crate::baseline::Changes,
+    esc: SafeText,
+) -> Vec<String> {
     let c = e.criteria;
     let mut lines = Vec::new();
     let other = if ch.same_criteria {
@@ -172,24 +229,29 @@ pub(crate) fn change_lines(e: &Evaluation<'_>, ch: &crate::baseline::Changes) ->
     } else {
         format!(
             "; the baseline used other criteria ({}), so only requirement ids in both are compared",
-            ch.baseline_criteria
+            (esc.text)(&ch.baseline_criteria)
         )
     };
     lines.push(format!(
         "Since the baseline {} (as of {}{other}):",
-        printable_path(&ch.baseline),
-        ch.baseline_as_of
+        (esc.text)(&ch.baseline),
+        (esc.text)(&ch.baseline_as_of)
     ));
-    lines.push(format!("Level: {} → {}", ch.level_before, ch.level_after));
+    lines.push(format!(
+        "Level: {} → {}",
+        (esc.text)(&ch.level_before),
+        (esc.text)(&ch.level_after)
+    ));
     let readiness: Vec<String> = ch
         .readiness
         .iter()
         .map(|(id, before, after)| {
-            let name = c
-                .levels
-                .iter()
-                .find(|l| &l.id == id)
-                .map_or(id.as_str(), |l| l.name.as_str());
+            let name = (esc.text)(
+                c.levels
+                    .iter()
+                    .find(|l| &l.id == id)
+                    .map_or(id.as_str(), |l| l.name.as_str()),
+            );
             match before {
                 Some(b) => format!(
                     "{name} {} → {} ({:+.1})",
@@ -206,6 +268,7 @@ pub(crate) fn change_lines(e: &Evaluation<'_>, ch: &crate::baseline::Changes) ->
         if ids.is_empty() {
             "none".to_owned()
         } else {
+            let ids: Vec<String> = ids.iter().map(|id| (esc.id)(id)).collect();
             ids.join(", ")
         }
     };
@@ -214,24 +277,24 @@ pub(crate) fn change_lines(e: &Evaluation<'_>, ch: &crate::baseline::Changes) ->
     lines
 }
 
-fn printable_path(p: &str) -> String {
-    crate::diagnostic::printable(p)
-}
-
-/// The note on claims that cite no sources, when not `--strict`.
-pub(crate) fn unsupported_note(e: &Evaluation<'_>) -> Option<String> {
+/// The note on claims that cite no sources, when not `--strict`; ids made safe by `esc`.
+pub(crate) fn unsupported_note(e: &Evaluation<'_>, esc: SafeText) -> Option<String> {
     if e.strict || e.unsupported.is_empty() {
         return None;
     }
-    let ids: Vec<&str> = e
+    let ids: Vec<String> = e
         .unsupported
         .iter()
-        .map(|(i, _)| e.criteria.requirements[*i].id.as_str())
+        .map(|(i, _)| (esc.id)(&e.criteria.requirements[*i].id))
         .collect();
+    let (requirements, cite, count) = if ids.len() == 1 {
+        ("requirement", "cites", "it counts as a gap")
+    } else {
+        ("requirements", "cite", "they count as gaps")
+    };
     Some(format!(
-        "Note: {} met requirement{} cite no `sources` (claimed, unsupported): {}. With --strict they count as gaps.",
+        "Note: {} met {requirements} {cite} no `sources` (claimed, unsupported): {}. With --strict {count}.",
         ids.len(),
-        if ids.len() == 1 { "" } else { "s" },
         ids.join(", ")
     ))
 }
@@ -250,4 +313,32 @@ pub(crate) fn unsupported_sections(e: &Evaluation<'_>, requirement: usize) -> Op
 /// `82.5%`.
 pub(crate) fn percent(value: f64) -> String {
     format!("{value:.1}%")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::section_lines;
+
+    #[test]
+    fn section_lines_finds_top_level_keys_only() {
+        let yaml = "\u{feff}version: 1\n# c\nservice_areas:\n  - name: x\n    sources: [\nsources,\nas_of,\n    ]\nverification:   # note\n  data_checked: true\nservice_areas:\nas_of: 2021-05-07\nurl:http://x\n";
+        assert_eq!(
+            section_lines(yaml),
+            [
+                ("version".to_owned(), 1),
+                ("service_areas".to_owned(), 3),
+                ("verification".to_owned(), 9),
+                ("as_of".to_owned(), 12),
+            ]
+        );
+        let json = "{\n  \"version\": 1,\n  \"service_areas\": [\n  \"s0\",\n    \"name\": \"x\"\n  ],\n  \"as_of\" : \"2021-05-07\"\n}\n";
+        assert_eq!(
+            section_lines(json),
+            [
+                ("version".to_owned(), 2),
+                ("service_areas".to_owned(), 3),
+                ("as_of".to_owned(), 7),
+            ]
+        );
+    }
 }

@@ -9,6 +9,49 @@ use serde_json::json;
 use super::RenderOptions;
 use crate::evaluate::{Evaluation, WarningCode};
 
+/// The `uri` of the evidence file: a relative reference with forward slashes for a
+/// relative path, else an absolute `file://` URI: `C:\x\y.yaml` becomes
+/// `file:///C:/x/y.yaml`, `\\server\share\y.yaml` becomes `file://server/share/y.yaml`.
+/// SARIF validators refuse an absolute path that is not a URI unless it has a base id.
+fn artifact_uri(path: &str) -> String {
+    if let Some(unc) = path.strip_prefix("\\\\") {
+        return format!("file://{}", percent_encode(&unc.replace('\\', "/"), true));
+    }
+    let path = path.replace('\\', "/");
+    let bytes = path.as_bytes();
+    let drive =
+        bytes.len() >= 3 && bytes[0].is_ascii_alphabetic() && bytes[1] == b':' && bytes[2] == b'/';
+    if drive {
+        format!(
+            "file:///{}:{}",
+            &path[..1],
+            percent_encode(&path[2..], true)
+        )
+    } else if path.starts_with('/') {
+        format!("file://{}", percent_encode(&path, true))
+    } else {
+        percent_encode(&path, false)
+    }
+}
+
+/// Percent-encodes a path for a URI: every byte but the unreserved characters, `/`,
+/// and the sub-delimiters and `@` a path may hold. A `:` is encoded in a relative
+/// reference (`absolute` false), where it would otherwise read as a scheme.
+fn percent_encode(path: &str, absolute: bool) -> String {
+    let mut out = String::with_capacity(path.len());
+    for b in path.bytes() {
+        let keep = b.is_ascii_alphanumeric()
+            || b"-._~/!$&'()*+,;=@".contains(&b)
+            || (absolute && b == b':');
+        if keep {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
 pub(super) fn render(
     e: &Evaluation<'_>,
     options: &RenderOptions,
@@ -16,7 +59,7 @@ pub(super) fn render(
 ) -> io::Result<()> {
     let c = e.criteria;
     let target = e.target_or_next(options.target);
-    let uri = options.evidence.replace('\\', "/");
+    let uri = artifact_uri(&options.evidence);
     let mut rules: Vec<_> = c
         .requirements
         .iter()
@@ -101,7 +144,6 @@ pub(super) fn render(
                 "driver": {
                     "name": "pmcheck",
                     "version": env!("CARGO_PKG_VERSION"),
-                    "informationUri": "https://github.com/pmcheck/pmcheck",
                     "rules": rules,
                 }
             },
@@ -114,6 +156,37 @@ pub(super) fn render(
             "results": results,
         }]
     });
-    serde_json::to_writer_pretty(&mut *out, &log)?;
-    writeln!(out)
+    crate::report::write_json(out, &log)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::artifact_uri;
+
+    #[test]
+    fn relative_paths_stay_relative_and_absolute_ones_become_file_uris() {
+        assert_eq!(
+            artifact_uri("examples/millbrook.yaml"),
+            "examples/millbrook.yaml"
+        );
+        assert_eq!(artifact_uri("examples\\m.yaml"), "examples/m.yaml");
+        assert_eq!(artifact_uri("../a b/c.yaml"), "../a%20b/c.yaml");
+        assert_eq!(artifact_uri("a:b.yaml"), "a%3Ab.yaml");
+        assert_eq!(artifact_uri("/srv/x/y.yaml"), "file:///srv/x/y.yaml");
+        assert_eq!(artifact_uri("C:\\x\\y.yaml"), "file:///C:/x/y.yaml");
+        assert_eq!(
+            artifact_uri("c:/x y/é.yaml"),
+            "file:///c:/x%20y/%C3%A9.yaml"
+        );
+        assert_eq!(
+            artifact_uri("\\\\server\\share\\y.yaml"),
+            "file://server/share/y.yaml"
+        );
+        assert_eq!(
+            artifact_uri("/tmp/\u{1b}]0;pwn\u{7}.yaml"),
+            "file:///tmp/%1B%5D0;pwn%07.yaml"
+        );
+        assert_eq!(artifact_uri("<stdin>"), "%3Cstdin%3E");
+        assert_eq!(artifact_uri("50%.yaml"), "50%25.yaml");
+    }
 }

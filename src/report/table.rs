@@ -6,9 +6,9 @@ use std::io::{self, Write};
 use comfy_table::presets::UTF8_FULL_CONDENSED;
 use comfy_table::{Cell, Color, ContentArrangement, Table};
 
-use super::{RenderOptions, level_name, percent, status_label};
-use crate::diagnostic::printable;
+use super::{RenderOptions, TERMINAL, level_name, percent, status_label};
 use crate::evaluate::{Evaluation, Status};
+use crate::text::{indented, line};
 
 const RED: &str = "\x1b[31m";
 const GREEN: &str = "\x1b[32m";
@@ -35,22 +35,22 @@ pub(super) fn render(
 
     let who = match &e.jurisdiction {
         Some(j) => {
-            let mut s = format!("{} ({}", printable(j.name.as_str()), kind_name(j));
+            let mut s = format!("{} ({}", line(j.name.as_str()), kind_name(j));
             if let Some(state) = &j.state {
-                s.push_str(&format!(", {}", printable(state.as_str())));
+                s.push_str(&format!(", {}", line(state.as_str())));
             }
             s.push(')');
             s
         }
-        None => printable(&options.evidence),
+        None => line(&options.evidence),
     };
     writeln!(
         out,
         "{}",
-        paint(&format!("{who} · {}", c.title), BOLD, color)
+        paint(&format!("{who} · {}", line(&c.title)), BOLD, color)
     )?;
     if let Some(d) = &c.disclaimer {
-        writeln!(out, "{}", paint(d, DIM, color))?;
+        writeln!(out, "{}", paint(&line(d), DIM, color))?;
     }
     writeln!(out)?;
 
@@ -64,10 +64,13 @@ pub(super) fn render(
         table.force_no_tty();
     }
     let mut header = vec![Cell::new("Category"), Cell::new("Weight")];
-    header.extend(c.levels.iter().map(|l| Cell::new(&l.name)));
+    header.extend(c.levels.iter().map(|l| Cell::new(line(&l.name))));
     table.set_header(header);
     for (ci, cat) in c.categories.iter().enumerate() {
-        let mut row = vec![Cell::new(&cat.name), Cell::new(percent(cat.share * 100.0))];
+        let mut row = vec![
+            Cell::new(line(&cat.name)),
+            Cell::new(percent(cat.share * 100.0)),
+        ];
         for l in 0..c.levels.len() {
             let status = e.status(ci, l);
             let mut cell = Cell::new(status_label(status));
@@ -105,11 +108,11 @@ pub(super) fn render(
                 out,
                 "{:>3}. {marker} {} · {} · {}{optional}",
                 n + 1,
-                c.levels[r.level].name,
-                cat.name,
-                r.id
+                line(&c.levels[r.level].name),
+                line(&cat.name),
+                line(&r.id)
             )?;
-            writeln!(out, "       {}", r.hint)?;
+            writeln!(out, "       {}", indented(&r.hint, "       "))?;
             if let Some(sections) = super::unsupported_sections(e, g) {
                 writeln!(
                     out,
@@ -128,23 +131,18 @@ pub(super) fn render(
         writeln!(out)?;
         writeln!(out, "{}", paint("Warnings:", BOLD, color))?;
         for w in &e.warnings {
-            writeln!(
-                out,
-                "  {} {}",
-                paint("!", YELLOW, color),
-                printable(&w.message)
-            )?;
+            writeln!(out, "  {} {}", paint("!", YELLOW, color), line(&w.message))?;
         }
     }
 
-    if let Some(note) = super::unsupported_note(e) {
+    if let Some(note) = super::unsupported_note(e, TERMINAL) {
         writeln!(out)?;
         writeln!(out, "{}", paint(&note, DIM, color))?;
     }
 
     if let Some(ch) = &options.changes {
         writeln!(out)?;
-        for (i, line) in super::change_lines(e, ch).iter().enumerate() {
+        for (i, line) in super::change_lines(e, ch, TERMINAL).iter().enumerate() {
             let indent = if i == 0 { "" } else { "  " };
             writeln!(out, "{indent}{line}")?;
         }
@@ -155,9 +153,9 @@ pub(super) fn render(
         .levels
         .iter()
         .zip(&e.readiness)
-        .map(|(l, &r)| format!("{} {}", l.name, percent(r)))
+        .map(|(l, &r)| format!("{} {}", line(&l.name), percent(r)))
         .collect();
-    let level = level_name(e, e.level);
+    let level = line(&level_name(e, e.level));
     let level = match e.level {
         Some(_) => paint(&level, GREEN, color),
         None => paint(&level, RED, color),
@@ -166,12 +164,12 @@ pub(super) fn render(
         out,
         "Level reached: {level} · readiness: {} · criteria {} · as of {} ({})",
         readiness.join(", "),
-        c.label(),
+        line(&c.label()),
         e.as_of,
         e.as_of_source.describe()
     )?;
     if let Some(t) = options.target {
-        let name = &c.levels[t].name;
+        let name = line(&c.levels[t].name);
         let verdict = if e.reaches(t) {
             paint(&format!("Required level {name}: reached"), GREEN, color)
         } else {
@@ -186,7 +184,7 @@ pub(super) fn render(
             paint(
                 &format!(
                     "Next level: {} ({open} gap{} to close)",
-                    c.levels[next].name,
+                    line(&c.levels[next].name),
                     if open == 1 { "" } else { "s" }
                 ),
                 DIM,

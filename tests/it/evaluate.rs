@@ -685,3 +685,44 @@ fn level_ids_on_the_command_line_ignore_case() {
         r.stderr
     );
 }
+
+#[test]
+fn section_lines_was_quadratic_in_a_flow_list_written_one_item_per_line() {
+    // `sources: [` then 100,100 lines `sN,` at the start of the line: each looked like
+    // a new top-level key, and each was compared with every earlier one (~12 s).
+    let mut text = String::from("version: 1\nas_of: 2021-05-07\nservice_areas:\n");
+    let mut n = 0;
+    for area in 0..11 {
+        text.push_str(&format!(
+            "  - name: Area {area}\n    years: [2020]\n    sources: [\n"
+        ));
+        for _ in 0..9100 {
+            text.push_str(&format!("s{n},\n"));
+            n += 1;
+        }
+        text.push_str("    ]\n");
+    }
+    let verification = text.lines().count() as u64 + 1;
+    text.push_str("verification:\n  data_checked: true\n");
+    assert!(text.lines().count() > 100_000);
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("long-lists.yaml");
+    std::fs::write(&file, text).unwrap();
+    let r = run(&["evaluate", file.to_str().unwrap(), "-f", "sarif"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let v: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    let line = |id: &str| {
+        v["runs"][0]["results"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["ruleId"] == id)
+            .unwrap_or_else(|| panic!("no result for {id}"))["locations"][0]["physicalLocation"]
+            ["region"]["startLine"]
+            .as_u64()
+            .unwrap()
+    };
+    assert_eq!(line("data_collection.achievement"), 3);
+    assert_eq!(line("verification.coordinator"), verification);
+    assert_eq!(line("training.achievement"), 1, "no training section");
+}

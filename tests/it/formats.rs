@@ -195,6 +195,32 @@ fn sarif_validates_against_the_sarif_2_1_0_schema() {
 }
 
 #[test]
+fn sarif_uris_are_relative_references_or_absolute_file_uris() {
+    // A relative path stays relative; pmcheck names no home page it does not have.
+    let sarif: serde_json::Value = serde_json::from_str(&evaluate("sarif").stdout).unwrap();
+    let run0 = &sarif["runs"][0];
+    assert!(run0["tool"]["driver"].get("informationUri").is_none());
+    for result in run0["results"].as_array().unwrap() {
+        let location = &result["locations"][0]["physicalLocation"]["artifactLocation"];
+        assert_eq!(location["uri"], FIXTURE);
+        assert!(location.get("uriBaseId").is_none());
+    }
+    // An absolute path without a base id would be refused (SARIF1004): a file:// URI.
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("with space é.yaml");
+    std::fs::copy(Path::new(env!("CARGO_MANIFEST_DIR")).join(FIXTURE), &file).unwrap();
+    let out = run(&["evaluate", file.to_str().unwrap(), "-f", "sarif"]).stdout;
+    let sarif: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let uri = sarif["runs"][0]["results"][0]["locations"][0]["physicalLocation"]
+        ["artifactLocation"]["uri"]
+        .as_str()
+        .unwrap();
+    assert!(uri.starts_with("file:///"), "{uri}");
+    assert!(uri.ends_with("/with%20space%20%C3%A9.yaml"), "{uri}");
+    assert!(uri.is_ascii() && !uri.contains('\\'), "{uri}");
+}
+
+#[test]
 fn github_format_with_and_without_a_step_summary() {
     let r = evaluate("github");
     assert!(

@@ -13,6 +13,7 @@ mod explain;
 mod formats;
 mod frameworks;
 mod help;
+mod hostile;
 mod init;
 mod json_contract;
 mod plan;

@@ -8,8 +8,7 @@ use crate::criteria::Criteria;
 use crate::diff::CriteriaDiff;
 
 fn write(value: &impl Serialize, out: &mut dyn Write) -> io::Result<()> {
-    serde_json::to_writer_pretty(&mut *out, value)?;
-    writeln!(out)
+    crate::report::write_json(out, value)
 }
 
 /// A share as a weight rounded to four decimals.

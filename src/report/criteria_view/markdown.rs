@@ -1,17 +1,12 @@
 //! `criteria list | show | diff` as Markdown. Names are escaped; the wording and
-//! reading keep their code spans (only HTML and table pipes are escaped).
+//! reading keep their code spans, and nothing else in them is markup.
 
 use std::io::{self, Write};
 
 use super::{diff_rows, level_ids, window};
 use crate::criteria::Criteria;
 use crate::diff::CriteriaDiff;
-use crate::report::markdown::{escape, escape_html};
-
-/// Text for a table cell: HTML escaped, code spans kept, pipes escaped.
-fn cell(text: &str) -> String {
-    escape_html(text).replace('|', "\\|")
-}
+use crate::text::{markdown_cell as cell, markdown_code, markdown_inline as escape, markdown_text};
 
 pub(super) fn list(bundled: &[(&str, Criteria)], out: &mut dyn Write) -> io::Result<()> {
     writeln!(
@@ -22,10 +17,11 @@ pub(super) fn list(bundled: &[(&str, Criteria)], out: &mut dyn Write) -> io::Res
     for (id, c) in bundled {
         writeln!(
             out,
-            "| `{id}` | {} | {} | {} | {} | {} |",
+            "| {} | {} | {} | {} | {} | {} |",
+            markdown_code(id),
             escape(&c.framework),
             escape(&c.version),
-            level_ids(c),
+            escape(&level_ids(c)),
             c.requirements.len(),
             window(c).unwrap_or_else(|| "—".to_owned())
         )?;
@@ -37,7 +33,7 @@ pub(super) fn show(c: &Criteria, out: &mut dyn Write) -> io::Result<()> {
     writeln!(out, "# {} ({})", escape(&c.title), escape(&c.label()))?;
     writeln!(out)?;
     if let Some(d) = &c.disclaimer {
-        writeln!(out, "> {}", escape_html(d))?;
+        writeln!(out, "> {}", markdown_text(d))?;
         writeln!(out)?;
     }
     let levels: Vec<String> = c.levels.iter().map(|l| escape(&l.name)).collect();
@@ -52,10 +48,10 @@ pub(super) fn show(c: &Criteria, out: &mut dyn Write) -> io::Result<()> {
         let optional = if r.optional { " (optional)" } else { "" };
         writeln!(
             out,
-            "| {} | {}{optional} | `{}` | {} | {} |",
+            "| {} | {}{optional} | {} | {} | {} |",
             escape(&c.categories[r.category].name),
             escape(&c.levels[r.level].name),
-            r.id,
+            markdown_code(&r.id),
             cell(&r.text),
             cell(&r.reading)
         )?;
@@ -84,7 +80,8 @@ pub(super) fn diff(
     for (change, id, property, before, after) in diff_rows(d) {
         writeln!(
             out,
-            "| {change} | `{id}` | {property} | {} | {} |",
+            "| {change} | {} | {property} | {} | {} |",
+            markdown_code(id),
             cell(before),
             cell(after)
         )?;

@@ -8,6 +8,7 @@ use comfy_table::{Cell, Table};
 use super::{diff_rows, level_ids, window};
 use crate::criteria::Criteria;
 use crate::diff::CriteriaDiff;
+use crate::text::{indented, line};
 
 fn table() -> Table {
     let mut t = Table::new();
@@ -27,10 +28,10 @@ pub(super) fn list(bundled: &[(&str, Criteria)], out: &mut dyn Write) -> io::Res
     ]);
     for (id, c) in bundled {
         t.add_row(vec![
-            Cell::new(id),
-            Cell::new(&c.framework),
-            Cell::new(&c.version),
-            Cell::new(level_ids(c)),
+            Cell::new(line(id)),
+            Cell::new(line(&c.framework)),
+            Cell::new(line(&c.version)),
+            Cell::new(line(&level_ids(c))),
             Cell::new(c.requirements.len()),
             Cell::new(window(c).unwrap_or_else(|| "—".to_owned())),
         ]);
@@ -39,13 +40,13 @@ pub(super) fn list(bundled: &[(&str, Criteria)], out: &mut dyn Write) -> io::Res
 }
 
 pub(super) fn show(c: &Criteria, out: &mut dyn Write) -> io::Result<()> {
-    writeln!(out, "{} ({})", c.title, c.label())?;
+    writeln!(out, "{} ({})", line(&c.title), line(&c.label()))?;
     if let Some(d) = &c.disclaimer {
-        writeln!(out, "{d}")?;
+        writeln!(out, "{}", line(d))?;
     }
-    writeln!(out, "Origin: {}", c.origin)?;
+    writeln!(out, "Origin: {}", line(&c.origin))?;
     if let Some(s) = &c.source {
-        writeln!(out, "Source: {s}")?;
+        writeln!(out, "Source: {}", line(s))?;
     }
     if let Some(w) = window(c) {
         writeln!(out, "Application window: {w}")?;
@@ -53,7 +54,7 @@ pub(super) fn show(c: &Criteria, out: &mut dyn Write) -> io::Result<()> {
     let levels: Vec<String> = c
         .levels
         .iter()
-        .map(|l| format!("{} ({})", l.name, l.id))
+        .map(|l| format!("{} ({})", line(&l.name), line(&l.id)))
         .collect();
     writeln!(out, "Levels, lowest first: {}", levels.join(" < "))?;
     writeln!(out)?;
@@ -61,8 +62,8 @@ pub(super) fn show(c: &Criteria, out: &mut dyn Write) -> io::Result<()> {
     cats.set_header(vec!["Category", "Id", "Weight"]);
     for x in &c.categories {
         cats.add_row(vec![
-            Cell::new(&x.name),
-            Cell::new(&x.id),
+            Cell::new(line(&x.name)),
+            Cell::new(line(&x.id)),
             Cell::new(format!("{:.1}%", x.share * 100.0)),
         ]);
     }
@@ -73,12 +74,14 @@ pub(super) fn show(c: &Criteria, out: &mut dyn Write) -> io::Result<()> {
         writeln!(
             out,
             "{} · {} · {}{optional}",
-            r.id, c.categories[r.category].name, c.levels[r.level].name
+            line(&r.id),
+            line(&c.categories[r.category].name),
+            line(&c.levels[r.level].name)
         )?;
-        writeln!(out, "  Official wording: {}", r.text)?;
-        writeln!(out, "  pmcheck's reading: {}", r.reading)?;
-        writeln!(out, "  Rule: {}", r.rule.describe(c))?;
-        writeln!(out, "  Hint: {}", r.hint)?;
+        writeln!(out, "  Official wording: {}", indented(&r.text, "    "))?;
+        writeln!(out, "  pmcheck's reading: {}", indented(&r.reading, "    "))?;
+        writeln!(out, "  Rule: {}", line(&r.rule.describe(c)))?;
+        writeln!(out, "  Hint: {}", indented(&r.hint, "    "))?;
     }
     Ok(())
 }
@@ -89,14 +92,20 @@ pub(super) fn diff(
     d: &CriteriaDiff,
     out: &mut dyn Write,
 ) -> io::Result<()> {
-    writeln!(out, "{} → {}", a.label(), b.label())?;
+    writeln!(out, "{} → {}", line(&a.label()), line(&b.label()))?;
     if d.is_empty() {
         return writeln!(out, "No differences.");
     }
     let mut t = table();
     t.set_header(vec!["Change", "Id", "Property", "Before", "After"]);
     for (change, id, property, before, after) in diff_rows(d) {
-        t.add_row(vec![change, id, property, before, after]);
+        t.add_row(vec![
+            change.to_owned(),
+            line(id),
+            property.to_owned(),
+            line(before),
+            line(after),
+        ]);
     }
     writeln!(out, "{t}")
 }

@@ -97,6 +97,5 @@ pub(super) fn render(
         late: report.late.iter().map(|p| JsonPlan::new(p)).collect(),
         overdue: report.overdue.iter().map(|p| JsonPlan::new(p)).collect(),
     };
-    serde_json::to_writer_pretty(&mut *out, &j)?;
-    writeln!(out)
+    crate::report::write_json(out, &j)
 }

@@ -8,8 +8,7 @@ mod table;
 
 use std::io::{self, Write};
 
-use super::Format;
-use crate::diagnostic::printable;
+use super::{Format, SafeText};
 use crate::evaluate::Evaluation;
 use crate::evidence::Plan;
 use crate::plan::PlanReport;
@@ -30,18 +29,20 @@ pub fn render(
 /// The heading of the list of actions.
 const ACTIONS: &str = "Actions, nearest level first, then by weight";
 
-/// `due 2022-06-30, owner Lee Park: the note`.
-fn describe(p: &Plan) -> String {
-    let owner = p
-        .owner
+/// `due 2022-06-30, owner Lee Park: the note`, the owner and note made safe by `esc`.
+fn describe(p: &Plan, esc: SafeText) -> String {
+    let owner = p.owner.as_ref().map_or(String::new(), |o| {
+        format!(", owner {}", (esc.text)(o.as_str()))
+    });
+    let note = p
+        .note
         .as_ref()
-        .map_or(String::new(), |o| format!(", owner {o}"));
-    let note = p.note.as_ref().map_or(String::new(), |n| format!(": {n}"));
-    printable(&format!("due {}{owner}{note}", p.due))
+        .map_or(String::new(), |n| format!(": {}", (esc.text)(n.as_str())));
+    format!("due {}{owner}{note}", p.due)
 }
 
 /// `Plan to reach Excellence under icma 2022 (as of 2022-04-30, by 2022-12-31)`.
-fn title(e: &Evaluation<'_>, report: &PlanReport<'_>) -> String {
+fn title(e: &Evaluation<'_>, report: &PlanReport<'_>, esc: SafeText) -> String {
     let by = match (report.by, report.by_source) {
         (Some(d), "application_deadline") => format!(", by {d} (the application deadline)"),
         (Some(d), _) => format!(", by {d}"),
@@ -49,29 +50,26 @@ fn title(e: &Evaluation<'_>, report: &PlanReport<'_>) -> String {
     };
     format!(
         "Plan to reach {} under {} (as of {}{by})",
-        e.criteria.levels[report.target].name,
-        e.criteria.label(),
+        (esc.text)(&e.criteria.levels[report.target].name),
+        (esc.text)(&e.criteria.label()),
         e.as_of
     )
 }
 
 /// The line saying the target is already reached, when it is.
-fn already_reached(e: &Evaluation<'_>, report: &PlanReport<'_>) -> Option<String> {
+fn already_reached(e: &Evaluation<'_>, report: &PlanReport<'_>, esc: SafeText) -> Option<String> {
     e.reaches(report.target).then(|| {
         format!(
             "{} is already reached; nothing to do.",
-            e.criteria.levels[report.target].name
+            (esc.text)(&e.criteria.levels[report.target].name)
         )
     })
 }
 
 /// The numbered actions, each with its hint and plans; `esc` makes text from the
-/// evidence and criteria safe for the format.
-fn action_lines(
-    e: &Evaluation<'_>,
-    report: &PlanReport<'_>,
-    esc: fn(&str) -> String,
-) -> Vec<String> {
+/// evidence and criteria safe for the format. A hint's further lines, if the format
+/// keeps any, are indented under its first.
+fn action_lines(e: &Evaluation<'_>, report: &PlanReport<'_>, esc: SafeText) -> Vec<String> {
     let c = e.criteria;
     let mut lines = Vec::new();
     for (n, a) in report.actions.iter().enumerate() {
@@ -81,17 +79,20 @@ fn action_lines(
         lines.push(format!(
             "{:>2}. {} · {} · {} · weight {:.1}%{optional}",
             n + 1,
-            c.levels[r.level].name,
-            cat.name,
-            r.id,
+            (esc.text)(&c.levels[r.level].name),
+            (esc.text)(&cat.name),
+            (esc.id)(&r.id),
             cat.share * 100.0
         ));
-        lines.push(format!("    {}", esc(&r.hint)));
+        lines.push(format!(
+            "    {}",
+            (esc.prose)(&r.hint).replace('\n', "\n    ")
+        ));
         if a.plans.is_empty() {
             lines.push("    Plan: none".to_owned());
         }
         for p in &a.plans {
-            lines.push(format!("    Plan: {}", esc(&describe(p))));
+            lines.push(format!("    Plan: {}", describe(p, esc)));
         }
     }
     lines
@@ -101,12 +102,18 @@ fn action_lines(
 fn sections(
     e: &Evaluation<'_>,
     report: &PlanReport<'_>,
-    esc: fn(&str) -> String,
+    esc: SafeText,
 ) -> [(&'static str, Vec<String>); 3] {
     let list = |plans: &[&Plan]| -> Vec<String> {
         plans
             .iter()
-            .map(|p| format!("- {}: {}", p.requirement, esc(&describe(p))))
+            .map(|p| {
+                format!(
+                    "- {}: {}",
+                    (esc.id)(p.requirement.as_str()),
+                    describe(p, esc)
+                )
+            })
             .collect()
     };
     [
@@ -115,7 +122,7 @@ fn sections(
             report
                 .unplanned
                 .iter()
-                .map(|&i| format!("- {}", e.criteria.requirements[i].id))
+                .map(|&i| format!("- {}", (esc.id)(&e.criteria.requirements[i].id)))
                 .collect(),
         ),
         ("Plans due after the deadline", list(&report.late)),

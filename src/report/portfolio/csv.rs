@@ -1,29 +1,20 @@
 //! The portfolio as comma-separated values, a row per file. pmcheck neutralizes every
-//! cell so that a spreadsheet never runs it as a formula; the `csv` writer quotes it.
+//! cell, header and ids included, with [`crate::text::csv_cell`] so that a spreadsheet
+//! never runs it as a formula; the `csv` writer quotes it.
 
 use std::io::{self, Write};
 
 use super::level_id;
 use crate::criteria::Criteria;
-use crate::diagnostic::printable;
 use crate::portfolio::Row;
-
-/// A cell made inert: printable text on one line, with a `'` before a leading
-/// character that would start a formula.
-fn neutralize(cell: &str) -> String {
-    let mut s = printable(cell).replace('\n', " ");
-    if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        s.insert(0, '\'');
-    }
-    s
-}
+use crate::text::csv_cell;
 
 /// Writes one row, every cell neutralized before the writer quotes it.
 fn write_row<W: Write, S: AsRef<str>>(
     w: &mut ::csv::Writer<W>,
     cells: impl IntoIterator<Item = S>,
 ) -> ::csv::Result<()> {
-    w.write_record(cells.into_iter().map(|c| neutralize(c.as_ref())))
+    w.write_record(cells.into_iter().map(|c| csv_cell(c.as_ref())))
 }
 
 fn header(c: &Criteria) -> Vec<String> {
@@ -82,6 +73,8 @@ mod tests {
             row(&["City of Riverton", "a,b"]),
             "City of Riverton,\"a,b\"\n"
         );
-        assert_eq!(row(&["two\nlines", "\tx"]), "two lines, x\n");
+        assert_eq!(row(&["two\nlines", "\tx"]), "two lines,' x\n");
+        assert_eq!(row(&["\t=cmd", "\r@x"]), "' =cmd,' @x\n");
+        assert_eq!(row(&["-level", "＝1"]), "'-level,'＝1\n");
     }
 }

@@ -1,6 +1,6 @@
 //! The portfolio as one self-contained HTML page, styled like the evaluate report:
 //! the askama template `templates/portfolio.html`, filled here. Every string is escaped
-//! by `report::html::html` (see `templates/askama.toml`).
+//! by `text::html` (see `templates/askama.toml`).
 
 use std::io::{self, Write};
 

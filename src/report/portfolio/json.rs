@@ -83,6 +83,5 @@ pub(super) fn render(c: &Criteria, rows: &[Row], out: &mut dyn Write) -> io::Res
         ),
         errors,
     };
-    serde_json::to_writer_pretty(&mut *out, &j)?;
-    writeln!(out)
+    crate::report::write_json(out, &j)
 }

@@ -5,8 +5,8 @@ use std::io::{self, Write};
 use super::{count_line, level_label};
 use crate::criteria::Criteria;
 use crate::portfolio::Row;
-use crate::report::markdown::escape;
 use crate::report::percent;
+use crate::text::{markdown_code, markdown_inline as escape};
 
 fn line(c: &Criteria, r: &Row) -> String {
     match &r.outcome {
@@ -24,7 +24,7 @@ fn line(c: &Criteria, r: &Row) -> String {
                 " {} |",
                 s.heaviest_gap
                     .as_deref()
-                    .map_or("—".to_owned(), |g| format!("`{g}`"))
+                    .map_or("—".to_owned(), markdown_code)
             ));
             line
         }
