@@ -121,7 +121,8 @@ pub fn printable(s: &str) -> String {
 pub const STDIN_NAME: &str = "<stdin>";
 
 /// Reads a whole text file, refusing directories, files over `limit` bytes (before
-/// reading them), binary content and invalid UTF-8. A leading byte-order mark is dropped.
+/// reading them), binary content and invalid UTF-8. UTF-16 with a byte-order mark is
+/// decoded; a leading byte-order mark is dropped.
 pub fn read_text(path: &Path, limit: u64, what: &str) -> Result<String, InputError> {
     let fail = |message: String| InputError::new(path, None, message);
     let meta = std::fs::metadata(path).map_err(|e| fail(io_message(&e, what)))?;
@@ -173,6 +174,9 @@ fn read_limited(
             limit / (1024 * 1024)
         )));
     }
+    if let Some(text) = utf16(&bytes, path, what)? {
+        return Ok(text);
+    }
     if bytes.contains(&0) {
         return Err(fail(format!(
             "this looks like a binary file (it contains NUL bytes); the {what} file must be UTF-8 text"
@@ -195,6 +199,57 @@ fn read_limited(
         Some(rest) => rest.to_owned(),
         None => text,
     })
+}
+
+/// Decodes UTF-16 text that starts with a byte-order mark (what Excel and Notepad save
+/// as "Unicode text"), without the mark; `None` when `bytes` has no UTF-16 mark. A UTF-32
+/// mark, an odd length, an unpaired surrogate or a NUL character is an error that says
+/// to save the file as UTF-8.
+fn utf16(bytes: &[u8], path: &Path, what: &str) -> Result<Option<String>, InputError> {
+    let big_endian = match bytes {
+        [0xFF, 0xFE, 0, 0, ..] | [0, 0, 0xFE, 0xFF, ..] => {
+            return Err(InputError::new(
+                path,
+                None,
+                format!(
+                    "this is UTF-32 text, which pmcheck does not read; save the {what} file as UTF-8 text"
+                ),
+            ));
+        }
+        [0xFF, 0xFE, ..] => false,
+        [0xFE, 0xFF, ..] => true,
+        _ => return Ok(None),
+    };
+    let encoding = if big_endian { "UTF-16 BE" } else { "UTF-16 LE" };
+    let units = bytes[2..].chunks(2).map(|pair| match *pair {
+        [a, b] if big_endian => u16::from_be_bytes([a, b]),
+        [a, b] => u16::from_le_bytes([a, b]),
+        // An odd byte at the end: not a code unit, so decoding fails on it.
+        _ => 0xDC00,
+    });
+    let mut text = String::with_capacity(bytes.len() / 2);
+    let (mut line, mut column) = (1u64, 1u64);
+    for c in char::decode_utf16(units) {
+        let problem = match c {
+            Ok('\0') => "a NUL character",
+            Ok(c) => {
+                text.push(c);
+                (line, column) = if c == '\n' {
+                    (line + 1, 1)
+                } else {
+                    (line, column + 1)
+                };
+                continue;
+            }
+            Err(_) => "invalid UTF-16",
+        };
+        return Err(InputError::new(
+            path,
+            Some((line, column)),
+            format!("{problem} in {encoding} text; save the {what} file as UTF-8 text"),
+        ));
+    }
+    Ok(Some(text))
 }
 
 fn io_message(e: &std::io::Error, what: &str) -> String {
@@ -382,6 +437,69 @@ mod tests {
     #[test]
     fn control_characters_are_replaced() {
         assert_eq!(printable("a\u{1b}[31mb"), "a\u{fffd}[31mb");
+    }
+
+    fn read(bytes: &[u8]) -> Result<String, InputError> {
+        read_limited(bytes, Path::new("e.yaml"), 1024, "evidence")
+    }
+
+    fn utf16(text: &str, big_endian: bool) -> Vec<u8> {
+        let mut bytes = if big_endian {
+            vec![0xFE, 0xFF]
+        } else {
+            vec![0xFF, 0xFE]
+        };
+        for unit in text.encode_utf16() {
+            bytes.extend(if big_endian {
+                unit.to_be_bytes()
+            } else {
+                unit.to_le_bytes()
+            });
+        }
+        bytes
+    }
+
+    #[test]
+    fn utf16_with_a_byte_order_mark_is_decoded() {
+        let text = "version: 1\r\njurisdiction: {name: Zürich 🏙, kind: city}\r\n";
+        for big_endian in [false, true] {
+            assert_eq!(read(&utf16(text, big_endian)).unwrap(), text);
+        }
+        // A NUL byte without a byte-order mark is still binary.
+        let err = read(b"v\0e\0r\0").unwrap_err();
+        assert!(err.message.starts_with("this looks like a binary file"));
+    }
+
+    #[test]
+    fn invalid_utf16_says_to_save_as_utf8() {
+        let mut unpaired = utf16("version: 1\nname: ab", false);
+        // A lone high surrogate in place of `b`, on line 2, column 8.
+        let n = unpaired.len();
+        unpaired[n - 2..].copy_from_slice(&0xD800u16.to_le_bytes());
+        let err = read(&unpaired).unwrap_err();
+        assert_eq!(
+            (err.at, err.message.as_str()),
+            (
+                Some((2, 8)),
+                "invalid UTF-16 in UTF-16 LE text; save the evidence file as UTF-8 text"
+            )
+        );
+        let mut odd = utf16("version: 1\n", true);
+        odd.push(b'x');
+        assert_eq!(
+            read(&odd).unwrap_err().message,
+            "invalid UTF-16 in UTF-16 BE text; save the evidence file as UTF-8 text"
+        );
+        let nul = utf16("version: 1\0", false);
+        assert_eq!(
+            read(&nul).unwrap_err().message,
+            "a NUL character in UTF-16 LE text; save the evidence file as UTF-8 text"
+        );
+        let utf32 = [0xFF, 0xFE, 0, 0, b'v', 0, 0, 0];
+        assert_eq!(
+            read(&utf32).unwrap_err().message,
+            "this is UTF-32 text, which pmcheck does not read; save the evidence file as UTF-8 text"
+        );
     }
 
     #[test]

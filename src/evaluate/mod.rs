@@ -10,7 +10,7 @@ mod warnings;
 pub use warnings::{Warning, WarningCode};
 
 use crate::criteria::{Criteria, Requirement, Rule};
-use crate::evidence::{Date, Event, Evidence, Field, Item, Jurisdiction};
+use crate::evidence::{Date, Event, Evidence, Field, Item, Jurisdiction, count_looking_different};
 
 /// Where the as-of date came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -365,9 +365,10 @@ fn check(rule: &Rule, ctx: &Context<'_>) -> bool {
                         .last()
                         .is_some_and(|&latest| latest >= as_of_year - max_age_years);
                     fresh && years.len() >= *min_years
-                })
-                .count();
-            qualifying >= *min_areas
+                });
+            // Areas whose names look alike (a `confusable-names` warning) count once:
+            // telling an applicant it is ready when it is not is the worse mistake.
+            count_looking_different(qualifying, *min_areas) >= *min_areas
         }
         Rule::RecentEvent { field, months } => {
             let start = months_before(ctx.as_of, *months);
@@ -545,6 +546,25 @@ mod tests {
         five.push_str("  - name: Other\n    years: [2018, 2019, 2020]\n    measures: [output]\n");
         assert!(!met(&five, "data_collection.excellence"));
         assert!(met(&five, "data_collection.distinction"));
+    }
+
+    #[test]
+    fn service_areas_whose_names_look_alike_count_once() {
+        let four = |fourth: &str| {
+            format!(
+                "service_areas:\n  - {{name: Police, years: [2019, 2020]}}\n  - {{name: Fire, years: [2019, 2020]}}\n  - {{name: Parks, years: [2019, 2020]}}\n  - {{name: {fourth}, years: [2019, 2020]}}\n"
+            )
+        };
+        assert!(met(&four("Library"), "data_collection.achievement"));
+        // A Cyrillic `о`: allowed, but the same-looking area counts once.
+        assert!(!met(&four("P\u{43e}lice"), "data_collection.achievement"));
+        assert!(!met(&four("PARK\u{405}"), "data_collection.achievement"));
+        let not_empty = Rule::NotEmpty {
+            field: Field::ServiceAreas,
+            min: 4,
+        };
+        assert!(check_rule(&not_empty, &four("Library"), &[]));
+        assert!(!check_rule(&not_empty, &four("P\u{43e}lice"), &[]));
     }
 
     // --- Verification and Coordination ------------------------------------------

@@ -2,10 +2,12 @@
 //! stable code (kebab-case, documented in the README, carried by every machine
 //! format) and its own function.
 
+use std::collections::HashMap;
+
 use chrono::Datelike;
 
 use super::Evaluation;
-use crate::evidence::{Date, Evidence, Field};
+use crate::evidence::{Date, Evidence, Field, look_alike_key, shown_name};
 
 /// The kind of a warning. The codes are a public contract: renamed only with a new
 /// JSON version.
@@ -20,14 +22,18 @@ pub enum WarningCode {
     OverduePlan,
     /// A category has required requirements up to the next level and none is met.
     CategoryUnmet,
+    /// Two service area names look alike (UTS #39 confusables) without being the same
+    /// name; they count as one area.
+    ConfusableNames,
 }
 
 impl WarningCode {
-    pub const ALL: [WarningCode; 4] = [
+    pub const ALL: [WarningCode; 5] = [
         WarningCode::YearAfterAsOf,
         WarningCode::DatedAfterAsOf,
         WarningCode::OverduePlan,
         WarningCode::CategoryUnmet,
+        WarningCode::ConfusableNames,
     ];
 
     /// The stable code, as JSON, SARIF and GitHub annotations print it.
@@ -37,6 +43,7 @@ impl WarningCode {
             WarningCode::DatedAfterAsOf => "dated-after-as-of",
             WarningCode::OverduePlan => "overdue-plan",
             WarningCode::CategoryUnmet => "category-unmet",
+            WarningCode::ConfusableNames => "confusable-names",
         }
     }
 
@@ -54,6 +61,9 @@ impl WarningCode {
             }
             WarningCode::CategoryUnmet => {
                 "No required requirement of a category is met up to the next level (ICMA: may disqualify)."
+            }
+            WarningCode::ConfusableNames => {
+                "Two service area names look alike and may be the same area; they count as one."
             }
         }
     }
@@ -77,6 +87,7 @@ pub(super) fn all(e: &Evaluation<'_>, evidence: &Evidence) -> Vec<Warning> {
     dated_after_as_of(e, evidence, &mut out);
     overdue_plans(e, evidence, &mut out);
     categories_unmet(e, &mut out);
+    confusable_names(e, evidence, &mut out);
     out
 }
 
@@ -255,9 +266,79 @@ fn categories_unmet(e: &Evaluation<'_>, out: &mut Vec<Warning>) {
     }
 }
 
+/// Service areas whose names look alike (the same UTS #39 confusables skeleton) but are
+/// not the same name, which the evidence would have refused: each later one is named
+/// with the first that looks like it. One hash lookup per area, never pairwise.
+fn confusable_names(e: &Evaluation<'_>, evidence: &Evidence, out: &mut Vec<Warning>) {
+    let areas = &evidence.service_areas.0;
+    let mut first_looking: HashMap<String, usize> = HashMap::new();
+    for (i, area) in areas.iter().enumerate() {
+        let first = *first_looking
+            .entry(look_alike_key(area.name.as_str()))
+            .or_insert(i);
+        if first == i {
+            continue;
+        }
+        let (a, b) = (areas[first].name.as_str(), area.name.as_str());
+        let message = format!(
+            "service areas `{}` (entry {}) and `{}` (entry {}) look alike and may be the same area, so they count as one; merge them, or retype the name with the letters you meant",
+            shown_name(a, Some(b)),
+            first + 1,
+            shown_name(b, Some(a)),
+            i + 1
+        );
+        push(
+            out,
+            e,
+            WarningCode::ConfusableNames,
+            Field::ServiceAreas,
+            message,
+        );
+    }
+}
+
 #[cfg(test)]
 mod tests {
+    use std::path::Path;
+
+    use super::super::{AsOfSource, evaluate};
     use super::*;
+    use crate::criteria;
+    use crate::evidence::parse_yaml;
+
+    fn warnings(yaml: &str) -> Vec<Warning> {
+        let c = criteria::bundled("icma-2022").unwrap();
+        let evidence = parse_yaml(yaml, Path::new("e.yaml")).unwrap();
+        let as_of = Date::parse("2021-05-07").unwrap();
+        evaluate(&c, &evidence, as_of, AsOfSource::Flag).warnings
+    }
+
+    #[test]
+    fn look_alike_names_are_warned_about_once_each_naming_the_first() {
+        let w = warnings(
+            "version: 1\nservice_areas:\n  - name: Police\n  - name: Fire\n  - name: P\u{43e}lice\n  - name: POLIC\u{415}\n  - name: Parks\n",
+        );
+        let confusable: Vec<&Warning> = w
+            .iter()
+            .filter(|w| w.code == WarningCode::ConfusableNames)
+            .collect();
+        assert_eq!(confusable.len(), 2, "{w:?}");
+        assert_eq!(
+            confusable[0].message,
+            "service areas `Po<U+006F>lice` (entry 1) and `P\u{43e}<U+043E>lice` (entry 3) look alike and may be the same area, so they count as one; merge them, or retype the name with the letters you meant"
+        );
+        assert!(
+            confusable[1].message.starts_with(
+                "service areas `Police<U+0065>` (entry 1) and `POLIC\u{415}<U+0415>` (entry 4)"
+            ),
+            "{}",
+            confusable[1].message
+        );
+        assert_eq!(confusable[0].section, Some("service_areas"));
+        assert_eq!(confusable[0].category.as_deref(), Some("data_collection"));
+        let plain = warnings("version: 1\nservice_areas:\n  - name: Police\n  - name: Fire\n");
+        assert!(plain.iter().all(|w| w.code != WarningCode::ConfusableNames));
+    }
 
     #[test]
     fn codes_are_unique_kebab_case() {

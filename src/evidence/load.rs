@@ -40,13 +40,148 @@ pub fn parse_yaml(text: &str, origin: &Path) -> Result<Evidence, InputError> {
             "the evidence file is empty; it needs at least `version: 1` (see the README for the format)",
         ));
     }
+    parse_yaml_within(text, origin, MAX_YAML_NODES)
+}
+
+/// [`parse_yaml`] with a node budget of `max_nodes`.
+fn parse_yaml_within(text: &str, origin: &Path, max_nodes: usize) -> Result<Evidence, InputError> {
     // Comments are never read back, so the parser need not keep them.
-    let options = serde_saphyr::options! { strict_booleans: true, emit_comments: false };
-    serde_saphyr::from_str_with_options::<Evidence>(text, options).map_err(|e| {
-        let at = e.location().map(|l| (l.line(), l.column()));
-        let message = diagnostic::improve_serde_message(&e.without_snippet().to_string());
-        InputError::new(origin, at, message).with_source_text(text)
+    let options = serde_saphyr::options! {
+        strict_booleans: true,
+        emit_comments: false,
+        budget: serde_saphyr::budget! {
+            max_nodes: max_nodes,
+            // Every node but a scalar also ends: twice the nodes, and the stream's own events.
+            max_events: 2 * max_nodes + 16,
+        },
+    };
+    serde_saphyr::from_str_with_options::<Evidence>(text, options)
+        .map_err(|e| yaml_error(&e, text, origin, max_nodes))
+}
+
+/// An error from serde-saphyr as a located [`InputError`], in words a person can act on.
+fn yaml_error(e: &serde_saphyr::Error, text: &str, origin: &Path, max_nodes: usize) -> InputError {
+    let e = e.without_snippet();
+    let mut at = e.location().map(|l| (l.line(), l.column()));
+    let message = if let Some(message) = budget_message(e, max_nodes) {
+        message
+    } else if is_tab_error(e) {
+        // The parser reports where it was when it met the tab: the start of the value
+        // before it (a line early) or just after the tab. Point at the tab itself.
+        match at.and_then(|(line, _)| indenting_tab(text, line)) {
+            Some(tab) => {
+                at = Some(tab);
+                TAB_MESSAGE.to_owned()
+            }
+            None => "a tab where YAML allows only spaces; replace the tab with spaces".to_owned(),
+        }
+    } else {
+        diagnostic::improve_serde_message(&e.to_string())
+    };
+    InputError::new(origin, at, message).with_source_text(text)
+}
+
+/// What a tab that indents a YAML line is told.
+const TAB_MESSAGE: &str =
+    "a tab indents this line; YAML indents with spaces, not tabs: replace the tab with spaces";
+
+/// Whether serde-saphyr refused a tab where YAML allows only spaces.
+fn is_tab_error(e: &serde_saphyr::Error) -> bool {
+    use serde_saphyr::ExternalMessageSource;
+    use serde_saphyr::granit_parser::ErrorKind;
+    let serde_saphyr::Error::ExternalMessage { source, .. } = e else {
+        return false;
+    };
+    let ExternalMessageSource::Parser(scan) = &**source else {
+        return false;
+    };
+    matches!(
+        scan.kind(),
+        ErrorKind::TabNotAllowed
+            | ErrorKind::TabInBlockIndentation
+            | ErrorKind::TabInIndentation
+            | ErrorKind::TabInPlainScalar
+            | ErrorKind::TabAtBlockScalarStart
+    )
+}
+
+/// The line and column (1-based) of the first tab in the indentation of a line from
+/// `from_line` on, skipping blank and comment lines (a tab there is harmless). One pass
+/// over the text from that line, stopping at the first such tab.
+fn indenting_tab(text: &str, from_line: u64) -> Option<(u64, u64)> {
+    let skip = usize::try_from(from_line.checked_sub(1)?).ok()?;
+    text.lines().enumerate().skip(skip).find_map(|(i, line)| {
+        let indent = line.len() - line.trim_start_matches([' ', '\t']).len();
+        let rest = line[indent..].trim_end();
+        let tab = line[..indent].find('\t')?;
+        (!rest.is_empty() && !rest.starts_with('#')).then_some((i as u64 + 1, tab as u64 + 1))
     })
+}
+
+/// The most YAML nodes (keys, values, lists and mappings) one evidence file may hold.
+/// serde-saphyr's default, 250,000, refuses a legitimate 4 MB file of 10,000 service
+/// areas with ten years, five measures and three sources each (about 260,000 nodes).
+/// Two million admits any file within the other limits written at eight bytes a node
+/// or more (block or flow style, 16 MiB), and still stops a file of one-letter list
+/// entries after about 2.5 seconds and 130 MB (measured on a release build).
+pub const MAX_YAML_NODES: usize = 2_000_000;
+
+/// serde-saphyr's budget breaches in words, with the limit pmcheck sets.
+fn budget_message(e: &serde_saphyr::Error, max_nodes: usize) -> Option<String> {
+    use serde_saphyr::budget::BudgetBreach;
+    let serde_saphyr::Error::Budget { breach, .. } = e else {
+        return None;
+    };
+    let limits = serde_saphyr::Budget::default();
+    let what = match breach {
+        BudgetBreach::Nodes { .. } | BudgetBreach::Events { .. } => format!(
+            "more than {} YAML nodes (keys, values, lists and mappings)",
+            thousands(max_nodes)
+        ),
+        BudgetBreach::Aliases { .. } => format!(
+            "more than {} aliases (`*name`)",
+            thousands(limits.max_aliases)
+        ),
+        BudgetBreach::Anchors { .. } => format!(
+            "more than {} anchors (`&name`)",
+            thousands(limits.max_anchors)
+        ),
+        BudgetBreach::AliasAnchorRatio { .. } => format!(
+            "more than {} aliases for each anchor (`&name` used as `*name`)",
+            limits.alias_anchor_ratio_multiplier
+        ),
+        BudgetBreach::RecordedAnchorEvents { .. } | BudgetBreach::RecordedAnchorBytes { .. } => {
+            "anchors (`&name`) whose aliases (`*name`) copy too much of the file".to_owned()
+        }
+        BudgetBreach::Depth { .. } => format!("nesting deeper than {} levels", limits.max_depth),
+        BudgetBreach::ScalarBytes { .. } => format!(
+            "more than {} MiB of text in values",
+            limits.max_total_scalar_bytes / (1024 * 1024)
+        ),
+        BudgetBreach::MergeKeys { .. } => format!(
+            "more than {} merge keys (`<<`)",
+            thousands(limits.max_merge_keys)
+        ),
+        BudgetBreach::Documents { .. } => "too many YAML documents (separated by `---`)".to_owned(),
+        other => format!("a YAML limit ({other:?})"),
+    };
+    let advice = "(see \"Errors\" in the README); remove what the evaluation does not need";
+    Some(format!(
+        "the file has {what}, over pmcheck's limit for one evidence file {advice}"
+    ))
+}
+
+/// `n` with a comma every three digits, as the README writes limits.
+fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, d) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(d);
+    }
+    out
 }
 
 /// Parses evidence JSON; `origin` names the file in messages.
@@ -78,6 +213,7 @@ mod tests {
     use std::path::PathBuf;
 
     use super::*;
+    use crate::evidence::MAX_ITEMS;
 
     /// A fresh folder for one test's files, removed when dropped.
     struct Scratch(PathBuf);
@@ -167,6 +303,121 @@ mod tests {
         let path = scratch.file("e.yaml", "\u{feff}version: 1\n# note\n".as_bytes());
         let (_, text) = load_with_text(&path).unwrap();
         assert_eq!(text, "version: 1\n# note\n");
+    }
+
+    #[test]
+    fn utf16_evidence_reads_like_its_utf8_twin() {
+        let scratch = Scratch::new("utf16");
+        let text = "version: 1\r\njurisdiction:\r\n  name: Zürich\r\n  kind: city\r\n";
+        for (name, bom, big_endian) in [
+            ("le.yaml", [0xFF, 0xFE], false),
+            ("be.yaml", [0xFE, 0xFF], true),
+        ] {
+            let mut bytes = bom.to_vec();
+            for unit in text.encode_utf16() {
+                bytes.extend(if big_endian {
+                    unit.to_be_bytes()
+                } else {
+                    unit.to_le_bytes()
+                });
+            }
+            let (evidence, read) = load_with_text(&scratch.file(name, &bytes)).unwrap();
+            assert_eq!(read, text, "{name}");
+            assert_eq!(evidence.jurisdiction.unwrap().name.as_str(), "Zürich");
+        }
+    }
+
+    #[test]
+    fn a_duplicate_service_area_is_located_at_the_later_entry() {
+        let origin = Path::new("e.yaml");
+        let yaml = "version: 1\nservice_areas:\n  - name: Police\n    years: [2020]\n  - name: Fire\n  - name: \"Police\\u200B\"\n    years: [2019]\n";
+        let err = parse_yaml(yaml, origin).unwrap_err();
+        assert_eq!(err.at, Some((6, 5)));
+        assert_eq!(
+            err.source_line.as_deref(),
+            Some("  - name: \"Police\\u200B\"")
+        );
+        assert!(
+            err.message.starts_with(
+                "service area `Police<U+200B>` is listed twice (entries 1 and 3, `Police` and `Police<U+200B>`"
+            ),
+            "{}",
+            err.message
+        );
+        let json = r#"{"version": 1, "service_areas": [
+            {"name": "Police"},
+            {"name": "Fire"},
+            {"name": "POLICE"}]}"#;
+        assert_eq!(
+            parse_json(json, origin).unwrap_err().at.map(|(l, _)| l),
+            Some(4)
+        );
+    }
+
+    #[test]
+    fn a_tab_in_the_indentation_is_pointed_at() {
+        let origin = Path::new("e.yaml");
+        let mut yaml = String::from("version: 1\njurisdiction:\n  name: Oakdale\n  kind: city\n");
+        for _ in 0..40 {
+            yaml.push_str("# filler\n");
+        }
+        // After a plain scalar the parser stops a line early, at the scalar (46:17).
+        yaml.push_str("verification:\n  data_checked: true\n\tcoordinator: Sam\n");
+        let err = parse_yaml(&yaml, origin).unwrap_err();
+        assert_eq!(err.at, Some((47, 1)));
+        assert_eq!(err.message, TAB_MESSAGE);
+        assert!(err.message.contains("YAML indents with spaces, not tabs"));
+        // After spaces, in block indentation, and a tab-only blank line before it.
+        for (text, at) in [
+            (
+                "version: 1\nverification:\n  data_checked: true\n  \tcoordinator: Sam\n",
+                (4, 3),
+            ),
+            ("version: 1\nverification:\n\tdata_checked: true\n", (3, 1)),
+            (
+                "version: 1\nservice_areas:\n  - name: A\n\t\n\t- name: B\n",
+                (5, 1),
+            ),
+        ] {
+            let err = parse_yaml(text, origin).unwrap_err();
+            assert_eq!(
+                (err.at, err.message.as_str()),
+                (Some(at), TAB_MESSAGE),
+                "{text:?}"
+            );
+        }
+        assert_eq!(indenting_tab("a\n\t# note\n \tb\n", 1), Some((3, 2)));
+        assert_eq!(indenting_tab("a\nb\tc\n", 1), None);
+        assert_eq!(indenting_tab("\ta\nb\n", 2), None);
+    }
+
+    #[test]
+    fn a_breached_budget_is_told_in_words() {
+        let origin = Path::new("e.yaml");
+        let yaml = "version: 1\ninitiatives: [a, b, c, d, e, f]\n";
+        assert!(parse_yaml_within(yaml, origin, 16).is_ok());
+        let err = parse_yaml_within(yaml, origin, 6).unwrap_err();
+        assert_eq!(
+            err.message,
+            "the file has more than 6 YAML nodes (keys, values, lists and mappings), over pmcheck's limit for one evidence file (see \"Errors\" in the README); remove what the evaluation does not need"
+        );
+        assert_eq!(err.at.map(|(line, _)| line), Some(2));
+        assert_eq!(thousands(MAX_YAML_NODES), "2,000,000");
+        assert_eq!(thousands(999), "999");
+        assert_eq!(thousands(1000), "1,000");
+    }
+
+    #[test]
+    fn ten_thousand_service_areas_with_ten_years_each_load() {
+        // About 260,000 nodes: over serde-saphyr's default budget, well within pmcheck's.
+        let mut yaml = String::from("version: 1\nservice_areas:\n");
+        for i in 0..MAX_ITEMS {
+            yaml.push_str(&format!(
+                "  - name: Area {i}\n    years: [2011, 2012, 2013, 2014, 2015, 2016, 2017, 2018, 2019, 2020]\n    measures: [input, output, workload, efficiency, outcome]\n    sources: [a.pdf, b.pdf, c.pdf]\n"
+            ));
+        }
+        let evidence = parse_yaml(&yaml, Path::new("e.yaml")).unwrap();
+        assert_eq!(evidence.service_areas.0.len(), MAX_ITEMS);
     }
 
     #[test]

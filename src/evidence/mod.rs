@@ -7,26 +7,29 @@
 //! in `.json`, JSON.
 //!
 //! One file per part of the contract: the sections of the file (`model.rs`), the values
-//! checked as they are read (`value.rs`), the fields a criteria rule may name
-//! (`field.rs`) and how a rule reads them (`reading.rs`), reading a file from disk
-//! (`load.rs`) and the JSON Schema that describes it all (`schema.rs`). Everything is
+//! checked as they are read (`value.rs`), when two service area names are one area
+//! (`name.rs`), the fields a criteria rule may name (`field.rs`) and how a rule reads
+//! them (`reading.rs`), reading a file from disk (`load.rs`) and the JSON Schema that
+//! describes it all (`schema.rs`). Everything is
 //! re-exported here, so callers name `evidence::Date`, never the file it lives in.
 
 mod field;
 mod load;
 mod model;
+mod name;
 mod reading;
 mod schema;
 mod value;
 
 pub use field::{Field, FieldKind};
-pub use load::{MAX_EVIDENCE_BYTES, load, load_with_text, parse_json, parse_yaml};
+pub use load::{MAX_EVIDENCE_BYTES, MAX_YAML_NODES, load, load_with_text, parse_json, parse_yaml};
 pub use model::{
     Accountability, Channel, Equity, EquityBasis, Evidence, ExternalLeadership, Federal,
     Jurisdiction, JurisdictionKind, Leadership, Measure, Networking, Participant, Plan,
     PlanningBudgeting, PriorityGoal, PublicReporting, Review, ServiceArea, Session, Survey,
     Surveys, Training, Verification, Visual,
 };
+pub use name::{count_looking_different, look_alike_key, same_name_key, shown_name};
 pub use reading::{Event, Item};
 pub use schema::json_schema;
 pub use value::{

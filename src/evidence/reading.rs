@@ -4,6 +4,7 @@
 
 use super::field::Field;
 use super::model::{Evidence, Participant, PriorityGoal, Survey};
+use super::name::count_looking_different;
 use super::value::Date;
 
 /// One record of a [`FieldKind::Items`](super::FieldKind::Items) list, judged by an
@@ -122,7 +123,7 @@ impl Evidence {
     }
 
     /// How many entries a [`FieldKind::List`](super::FieldKind::List) field holds (a text
-    /// counts 1 unless blank).
+    /// counts 1 unless blank; service areas whose names look alike count once).
     pub fn count(&self, field: Field) -> usize {
         match field {
             Field::Coordinator => self
@@ -137,7 +138,7 @@ impl Evidence {
             Field::EquityBasis => self.equity.basis.len(),
             Field::LeadershipExternal => self.leadership.external.len(),
             Field::Initiatives => self.initiatives.len(),
-            Field::ServiceAreas => self.service_areas.0.len(),
+            Field::ServiceAreas => count_looking_different(&self.service_areas.0, usize::MAX),
             Field::TrainingSessions => self.training.sessions.len(),
             Field::Reviews => self.accountability.reviews.len(),
             Field::FederalStrategicReviews => self.federal.strategic_reviews.len(),

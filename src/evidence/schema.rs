@@ -67,7 +67,7 @@ impl JsonSchema for ServiceAreas {
         let item = generator.subschema_for::<ServiceArea>();
         json_schema!({
             "type": "array",
-            "description": "Service areas; each name appears once.",
+            "description": "Service areas; each name appears once (case, width, spacing and invisible characters aside).",
             "items": item
         })
     }

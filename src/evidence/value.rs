@@ -4,7 +4,7 @@
 //! bounding every list and text. Checking here, inside deserialization, keeps the
 //! parser's line and column on the message.
 
-use std::collections::BTreeMap;
+use std::collections::HashMap;
 use std::fmt;
 
 use chrono::{Datelike, NaiveDate};
@@ -12,6 +12,7 @@ use serde::de::{self, Deserializer, SeqAccess, Visitor};
 use serde::{Deserialize, Serialize};
 
 use super::model::ServiceArea;
+use super::name::{same_name_key, shown_name};
 
 /// The evidence format version this build reads.
 pub const FORMAT_VERSION: u32 = 1;
@@ -251,7 +252,9 @@ impl<'de> Deserialize<'de> for Year {
     }
 }
 
-/// The list of service areas; a name may appear only once.
+/// The list of service areas; a name may appear only once. Two names are the same name
+/// when their [`same_name_key`]s are equal (case, width, spacing and invisible
+/// characters aside).
 #[derive(Debug, Clone, Default)]
 pub struct ServiceAreas(pub Vec<ServiceArea>);
 
@@ -265,26 +268,58 @@ impl<'de> Deserialize<'de> for ServiceAreas {
             }
             fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<ServiceAreas, A::Error> {
                 let mut areas: Vec<ServiceArea> = Vec::new();
-                let mut seen = BTreeMap::new();
-                while let Some(area) = seq.next_element::<ServiceArea>()? {
-                    if areas.len() == MAX_ITEMS {
-                        return Err(de::Error::custom(format!(
-                            "more than {MAX_ITEMS} service areas; pmcheck refuses lists this long"
-                        )));
-                    }
-                    let n = areas.len() + 1;
-                    if let Some(first) = seen.insert(area.name.0.to_lowercase(), n) {
-                        return Err(de::Error::custom(format!(
-                            "service area `{}` is listed twice (entries {first} and {n}); merge its years and measures into one entry",
-                            area.name
-                        )));
-                    }
+                // Each name's key, with the number (from 1) of the entry that used it first.
+                let mut seen: HashMap<String, usize> = HashMap::new();
+                while let Some((area, key)) = seq.next_element_seed(NextArea {
+                    areas: &areas,
+                    seen: &seen,
+                })? {
+                    seen.insert(key, areas.len() + 1);
                     areas.push(area);
                 }
                 Ok(ServiceAreas(areas))
             }
         }
         d.deserialize_seq(AreasVisitor)
+    }
+}
+
+/// Reads one entry of the service area list and checks it against the entries before
+/// it. The checks run inside the entry's own deserialization, so that the YAML parser
+/// locates a refusal at this entry (the later of two duplicates), not at the list.
+struct NextArea<'a> {
+    areas: &'a [ServiceArea],
+    seen: &'a HashMap<String, usize>,
+}
+
+impl<'de> de::DeserializeSeed<'de> for NextArea<'_> {
+    type Value = (ServiceArea, String);
+
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        let area = ServiceArea::deserialize(d)?;
+        if self.areas.len() == MAX_ITEMS {
+            return Err(de::Error::custom(format!(
+                "more than {MAX_ITEMS} service areas; pmcheck refuses lists this long"
+            )));
+        }
+        let key = same_name_key(area.name.as_str());
+        if let Some(&first) = self.seen.get(&key) {
+            let n = self.areas.len() + 1;
+            let earlier = &self.areas[first - 1].name;
+            let later = shown_name(area.name.as_str(), None);
+            let entries = if earlier.as_str() == area.name.as_str() {
+                format!("entries {first} and {n}")
+            } else {
+                format!(
+                    "entries {first} and {n}, `{}` and `{later}`, which differ only in case, width, spacing or invisible characters",
+                    shown_name(earlier.as_str(), None)
+                )
+            };
+            return Err(de::Error::custom(format!(
+                "service area `{later}` is listed twice ({entries}); merge its years and measures into one entry"
+            )));
+        }
+        Ok((area, key))
     }
 }
 
@@ -475,10 +510,47 @@ mod tests {
         let names = ["Parks", "Police", "  parks "].map(String::from);
         assert_eq!(
             refused::<ServiceAreas>(areas(names)),
-            "service area `parks` is listed twice (entries 1 and 3); merge its years and measures into one entry"
+            "service area `parks` is listed twice (entries 1 and 3, `Parks` and `parks`, which differ only in case, width, spacing or invisible characters); merge its years and measures into one entry"
+        );
+        let names = ["Parks", "Police", "Parks"].map(String::from);
+        assert_eq!(
+            refused::<ServiceAreas>(areas(names)),
+            "service area `Parks` is listed twice (entries 1 and 3); merge its years and measures into one entry"
         );
         let distinct = read::<ServiceAreas>(areas(["Parks", "Police"].map(String::from)));
         assert_eq!(distinct.unwrap().0.len(), 2);
+    }
+
+    #[test]
+    fn spellings_of_one_name_that_only_look_different_are_refused() {
+        for (spelling, shown) in [
+            ("P\u{ff4f}lice", "P\u{ff4f}lice"),
+            ("\u{ff30}olice", "\u{ff30}olice"),
+            ("Police\u{200b}", "Police<U+200B>"),
+            ("Pol\u{ad}ice", "Pol<U+00AD>ice"),
+            ("Police\u{2060}", "Police<U+2060>"),
+            ("Police\u{feff}", "Police<U+FEFF>"),
+            ("Pol\u{202e}ice", "Pol<U+202E>ice"),
+            ("Police\u{a0}Dept", "Police<U+00A0>Dept"),
+        ] {
+            let first = if spelling.ends_with("Dept") {
+                "Police  Dept"
+            } else {
+                "Police"
+            };
+            let names = [first, "Fire", spelling].map(String::from);
+            assert_eq!(
+                refused::<ServiceAreas>(areas(names)),
+                format!(
+                    "service area `{shown}` is listed twice (entries 1 and 3, `{first}` and `{shown}`, which differ only in case, width, spacing or invisible characters); merge its years and measures into one entry"
+                ),
+                "{spelling:?}"
+            );
+        }
+        // A Cyrillic `о` is another name that only looks the same: allowed here, warned
+        // about and counted once by the evaluation.
+        let look_alikes = read::<ServiceAreas>(areas(["Police", "P\u{43e}lice"].map(String::from)));
+        assert_eq!(look_alikes.unwrap().0.len(), 2);
     }
 
     #[test]

@@ -469,6 +469,17 @@ fn files_that_cannot_be_read_as_text() {
                 b"version: 1\njurisdiction:\n  name: M\xfcnchen\n".to_vec(),
                 ":3:10: invalid UTF-8 at byte 34",
             ),
+            (
+                // UTF-16 LE with a lone surrogate where `b` belongs (line 2, column 8).
+                "utf16-broken.yaml",
+                [
+                    &[0xFF, 0xFE][..],
+                    &utf16_le("version: 1\nname: a")[..],
+                    &[0x00, 0xD8],
+                ]
+                .concat(),
+                ":2:8: invalid UTF-16 in UTF-16 LE text; save the evidence file as UTF-8 text",
+            ),
         ];
         for (name, bytes, expected) in cases {
             let path = dir.join(name);
@@ -725,4 +736,166 @@ fn section_lines_was_quadratic_in_a_flow_list_written_one_item_per_line() {
     assert_eq!(line("data_collection.achievement"), 3);
     assert_eq!(line("verification.coordinator"), verification);
     assert_eq!(line("training.achievement"), 1, "no training section");
+}
+
+fn utf16_le(text: &str) -> Vec<u8> {
+    text.encode_utf16().flat_map(u16::to_le_bytes).collect()
+}
+
+fn utf16_be(text: &str) -> Vec<u8> {
+    text.encode_utf16().flat_map(u16::to_be_bytes).collect()
+}
+
+#[test]
+fn utf16_evidence_with_a_byte_order_mark_evaluates_like_its_utf8_twin() {
+    let utf8 = std::fs::read_to_string(DISTINCTION).unwrap();
+    let expected = json(&["evaluate", DISTINCTION]);
+    with_tempdir(|dir| {
+        // What Excel and Notepad save as "Unicode text": a BOM, and often CRLF.
+        let crlf = utf8.replace('\n', "\r\n");
+        for (name, bytes) in [
+            ("le.yaml", [&[0xFF, 0xFE][..], &utf16_le(&utf8)].concat()),
+            ("be.yaml", [&[0xFE, 0xFF][..], &utf16_be(&utf8)].concat()),
+            (
+                "le-crlf.yaml",
+                [&[0xFF, 0xFE][..], &utf16_le(&crlf)].concat(),
+            ),
+        ] {
+            let path = dir.join(name);
+            std::fs::write(&path, bytes).unwrap();
+            let mut v = json(&["evaluate", path.to_str().unwrap()]);
+            assert_eq!(v["evidence"], path.to_str().unwrap());
+            v["evidence"] = expected["evidence"].clone();
+            assert_eq!(v, expected, "{name}");
+        }
+    });
+}
+
+#[test]
+fn a_service_area_spelled_with_invisible_or_wide_characters_is_listed_twice() {
+    let r = run(&[
+        "evaluate",
+        "tests/fixtures/bad/service-area-invisible-character.yaml",
+    ]);
+    assert_eq!(r.code, 2);
+    // Located at the later entry (line 7), not the first or the list.
+    assert!(
+        r.stderr.starts_with(
+            "error: tests/fixtures/bad/service-area-invisible-character.yaml:7:5: service area `Police<U+200B>` is listed twice (entries 1 and 3, `Police` and `Police<U+200B>`"
+        ),
+        "{}",
+        r.stderr
+    );
+    with_tempdir(|dir| {
+        for spelling in [
+            "Pol\u{ad}ice",
+            "\u{ff30}olice",
+            "Police\u{2060}",
+            "Police\u{feff}",
+            "Police\u{202e}",
+            "POLICE",
+            "police ",
+        ] {
+            let path = dir.join("e.yaml");
+            std::fs::write(
+                &path,
+                format!(
+                    "version: 1\nservice_areas:\n  - name: Police\n    years: [2020]\n  - name: Fire\n  - name: \"{spelling}\"\n    years: [2019]\n"
+                ),
+            )
+            .unwrap();
+            let r = run(&["evaluate", path.to_str().unwrap()]);
+            assert_eq!(r.code, 2, "{spelling:?}");
+            let at = format!("{}:6:5: service area `", path.display());
+            assert!(r.stderr.contains(&at), "{spelling:?}: {}", r.stderr);
+            assert!(
+                r.stderr.contains("is listed twice (entries 1 and 3"),
+                "{spelling:?}: {}",
+                r.stderr
+            );
+        }
+    });
+}
+
+#[test]
+fn look_alike_service_area_names_are_warned_about_and_count_once() {
+    let areas = |fourth: &str| {
+        format!(
+            "version: 1\nas_of: 2021-05-07\nservice_areas:\n  - {{name: Police, years: [2019, 2020]}}\n  - {{name: Fire, years: [2019, 2020]}}\n  - {{name: Parks, years: [2019, 2020]}}\n  - {{name: {fourth}, years: [2019, 2020]}}\n"
+        )
+    };
+    let achievement = |v: &serde_json::Value| {
+        v["categories"][0]["requirements"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["id"] == "data_collection.achievement")
+            .unwrap()["met"]
+            .clone()
+    };
+    with_tempdir(|dir| {
+        let path = dir.join("e.yaml");
+        // A Cyrillic `о`: not the same name, but it looks the same.
+        std::fs::write(&path, areas("P\u{43e}lice")).unwrap();
+        let out = crate::common::cli::ok(&["evaluate", path.to_str().unwrap(), "-f", "json"]);
+        let report: crate::common::contract::Report = serde_json::from_str(&out).unwrap();
+        let confusable: Vec<_> = report
+            .warnings
+            .iter()
+            .filter(|w| w.code == crate::common::contract::WarningCode::ConfusableNames)
+            .collect();
+        assert_eq!(confusable.len(), 1);
+        assert_eq!(confusable[0].category.as_deref(), Some("data_collection"));
+        assert_eq!(
+            confusable[0].message,
+            "service areas `Po<U+006F>lice` (entry 1) and `P\u{43e}<U+043E>lice` (entry 4) look alike and may be the same area, so they count as one; merge them, or retype the name with the letters you meant"
+        );
+        let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+        assert_eq!(
+            v["warnings"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .filter(|w| w["code"] == "confusable-names")
+                .count(),
+            1
+        );
+        // Three areas that look different, not the four the requirement needs.
+        assert_eq!(achievement(&v), false);
+
+        std::fs::write(&path, areas("Library")).unwrap();
+        let v = json(&["evaluate", path.to_str().unwrap()]);
+        assert_eq!(achievement(&v), true);
+        assert!(
+            v["warnings"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .all(|w| w["code"] != "confusable-names")
+        );
+    });
+}
+
+#[test]
+fn a_tab_indenting_a_line_is_reported_at_the_tab() {
+    with_tempdir(|dir| {
+        let mut text = String::from("version: 1\njurisdiction:\n  name: Oakdale\n  kind: city\n");
+        text.push_str(&"# filler\n".repeat(40));
+        text.push_str("verification:\n  data_checked: true\n\tcoordinator: Sam Reyes\n");
+        let path = dir.join("e.yaml");
+        std::fs::write(&path, &text).unwrap();
+        let r = run(&["evaluate", path.to_str().unwrap()]);
+        assert_eq!(r.code, 2);
+        // The tab is on line 47, column 1; the parser alone said 46:17.
+        let expected = format!(
+            "error: {}:47:1: a tab indents this line; YAML indents with spaces, not tabs: replace the tab with spaces\n",
+            path.display()
+        );
+        assert!(r.stderr.starts_with(&expected), "{}", r.stderr);
+        assert!(
+            r.stderr.contains("47 |  coordinator: Sam Reyes"),
+            "{}",
+            r.stderr
+        );
+    });
 }

@@ -133,4 +133,5 @@ pub enum WarningCode {
     DatedAfterAsOf,
     OverduePlan,
     CategoryUnmet,
+    ConfusableNames,
 }
