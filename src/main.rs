@@ -5,6 +5,7 @@ use std::process::ExitCode;
 
 use clap::Parser;
 use pmcheck::cli::{self, Cli, ExitStatus};
+use pmcheck::text;
 
 fn main() -> ExitCode {
     match cli::run(Cli::parse()) {
@@ -12,7 +13,9 @@ fn main() -> ExitCode {
         Err(err) => {
             // Standard error may be closed too; that must not turn an error into a panic.
             let mut stderr = std::io::stderr().lock();
-            let mut chain = err.chain();
+            // Every message may hold a path or text from input: it reaches the
+            // terminal only through the one function that makes it safe there.
+            let mut chain = err.chain().map(|e| text::block(&e.to_string()));
             if let Some(first) = chain.next() {
                 let _ = writeln!(stderr, "error: {first}");
             }

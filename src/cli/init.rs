@@ -25,12 +25,11 @@ pub struct InitArgs {
 pub(super) fn run(args: InitArgs) -> Result<ExitStatus> {
     let path = &args.path;
     crate::write::write_atomic(path, TEMPLATE.as_bytes(), args.force, &[])?;
+    let shown = crate::text::line(&path.display().to_string());
     emit(|out| {
         writeln!(
             out,
-            "wrote {}; fill it in, then run: pmcheck evaluate {}",
-            path.display(),
-            path.display()
+            "wrote {shown}; fill it in, then run: pmcheck evaluate {shown}"
         )
     })?;
     Ok(ExitStatus::Success)

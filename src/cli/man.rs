@@ -44,7 +44,7 @@ pub(super) fn run(args: ManArgs) -> Result<ExitStatus> {
                 out,
                 "wrote {} man pages to {}",
                 written.len(),
-                dir.display()
+                crate::text::line(&dir.display().to_string())
             )
         })?;
         return Ok(ExitStatus::Success);

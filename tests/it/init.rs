@@ -73,3 +73,19 @@ fn init_into_an_unwritable_directory_fails_cleanly() {
     assert_eq!(r.code, 2);
     assert!(std::fs::read_dir(&locked).unwrap().next().is_none());
 }
+
+#[cfg(unix)]
+#[test]
+fn a_path_with_escape_sequences_is_shown_inert_in_messages() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("\u{1b}]0;pwn\u{7}.yaml");
+    let p = path.to_str().unwrap();
+    let first = crate::common::cli::run(&["init", p]);
+    assert_eq!(first.code, 0, "{}", first.stderr);
+    let again = crate::common::cli::run(&["init", p]);
+    assert_eq!(again.code, 2);
+    for out in [&first.stdout, &again.stderr] {
+        assert!(!out.contains('\u{1b}') && !out.contains('\u{7}'), "{out:?}");
+        assert!(out.contains("pwn"), "{out:?}");
+    }
+}
