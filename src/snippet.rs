@@ -1,7 +1,7 @@
 //! An evidence snippet that satisfies a requirement, built from its rule, for
 //! `pmcheck explain`. Tests check that every bundled requirement is met by its snippet.
 
-use chrono::{Datelike, Months};
+use chrono::Datelike;
 use serde_json::{Map, Value, json};
 
 use crate::criteria::{Criteria, Requirement, Rule};
@@ -49,10 +49,7 @@ fn earliest() -> chrono::NaiveDate {
 }
 
 fn date_before(as_of: Date, months: u32) -> String {
-    let date = as_of
-        .0
-        .checked_sub_months(Months::new(months))
-        .unwrap_or(chrono::NaiveDate::MIN);
+    let date = crate::evaluate::months_before(as_of.0, months);
     Date(date.max(earliest()).min(as_of.0.max(earliest()))).to_string()
 }
 
@@ -210,7 +207,7 @@ fn build(criteria: &Criteria, rule: &Rule, as_of: Date, root: &mut Value, notes:
             with_all,
         } => {
             let with: Vec<&str> = with_all.iter().map(|p| p.id()).collect();
-            if months_back(as_of, 3 * *quarters) < earliest() {
+            if crate::evaluate::months_before(as_of.0, 3 * *quarters) < earliest() {
                 notes.push(format!(
                     "as of {as_of}, no evidence can meet this yet: its quarters reach back before {MIN_YEAR}"
                 ));
@@ -255,13 +252,6 @@ fn build(criteria: &Criteria, rule: &Rule, as_of: Date, root: &mut Value, notes:
             set(root, field.path(), json!([record]));
         }
     }
-}
-
-fn months_back(as_of: Date, months: u32) -> chrono::NaiveDate {
-    as_of
-        .0
-        .checked_sub_months(Months::new(months))
-        .unwrap_or(chrono::NaiveDate::MIN)
 }
 
 /// The value at a dotted path whose last part may end in `[]`.
