@@ -32,7 +32,7 @@ pub(super) fn run(args: ManArgs) -> Result<ExitStatus> {
     if let Some(dir) = &args.dir {
         let mut written = Vec::new();
         for cmd in pages(&root) {
-            let man = clap_mangen::Man::new(cmd.clone());
+            let man = page(cmd);
             let mut bytes = Vec::new();
             man.render(&mut bytes)?;
             let path = dir.join(man.get_filename());
@@ -65,8 +65,14 @@ pub(super) fn run(args: ManArgs) -> Result<ExitStatus> {
             }
         };
     }
-    emit(|out| clap_mangen::Man::new(cmd.clone()).render(out))?;
+    emit(|out| page(cmd).render(out))?;
     Ok(ExitStatus::Success)
+}
+
+/// The page of one command; every page names pmcheck's version as its source (a
+/// subcommand has no version of its own).
+fn page(cmd: &clap::Command) -> clap_mangen::Man {
+    clap_mangen::Man::new(cmd.clone()).source(concat!("pmcheck ", env!("CARGO_PKG_VERSION")))
 }
 
 /// The command and every command below it, depth first, without `help`.

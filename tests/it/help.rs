@@ -43,6 +43,10 @@ fn man_pages_exist_for_every_command() {
         nested.contains("pmcheck\\-criteria\\-show"),
         "{nested:.200}"
     );
+    assert!(
+        nested.contains(&format!("\"pmcheck {}\"", env!("CARGO_PKG_VERSION"))),
+        "every page names pmcheck's version: {nested:.200}"
+    );
     let r = run(&["man", "evalute"]);
     assert_eq!(r.code, 2);
     assert!(
