@@ -34,27 +34,51 @@ impl CriteriaDiff {
     }
 }
 
-/// Weights are compared as shares of the total, so `2 of 27` and `4 of 54` are equal.
-fn share(c: &Criteria, id: &str) -> Option<f64> {
-    c.categories.iter().find(|x| x.id == id).map(|x| x.share)
+/// Weights are compared as written, not as the shares they give at each level (those
+/// also move when a requirement becomes optional): a declared share as its fraction,
+/// any other weight as its part of the weights of the categories without one, so
+/// `2 of 18` and `4 of 36` are equal.
+fn written(c: &Criteria, id: &str) -> Option<(Option<(u32, u32)>, f64)> {
+    let rest: f64 = c
+        .categories
+        .iter()
+        .filter(|x| x.declared_share.is_none())
+        .map(|x| x.weight)
+        .sum();
+    let cat = c.categories.iter().find(|x| x.id == id)?;
+    let part = if rest > 0.0 { cat.weight / rest } else { 0.0 };
+    Some((cat.declared_share, part))
+}
+
+fn describe_weight((declared, part): (Option<(u32, u32)>, f64)) -> String {
+    match declared {
+        Some((n, d)) => format!("share {n}/{d}"),
+        None => format!("{:.1}% of the rest", part * 100.0),
+    }
 }
 
 pub fn diff(a: &Criteria, b: &Criteria) -> CriteriaDiff {
     let mut out = CriteriaDiff::default();
     for cat in &a.categories {
-        match share(b, &cat.id) {
+        let before = written(a, &cat.id).unwrap_or_default();
+        match written(b, &cat.id) {
             None => out.categories_removed.push(cat.id.clone()),
-            Some(after) if (after - cat.share).abs() > 1e-9 => out.changed.push(Change {
-                id: cat.id.clone(),
-                property: "weight",
-                before: format!("{:.1}%", cat.share * 100.0),
-                after: format!("{:.1}%", after * 100.0),
-            }),
+            Some(after)
+                if after.0 != before.0
+                    || (after.0.is_none() && (after.1 - before.1).abs() > 1e-9) =>
+            {
+                out.changed.push(Change {
+                    id: cat.id.clone(),
+                    property: "weight",
+                    before: describe_weight(before),
+                    after: describe_weight(after),
+                })
+            }
             Some(_) => {}
         }
     }
     for cat in &b.categories {
-        if share(a, &cat.id).is_none() {
+        if written(a, &cat.id).is_none() {
             out.categories_added.push(cat.id.clone());
         }
     }

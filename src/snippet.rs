@@ -109,7 +109,7 @@ fn set(root: &mut Value, path: &str, value: Value) {
 }
 
 /// Merges `value` into `slot`: objects key by key, lists of records record by record,
-/// other lists keep the longer one.
+/// other lists take the union.
 fn merge(slot: &mut Value, value: Value) {
     match (slot, value) {
         (Value::Object(a), Value::Object(b)) => {
@@ -126,8 +126,10 @@ fn merge(slot: &mut Value, value: Value) {
             }
         }
         (Value::Array(a), Value::Array(b)) => {
-            if b.len() > a.len() {
-                *a = b;
+            for v in b {
+                if !a.contains(&v) {
+                    a.push(v);
+                }
             }
         }
         (slot, value) => *slot = value,
@@ -137,7 +139,11 @@ fn merge(slot: &mut Value, value: Value) {
 fn build(criteria: &Criteria, rule: &Rule, as_of: Date, root: &mut Value, notes: &mut Notes) {
     match rule {
         Rule::Flag { field } => set(root, field.path(), json!(true)),
-        Rule::NotEmpty { field, min } => match field.kind() {
+        Rule::NotEmpty { field, min, among } if !among.is_empty() => {
+            set(root, field.path(), json!(among[..*min]));
+        }
+        Rule::Includes { field, values } => set(root, field.path(), json!(values)),
+        Rule::NotEmpty { field, min, .. } => match field.kind() {
             FieldKind::List if *field == Field::Coordinator || *field == Field::GoalLeader => {
                 set(root, field.path(), json!("Dana Ortiz, Performance Manager"))
             }
@@ -207,18 +213,21 @@ fn build(criteria: &Criteria, rule: &Rule, as_of: Date, root: &mut Value, notes:
             with_all,
         } => {
             let with: Vec<&str> = with_all.iter().map(|p| p.id()).collect();
-            if crate::evaluate::months_before(as_of.0, 3 * *quarters) < earliest() {
+            let quarters = crate::evaluate::complete_quarters(as_of.0, 1, *quarters);
+            if quarters.first().is_none_or(|q| q.0 < earliest()) {
                 notes.push(format!(
                     "as of {as_of}, no evidence can meet this yet: its quarters reach back before {MIN_YEAR}"
                 ));
             }
-            let items: Vec<Value> = (0..*quarters)
-                .rev()
-                .map(|q| event(*field, date_before(as_of, 3 * q + 1), &with))
+            // The last day of each quarter: the latest is within the 12 months up to
+            // the as-of date, where the participants are looked for.
+            let items: Vec<Value> = quarters
+                .iter()
+                .map(|q| event(*field, Date(q.1.max(earliest())).to_string(), &with))
                 .collect();
             set(root, field.path(), Value::Array(items));
         }
-        Rule::Survey { field } => set(
+        Rule::Survey { field, .. } => set(
             root,
             field.path(),
             json!({ "date": date_before(as_of, 2), "published": true }),

@@ -93,10 +93,26 @@ pub struct Level {
 pub struct Category {
     pub id: String,
     pub name: String,
-    /// Relative weight as written in the file.
+    /// Relative weight as written in the file (0 when unusable).
     pub weight: f64,
-    /// Weight as a share of the total of all categories (0 to 1).
+    /// A share of readiness fixed by the file (`share = "1/3"`), as (numerator,
+    /// denominator).
+    pub declared_share: Option<(u32, u32)>,
+    /// The category's share of readiness (0 to 1) at each level, by level index: a
+    /// declared share where the category has required requirements at or below the
+    /// level, the rest shared by weight among the other categories that do, 0 where the
+    /// category has none. The weights outputs show are these.
+    pub shares: Vec<f64>,
+    /// The share at the highest level (`shares.last()`).
     pub share: f64,
+}
+
+impl Category {
+    /// Whether the category's share differs between levels where it has one.
+    pub fn varies(&self) -> bool {
+        let present: Vec<f64> = self.shares.iter().copied().filter(|s| *s > 0.0).collect();
+        present.windows(2).any(|w| (w[0] - w[1]).abs() > 1e-9)
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]

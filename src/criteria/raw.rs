@@ -52,6 +52,9 @@ pub(super) struct RawCategory {
     pub(super) id: Spanned<String>,
     pub(super) name: Spanned<String>,
     pub(super) weight: Spanned<f64>,
+    /// A fixed share of readiness at every level, written as a fraction (`"1/3"`).
+    #[serde(default)]
+    pub(super) share: Option<Spanned<String>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -77,6 +80,10 @@ pub(super) struct RawRule {
     pub(super) field: Option<Spanned<String>>,
     #[serde(default)]
     pub(super) min: Option<Spanned<i64>>,
+    #[serde(default)]
+    pub(super) among: Option<Spanned<Vec<String>>>,
+    #[serde(default)]
+    pub(super) values: Option<Spanned<Vec<String>>>,
     #[serde(default)]
     pub(super) min_areas: Option<Spanned<i64>>,
     #[serde(default)]
@@ -110,6 +117,8 @@ impl RawRule {
         };
         add("field", self.field.as_ref().map(Spanned::span));
         add("min", self.min.as_ref().map(Spanned::span));
+        add("among", self.among.as_ref().map(Spanned::span));
+        add("values", self.values.as_ref().map(Spanned::span));
         add("min_areas", self.min_areas.as_ref().map(Spanned::span));
         add("min_years", self.min_years.as_ref().map(Spanned::span));
         add(

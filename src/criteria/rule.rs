@@ -5,6 +5,8 @@
 
 use std::collections::HashMap;
 
+use toml::Spanned;
+
 use super::raw::RawRule;
 use super::validate::Validator;
 use super::{Criteria, Requirement, limits};
@@ -17,11 +19,21 @@ use crate::evidence::{Field, FieldKind, Measure, Participant};
 pub enum Rule {
     /// A true/false field is true.
     Flag { field: Field },
-    /// A list has at least `min` entries (a text field counts when not blank).
-    NotEmpty { field: Field, min: usize },
-    /// At least `min_areas` service areas, each with at least `min_years` distinct
-    /// counted years, the latest no more than `max_age_years` before the as-of year,
-    /// and (when given) tracking `measure`.
+    /// A list has at least `min` entries (a text field counts when not blank); with
+    /// `among`, only entries that are one of those values count, each value once.
+    NotEmpty {
+        field: Field,
+        min: usize,
+        among: Vec<&'static str>,
+    },
+    /// Every one of `values` is listed in a list with a closed set of values.
+    Includes {
+        field: Field,
+        values: Vec<&'static str>,
+    },
+    /// At least `min_areas` service areas, each with a run of at least `min_years`
+    /// consecutive counted years whose latest is no more than `max_age_years` before
+    /// the as-of year, and (when given) tracking `measure`.
     ServiceAreas {
         min_areas: usize,
         min_years: usize,
@@ -30,15 +42,17 @@ pub enum Rule {
     },
     /// At least one dated item within the `months` up to the as-of date.
     RecentEvent { field: Field, months: u32 },
-    /// Each of the `quarters` consecutive three-month periods ending on the as-of date
-    /// holds a dated item, and those items together include every one of `with_all`.
+    /// Each of the `quarters` most recent complete quarters (calendar quarters, or of
+    /// the evidence's fiscal year) holds a dated item, and the items dated in the 12
+    /// months up to the as-of date together include every one of `with_all`.
     Quarterly {
         field: Field,
         quarters: u32,
         with_all: Vec<Participant>,
     },
-    /// A survey was conducted (dated no later than the as-of date) and published.
-    Survey { field: Field },
+    /// A survey was conducted (dated no later than the as-of date, and with `months`
+    /// no earlier than that many months before it) and published.
+    Survey { field: Field, months: Option<u32> },
     /// Every inner rule holds.
     AllOf(Vec<Rule>),
     /// At least one inner rule holds.
@@ -55,6 +69,7 @@ pub enum Rule {
 pub enum RuleKind {
     Flag,
     NotEmpty,
+    Includes,
     ServiceAreas,
     RecentEvent,
     Quarterly,
@@ -74,9 +89,10 @@ pub struct Parameters {
 
 impl RuleKind {
     /// Every kind, in the order the documentation lists them.
-    pub const ALL: [RuleKind; 10] = [
+    pub const ALL: [RuleKind; 11] = [
         RuleKind::Flag,
         RuleKind::NotEmpty,
+        RuleKind::Includes,
         RuleKind::ServiceAreas,
         RuleKind::RecentEvent,
         RuleKind::Quarterly,
@@ -92,6 +108,7 @@ impl RuleKind {
         match self {
             RuleKind::Flag => "flag",
             RuleKind::NotEmpty => "not_empty",
+            RuleKind::Includes => "includes",
             RuleKind::ServiceAreas => "service_areas",
             RuleKind::RecentEvent => "recent_event",
             RuleKind::Quarterly => "quarterly",
@@ -111,11 +128,12 @@ impl RuleKind {
     pub fn parameters(self) -> Parameters {
         let (required, optional): (&[&str], &[&str]) = match self {
             RuleKind::Flag => (&["field"], &[]),
-            RuleKind::NotEmpty => (&["field"], &["min"]),
+            RuleKind::NotEmpty => (&["field"], &["min", "among"]),
+            RuleKind::Includes => (&["field", "values"], &[]),
             RuleKind::ServiceAreas => (&["min_areas", "min_years"], &["max_age_years", "measure"]),
             RuleKind::RecentEvent => (&["field", "months"], &[]),
             RuleKind::Quarterly => (&["field"], &["quarters", "with_all"]),
-            RuleKind::Survey => (&["field"], &[]),
+            RuleKind::Survey => (&["field"], &["months"]),
             RuleKind::AllOf | RuleKind::AnyOf => (&["rules"], &[]),
             RuleKind::RequirementsMet => (&["requirements"], &[]),
             RuleKind::Every => (&["field", "rule"], &[]),
@@ -136,10 +154,8 @@ impl RuleKind {
             RuleKind::Flag => Rule::Flag {
                 field: v.field(raw, &[FieldKind::Flag], scope)?,
             },
-            RuleKind::NotEmpty => Rule::NotEmpty {
-                field: v.field(raw, LISTS, scope)?,
-                min: v.int(&raw.min, "min", 1..=limits::MAX_COUNT, 1) as usize,
-            },
+            RuleKind::NotEmpty => not_empty(v, raw, scope)?,
+            RuleKind::Includes => includes(v, raw, scope)?,
             RuleKind::ServiceAreas => service_areas(v, raw)?,
             RuleKind::RecentEvent => Rule::RecentEvent {
                 field: v.field(raw, &[FieldKind::Events], scope)?,
@@ -148,6 +164,10 @@ impl RuleKind {
             RuleKind::Quarterly => quarterly(v, raw, scope)?,
             RuleKind::Survey => Rule::Survey {
                 field: v.field(raw, &[FieldKind::Survey], scope)?,
+                months: raw
+                    .months
+                    .as_ref()
+                    .map(|_| v.int(&raw.months, "months", 1..=limits::MAX_MONTHS, 24) as u32),
             },
             RuleKind::AllOf => Rule::AllOf(inner_rules(self, v, raw, at)?),
             RuleKind::AnyOf => Rule::AnyOf(inner_rules(self, v, raw, at)?),
@@ -164,6 +184,86 @@ const LISTS: &[FieldKind] = &[
     FieldKind::ServiceAreas,
     FieldKind::Items,
 ];
+
+fn not_empty(v: &mut Validator<'_>, raw: &RawRule, scope: Option<Field>) -> Option<Rule> {
+    let field = v.field(raw, LISTS, scope)?;
+    let among = match &raw.among {
+        None => Vec::new(),
+        Some(list) => values(v, field, list, "among")?,
+    };
+    let mut min = v.int(&raw.min, "min", 1..=limits::MAX_COUNT, 1) as usize;
+    if let Some(m) = &raw.min
+        && !among.is_empty()
+        && min > among.len()
+    {
+        v.problem(
+            m.span(),
+            format!(
+                "`min` is {min}, but `among` names only {} value{}, so the rule could never hold; use a `min` of at most {0}",
+                among.len(),
+                if among.len() == 1 { "" } else { "s" }
+            ),
+        );
+        min = among.len();
+    }
+    Some(Rule::NotEmpty { field, min, among })
+}
+
+fn includes(v: &mut Validator<'_>, raw: &RawRule, scope: Option<Field>) -> Option<Rule> {
+    let field = v.field(raw, LISTS, scope)?;
+    let values = values(v, field, raw.values.as_ref()?, "values")?;
+    Some(Rule::Includes { field, values })
+}
+
+/// The values named by `among` or `values`: each one of the field's closed set, none
+/// twice, at least one.
+fn values(
+    v: &mut Validator<'_>,
+    field: Field,
+    list: &Spanned<Vec<String>>,
+    name: &str,
+) -> Option<Vec<&'static str>> {
+    let allowed = field.values();
+    if allowed.is_empty() {
+        v.problem(
+            list.span(),
+            format!(
+                "`{name}` needs a field with a fixed set of values; `{}` holds free text. Fields with fixed values: {}",
+                field.path(),
+                Field::ALL
+                    .iter()
+                    .filter(|f| !f.values().is_empty())
+                    .map(|f| f.path())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        );
+        return None;
+    }
+    if list.get_ref().is_empty() {
+        v.problem(list.span(), format!("`{name}` needs at least one value"));
+        return None;
+    }
+    let mut out: Vec<&'static str> = Vec::new();
+    for value in list.get_ref() {
+        let found = v.one_of(
+            value,
+            list.span(),
+            &format!("value of `{}`", field.path()),
+            allowed,
+            |x| x,
+        )?;
+        if out.contains(&found) {
+            v.problem(
+                list.span(),
+                format!("`{found}` is listed twice in `{name}`"),
+            );
+            return None;
+        }
+        out.push(found);
+    }
+    Some(out)
+}
 
 fn service_areas(v: &mut Validator<'_>, raw: &RawRule) -> Option<Rule> {
     let measure = match &raw.measure {
@@ -313,6 +413,7 @@ impl Rule {
         match self {
             Rule::Flag { .. } => RuleKind::Flag,
             Rule::NotEmpty { .. } => RuleKind::NotEmpty,
+            Rule::Includes { .. } => RuleKind::Includes,
             Rule::ServiceAreas { .. } => RuleKind::ServiceAreas,
             Rule::RecentEvent { .. } => RuleKind::RecentEvent,
             Rule::Quarterly { .. } => RuleKind::Quarterly,
@@ -350,9 +451,10 @@ impl Rule {
         match self {
             Rule::Flag { field }
             | Rule::NotEmpty { field, .. }
+            | Rule::Includes { field, .. }
             | Rule::RecentEvent { field, .. }
             | Rule::Quarterly { field, .. }
-            | Rule::Survey { field } => push(*field),
+            | Rule::Survey { field, .. } => push(*field),
             Rule::ServiceAreas { .. } => push(Field::ServiceAreas),
             Rule::Every { field, rule } => {
                 push(*field);
@@ -379,8 +481,26 @@ impl Rule {
     pub fn describe(&self, criteria: &Criteria) -> String {
         match self {
             Rule::Flag { field } => format!("flag({})", field.path()),
-            Rule::NotEmpty { field, min } if *min == 1 => format!("not_empty({})", field.path()),
-            Rule::NotEmpty { field, min } => format!("not_empty({}, min = {min})", field.path()),
+            Rule::NotEmpty { field, min, among } => {
+                let min = if *min == 1 {
+                    String::new()
+                } else {
+                    format!(", min = {min}")
+                };
+                let among = if among.is_empty() {
+                    String::new()
+                } else {
+                    format!(", among = [{}]", among.join(", "))
+                };
+                format!("not_empty({}{min}{among})", field.path())
+            }
+            Rule::Includes { field, values } => {
+                format!(
+                    "includes({}, values = [{}])",
+                    field.path(),
+                    values.join(", ")
+                )
+            }
             Rule::ServiceAreas {
                 min_areas,
                 min_years,
@@ -408,7 +528,10 @@ impl Rule {
                 };
                 format!("quarterly({}, quarters = {quarters}{with})", field.path())
             }
-            Rule::Survey { field } => format!("survey({})", field.path()),
+            Rule::Survey { field, months } => match months {
+                Some(m) => format!("survey({}, months = {m})", field.path()),
+                None => format!("survey({})", field.path()),
+            },
             Rule::AllOf(rules) | Rule::AnyOf(rules) => {
                 let inner: Vec<String> = rules.iter().map(|r| r.describe(criteria)).collect();
                 format!("{}({})", self.kind().name(), inner.join(", "))
@@ -463,14 +586,15 @@ mod tests {
             let expected = match k {
                 RuleKind::Flag => 0,
                 RuleKind::NotEmpty => 1,
-                RuleKind::ServiceAreas => 2,
-                RuleKind::RecentEvent => 3,
-                RuleKind::Quarterly => 4,
-                RuleKind::Survey => 5,
-                RuleKind::AllOf => 6,
-                RuleKind::AnyOf => 7,
-                RuleKind::RequirementsMet => 8,
-                RuleKind::Every => 9,
+                RuleKind::Includes => 2,
+                RuleKind::ServiceAreas => 3,
+                RuleKind::RecentEvent => 4,
+                RuleKind::Quarterly => 5,
+                RuleKind::Survey => 6,
+                RuleKind::AllOf => 7,
+                RuleKind::AnyOf => 8,
+                RuleKind::RequirementsMet => 9,
+                RuleKind::Every => 10,
             };
             assert_eq!(idx, expected, "{k:?}");
         }

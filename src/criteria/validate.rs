@@ -43,6 +43,55 @@ pub fn parse(text: &str, file: &Path, origin: String) -> Result<Criteria, Criter
     }
 }
 
+/// Each category's share of readiness at each level: a category with a declared share
+/// has exactly that share at every level where it has required requirements; the
+/// other categories with required requirements at or below the level share the rest
+/// by weight. Categories with nothing required at or below a level have no share there.
+fn set_shares(categories: &mut [Category], requirements: &[Requirement], levels: usize) {
+    for level in 0..levels {
+        let present: Vec<bool> = (0..categories.len())
+            .map(|c| {
+                requirements
+                    .iter()
+                    .any(|r| r.category == c && r.level <= level && !r.optional)
+            })
+            .collect();
+        let declared = |c: &Category| c.declared_share.map(|(n, d)| f64::from(n) / f64::from(d));
+        let fixed: f64 = categories
+            .iter()
+            .zip(&present)
+            .filter(|(_, p)| **p)
+            .filter_map(|(c, _)| declared(c))
+            .sum();
+        let rest: f64 = categories
+            .iter()
+            .zip(&present)
+            .filter(|(c, p)| **p && c.declared_share.is_none())
+            .map(|(c, _)| c.weight)
+            .sum();
+        // With nothing else present, the declared shares are all there is.
+        let (fixed_scale, rest_share) = if rest > 0.0 {
+            (1.0, (1.0 - fixed).max(0.0))
+        } else if fixed > 0.0 {
+            (1.0 / fixed, 0.0)
+        } else {
+            (0.0, 0.0)
+        };
+        for (c, &p) in categories.iter_mut().zip(&present) {
+            let share = match (p, declared(c)) {
+                (false, _) => 0.0,
+                (true, Some(d)) => d * fixed_scale,
+                (true, None) if rest > 0.0 => rest_share * c.weight / rest,
+                (true, None) => 0.0,
+            };
+            c.shares.push(share);
+        }
+    }
+    for c in categories.iter_mut() {
+        c.share = c.shares.last().copied().unwrap_or(0.0);
+    }
+}
+
 /// 1-based line and column (in characters) of a byte offset.
 fn line_col(text: &str, offset: usize) -> (u64, u64) {
     let offset = offset.min(text.len());
@@ -126,8 +175,9 @@ impl Validator<'_> {
         });
 
         let (levels, level_ids) = self.levels(&raw);
-        let (categories, category_ids) = self.categories(&raw);
+        let (mut categories, category_ids) = self.categories(&raw);
         let requirements = self.requirements(raw.requirements, &level_ids, &category_ids);
+        set_shares(&mut categories, &requirements, levels.len());
         if requirements.is_empty() && self.problems.is_empty() {
             self.problem(
                 raw.framework.span(),
@@ -202,6 +252,7 @@ impl Validator<'_> {
     /// The categories with their shares of the total weight, and a map from id to index.
     fn categories(&mut self, raw: &RawCriteria) -> (Vec<Category>, HashMap<String, usize>) {
         let mut categories = Vec::new();
+        let mut declared_total = 0.0;
         let mut category_ids: HashMap<String, usize> = HashMap::new();
         let usable = |w: f64| w.is_finite() && w > 0.0 && w <= limits::MAX_WEIGHT;
         let raw_categories = &raw.categories[..raw.categories.len().min(limits::MAX_CATEGORIES)];
@@ -250,17 +301,31 @@ impl Validator<'_> {
                 self.problem(c.id.span(), format!("duplicate category id `{id}`"));
                 continue;
             }
+            let declared = c.share.as_ref().and_then(|s| self.fraction(s));
+            declared_total += declared.map_or(0.0, |(n, d)| f64::from(n) / f64::from(d));
             category_ids.insert(id.clone(), categories.len());
             categories.push(Category {
                 id: id.clone(),
                 name: c.name.get_ref().trim().to_owned(),
-                weight: w,
-                share: if total > 0.0 && usable(w) {
-                    w / total
-                } else {
-                    0.0
-                },
+                weight: if usable(w) { w } else { 0.0 },
+                declared_share: declared,
+                share: 0.0,
+                shares: Vec::new(),
             });
+        }
+        if declared_total >= 1.0 - 1e-9
+            && let Some(s) = raw_categories
+                .iter()
+                .filter_map(|c| c.share.as_ref())
+                .last()
+        {
+            self.problem(
+                s.span(),
+                format!(
+                    "the declared shares add up to {:.1}%; together they must stay below 100% so that the other categories share the rest",
+                    declared_total * 100.0
+                ),
+            );
         }
         let weight_reported = raw_categories.iter().any(|c| {
             let w = *c.weight.get_ref();
@@ -274,6 +339,26 @@ impl Validator<'_> {
             );
         }
         (categories, category_ids)
+    }
+
+    /// A declared share: a fraction `"N/D"` between 0 and 1, such as `"1/3"`.
+    fn fraction(&mut self, s: &Spanned<String>) -> Option<(u32, u32)> {
+        let text = s.get_ref().trim();
+        let parsed = text.split_once('/').and_then(|(n, d)| {
+            let n: u32 = n.trim().parse().ok()?;
+            let d: u32 = d.trim().parse().ok()?;
+            (n > 0 && d > n && d <= 1000).then_some((n, d))
+        });
+        if parsed.is_none() {
+            self.problem(
+                s.span(),
+                format!(
+                    "share `{}` is not a fraction between 0 and 1; write it as \"N/D\" with whole numbers, N smaller than D and D at most 1000, such as \"1/3\"",
+                    diagnostic::printable(text)
+                ),
+            );
+        }
+        parsed
     }
 
     /// The requirements in file order, each rule validated against those before it.
@@ -734,6 +819,20 @@ rule = { kind = "flag", field = "verification.data_checked" }
                     .replace("level = \"a\"\ntext = \"x\"\nreading = \"x\"\nhint = \"x\"\nrule = { kind = \"flag\"", "level = \"b\"\ntext = \"x\"\nreading = \"x\"\nhint = \"x\"\nrule = { kind = \"flag\""),
             ),
             ("every over a non-list", with_rule("a", "{ kind = \"every\", field = \"training.sessions\", rule = { kind = \"flag\", field = \"verification.data_checked\" } }")),
+            ("among over free text", with_rule("a", "{ kind = \"not_empty\", field = \"networking.activities\", among = [\"x\"] }")),
+            ("unknown value in among", with_rule("a", "{ kind = \"not_empty\", field = \"public_reporting.channels\", among = [\"webiste\"] }")),
+            ("value listed twice", with_rule("a", "{ kind = \"includes\", field = \"leadership.external\", values = [\"networking\", \"networking\"] }")),
+            ("empty values", with_rule("a", "{ kind = \"includes\", field = \"leadership.external\", values = [] }")),
+            ("min above the among values", with_rule("a", "{ kind = \"not_empty\", field = \"public_reporting.visuals\", among = [\"maps\", \"graphs\"], min = 3 }")),
+            ("share not a fraction", BASE.replace("weight = 1", "weight = 1\nshare = \"0.5\"")),
+            ("share of one", BASE.replace("weight = 1", "weight = 1\nshare = \"3/3\"")),
+            (
+                "declared shares reach 100%",
+                BASE.replace(
+                    "weight = 1\n",
+                    "weight = 1\nshare = \"1/2\"\n\n[[categories]]\nid = \"d\"\nname = \"D\"\nweight = 1\nshare = \"1/2\"\n",
+                ),
+            ),
         ];
         let nested = |depth: usize| {
             let mut rule = "{ kind = \"flag\", field = \"verification.data_checked\" }".to_owned();

@@ -1,16 +1,17 @@
 //! Rules against evidence: produces a plain [`Evaluation`] value that renderers
 //! display. Nothing here prints, and no renderer decides whether a requirement is met.
 
-use std::collections::BTreeSet;
+use chrono::{Months, NaiveDate};
 
-use chrono::{Datelike, Months, NaiveDate};
-
+mod judge;
 mod warnings;
 
+pub use judge::{Finding, complete_quarters};
 pub use warnings::{Warning, WarningCode};
 
 use crate::criteria::{Criteria, Requirement, Rule};
-use crate::evidence::{Date, Event, Evidence, Field, Item, Jurisdiction, count_looking_different};
+use crate::evidence::{Date, Evidence, Jurisdiction};
+use judge::Context;
 
 /// Where the as-of date came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -92,6 +93,8 @@ pub struct Evaluation<'c> {
     pub unsupported: Vec<(usize, Vec<&'static str>)>,
     /// Whether each requirement is met, by index into `criteria.requirements`.
     pub met: Vec<bool>,
+    /// The items each requirement judged, counted or not, with the reasons, by index.
+    pub findings: Vec<Vec<Finding>>,
     /// The highest level reached, as an index into `criteria.levels`.
     pub level: Option<usize>,
     /// Readiness 0 to 100 for each level, by index.
@@ -158,41 +161,25 @@ impl<'c> Evaluation<'c> {
     pub fn requirement(&self, index: usize) -> &'c Requirement {
         &self.criteria.requirements[index]
     }
-}
 
-/// Everything a rule needs besides the evidence.
-struct Context<'a> {
-    evidence: &'a Evidence,
-    as_of: NaiveDate,
-    /// Results of the requirements judged so far, in file order.
-    met: &'a [bool],
-    /// The record being judged inside an `every` rule.
-    item: Option<Item<'a>>,
-}
-
-impl<'a> Context<'a> {
-    fn flag(&self, field: Field) -> bool {
-        match (field.item_of(), self.item) {
-            (Some(_), Some(item)) => item.flag(field),
-            (Some(_), None) => false,
-            (None, _) => self.evidence.flag(field),
+    /// The requirements (indices) that requirement `index` only repeats: a
+    /// `requirements_met` rule such as Training Excellence ("meets criteria for
+    /// achievement and distinction"). Empty for a requirement that asks for something.
+    pub fn follows_from(&self, index: usize) -> &'c [usize] {
+        match &self.criteria.requirements[index].rule {
+            Rule::RequirementsMet(ids) => ids,
+            _ => &[],
         }
     }
 
-    fn count(&self, field: Field) -> usize {
-        match (field.item_of(), self.item) {
-            (Some(_), Some(item)) => item.count(field),
-            (Some(_), None) => 0,
-            (None, _) => self.evidence.count(field),
-        }
-    }
-
-    fn events(&self, field: Field) -> Vec<Event<'a>> {
-        match (field.item_of(), self.item) {
-            (Some(_), Some(item)) => item.events(field),
-            (Some(_), None) => Vec::new(),
-            (None, _) => self.evidence.events(field),
-        }
+    /// The gaps that stand between the program and `level` and ask for something of
+    /// their own: unmet, required, at or below `level`, and not only repeating other
+    /// requirements. "N gaps to close" counts these.
+    pub fn gaps_to_close(&self, level: usize) -> usize {
+        self.gaps
+            .iter()
+            .filter(|&&i| self.blocks(i, level) && self.follows_from(i).is_empty())
+            .count()
     }
 }
 
@@ -237,15 +224,20 @@ pub fn evaluate_with<'c>(
     options: Options,
 ) -> Evaluation<'c> {
     let mut met = Vec::with_capacity(criteria.requirements.len());
+    let mut findings = Vec::with_capacity(criteria.requirements.len());
     let mut unsupported = Vec::new();
     for (i, r) in criteria.requirements.iter().enumerate() {
         let ctx = Context {
             evidence,
             as_of: as_of.0,
+            fiscal_year_start: evidence.fiscal_year_start.unwrap_or_default().0,
+            requirements: &criteria.requirements,
             met: &met,
             item: None,
         };
-        let mut ok = check(&r.rule, &ctx);
+        let mut judged = Vec::new();
+        let mut ok = judge::judge(&r.rule, &ctx, &mut judged);
+        findings.push(judged);
         if ok {
             let missing = sections_without_sources(r, evidence);
             if !missing.is_empty() {
@@ -288,7 +280,7 @@ pub fn evaluate_with<'c>(
         ra.level
             .cmp(&rb.level)
             .then(ra.optional.cmp(&rb.optional))
-            .then(cb.weight.total_cmp(&ca.weight))
+            .then(cb.shares[rb.level].total_cmp(&ca.shares[ra.level]))
             .then(ra.category.cmp(&rb.category))
             .then(a.cmp(&b))
     });
@@ -301,6 +293,7 @@ pub fn evaluate_with<'c>(
         strict: options.strict,
         unsupported,
         met,
+        findings,
         level,
         readiness,
         gaps,
@@ -311,8 +304,11 @@ pub fn evaluate_with<'c>(
 }
 
 /// The weighted share (0 to 100) of required requirements at or below `level` that are
-/// met. Each category present counts for its weight, split equally among its
-/// requirements; categories with nothing at or below the level do not count.
+/// met. Each category counts for its share at that level ([`Category::shares`]), split
+/// equally among its requirements; categories with nothing at or below the level have
+/// no share there.
+///
+/// [`Category::shares`]: crate::criteria::Category::shares
 fn readiness(criteria: &Criteria, met: &[bool], level: usize) -> f64 {
     let mut total = 0.0;
     let mut achieved = 0.0;
@@ -324,9 +320,10 @@ fn readiness(criteria: &Criteria, met: &[bool], level: usize) -> f64 {
                 m += usize::from(ok);
             }
         }
+        let share = category.shares[level];
         if n > 0 {
-            total += category.weight;
-            achieved += category.weight * m as f64 / n as f64;
+            total += share;
+            achieved += share * m as f64 / n as f64;
         }
     }
     if total > 0.0 {
@@ -337,84 +334,10 @@ fn readiness(criteria: &Criteria, met: &[bool], level: usize) -> f64 {
     }
 }
 
+/// Whether `rule` holds (for tests of single rules).
+#[cfg(test)]
 fn check(rule: &Rule, ctx: &Context<'_>) -> bool {
-    let e = ctx.evidence;
-    match rule {
-        Rule::Flag { field } => ctx.flag(*field),
-        Rule::NotEmpty { field, min } => ctx.count(*field) >= *min,
-        Rule::ServiceAreas {
-            min_areas,
-            min_years,
-            max_age_years,
-            measure,
-        } => {
-            let as_of_year = ctx.as_of.year();
-            let qualifying = e
-                .service_areas
-                .0
-                .iter()
-                .filter(|area| measure.is_none_or(|m| area.measures.contains(&m)))
-                .filter(|area| {
-                    let years: BTreeSet<i32> = area
-                        .years
-                        .iter()
-                        .map(|y| y.0)
-                        .filter(|&y| y <= as_of_year)
-                        .collect();
-                    let fresh = years
-                        .last()
-                        .is_some_and(|&latest| latest >= as_of_year - max_age_years);
-                    fresh && years.len() >= *min_years
-                });
-            // Areas whose names look alike (a `confusable-names` warning) count once:
-            // telling an applicant it is ready when it is not is the worse mistake.
-            count_looking_different(qualifying, *min_areas) >= *min_areas
-        }
-        Rule::RecentEvent { field, months } => {
-            let start = months_before(ctx.as_of, *months);
-            ctx.events(*field)
-                .iter()
-                .any(|ev| ev.date.0 >= start && ev.date.0 <= ctx.as_of)
-        }
-        Rule::Quarterly {
-            field,
-            quarters,
-            with_all,
-        } => {
-            let events = ctx.events(*field);
-            let mut seen = Vec::new();
-            for q in 0..*quarters {
-                let end = months_before(ctx.as_of, 3 * q);
-                let start = months_before(ctx.as_of, 3 * (q + 1));
-                let in_period: Vec<_> = events
-                    .iter()
-                    .filter(|ev| ev.date.0 > start && ev.date.0 <= end)
-                    .collect();
-                if in_period.is_empty() {
-                    return false;
-                }
-                for ev in in_period {
-                    seen.extend_from_slice(ev.participants);
-                }
-            }
-            with_all.iter().all(|p| seen.contains(p))
-        }
-        Rule::Survey { field } => e
-            .survey(*field)
-            .is_some_and(|s| s.published && s.date.0 <= ctx.as_of),
-        Rule::AllOf(rules) => rules.iter().all(|r| check(r, ctx)),
-        Rule::AnyOf(rules) => rules.iter().any(|r| check(r, ctx)),
-        Rule::RequirementsMet(ids) => ids
-            .iter()
-            .all(|&i| ctx.met.get(i).copied().unwrap_or(false)),
-        Rule::Every { field, rule } => Item::all(e, *field).into_iter().all(|item| {
-            let inner = Context {
-                item: Some(item),
-                ..*ctx
-            };
-            check(rule, &inner)
-        }),
-    }
+    judge::judge(rule, ctx, &mut Vec::new())
 }
 
 /// The date `months` calendar months before `date` (clamped to the month's end), or

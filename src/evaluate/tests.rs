@@ -5,7 +5,7 @@ use std::path::Path;
 
 use super::*;
 use crate::criteria::{self, Criteria};
-use crate::evidence::parse_yaml;
+use crate::evidence::{Field, parse_yaml};
 
 fn icma(version: &str) -> Criteria {
     criteria::bundled(version).expect("bundled criteria are valid")
@@ -134,6 +134,7 @@ fn service_areas_whose_names_look_alike_count_once() {
     let not_empty = Rule::NotEmpty {
         field: Field::ServiceAreas,
         min: 4,
+        among: vec![],
     };
     assert!(check_rule(&not_empty, &four("Library"), &[]));
     assert!(!check_rule(&not_empty, &four("P\u{43e}lice"), &[]));
@@ -204,17 +205,36 @@ fn training_distinction_and_excellence() {
 // --- Public Reporting -------------------------------------------------------
 
 #[test]
-fn public_reporting_achievement_needs_a_channel_and_targets() {
+fn public_reporting_achievement_needs_both_sentences_and_targets() {
     let r = "public_reporting.achievement";
-    assert!(met(
-        "public_reporting: {channels: [website], targets: true}",
-        r
-    ));
-    assert!(!met(
-        "public_reporting: {channels: [website], targets: false}",
-        r
-    ));
-    assert!(!met("public_reporting: {channels: [], targets: true}", r));
+    let pr = |channels: &str, targets: bool| {
+        met(
+            &format!("public_reporting: {{channels: {channels}, targets: {targets}}}"),
+            r,
+        )
+    };
+    // A document or media channel and a sharing channel, with targets.
+    for document in [
+        "budget",
+        "report",
+        "newsletter",
+        "local_media",
+        "social_media",
+    ] {
+        for sharing in ["website", "mailing", "public_meeting"] {
+            assert!(
+                pr(&format!("[{document}, {sharing}]"), true),
+                "{document} {sharing}"
+            );
+            assert!(!pr(&format!("[{document}]"), true), "{document} alone");
+            assert!(!pr(&format!("[{sharing}]"), true), "{sharing} alone");
+        }
+    }
+    assert!(!pr("[budget, website]", false));
+    // `other` counts for neither sentence.
+    assert!(!pr("[other, website]", true));
+    assert!(!pr("[budget, other]", true));
+    assert!(!pr("[]", true));
 }
 
 #[test]
@@ -229,10 +249,27 @@ fn public_reporting_distinction_needs_all_four() {
 }
 
 #[test]
-fn public_reporting_excellence_needs_a_visual() {
+fn public_reporting_excellence_needs_highlighting_visuals() {
     let r = "public_reporting.excellence";
-    assert!(met("public_reporting: {visuals: [dashboard]}", r));
-    assert!(!met("public_reporting: {visuals: []}", r));
+    for visual in ["graphs", "color_coding", "dashboard", "maps"] {
+        assert!(
+            met(
+                &format!("public_reporting: {{highlights: true, visuals: [{visual}]}}"),
+                r
+            ),
+            "{visual}"
+        );
+        // A chart that highlights nothing is "simply providing a data table".
+        assert!(
+            !met(&format!("public_reporting: {{visuals: [{visual}]}}"), r),
+            "{visual}"
+        );
+    }
+    assert!(!met(
+        "public_reporting: {highlights: true, visuals: [other]}",
+        r
+    ));
+    assert!(!met("public_reporting: {highlights: true, visuals: []}", r));
 }
 
 // --- Accountability ---------------------------------------------------------
@@ -255,38 +292,105 @@ fn accountability_distinction_needs_a_staff_policy() {
 }
 
 #[test]
-fn accountability_excellence_needs_a_review_in_each_of_four_quarters() {
+fn accountability_excellence_needs_a_review_in_each_of_four_complete_quarters() {
     let r = "accountability.excellence";
-    // As of 2021-05-07 the periods are (02-07, 05-07], (11-07, 02-07],
-    // (08-07, 11-07] and (2020-05-07, 08-07].
+    // As of 2021-05-07 the complete quarters are 2020 Q2, Q3, Q4 and 2021 Q1; 2021 Q2
+    // is under way and does not count.
     let both = "[department_staff, elected_officials]";
     let quarterly = [
-        ("2020-05-08", both),
-        ("2020-08-08", "[department_staff]"),
-        ("2020-11-08", "[department_staff]"),
-        ("2021-05-07", "[department_staff]"),
+        ("2020-06-30", both),
+        ("2020-07-01", "[department_staff]"),
+        ("2020-12-31", "[department_staff]"),
+        ("2021-01-01", "[department_staff]"),
     ];
     assert!(met(&reviews(&quarterly), r));
-    // The first period excludes its start date.
-    let mut late = quarterly;
-    late[0].0 = "2020-05-07";
-    assert!(!met(&reviews(&late), r));
-    // A period's end date belongs to it: 2020-11-07 closes the third period.
-    let mut boundary = quarterly;
-    boundary[2].0 = "2020-11-07";
-    assert!(!met(&reviews(&boundary), r));
-    // One quarter empty: two reviews in the same period do not make up for it.
+    // The first quarter starts on 2020-04-01; 2020-03-31 belongs to the quarter before.
+    let mut early = quarterly;
+    early[3].1 = both;
+    early[0].0 = "2020-04-01";
+    assert!(met(&reviews(&early), r));
+    early[0].0 = "2020-03-31";
+    assert!(!met(&reviews(&early), r));
+    // One quarter empty: two reviews in the same quarter do not make up for it.
     let mut gap = quarterly;
-    gap[2].0 = "2020-08-20";
+    gap[2].0 = "2020-09-30";
     assert!(!met(&reviews(&gap), r));
-    // Elected officials must take part in at least one of them.
+    // A review in the quarter under way does not stand in for a complete one.
+    let mut current = quarterly;
+    current[3].0 = "2021-04-01";
+    assert!(!met(&reviews(&current), r));
+    // Elected officials must take part in a review within the 12 months up to the
+    // as-of date (2020-05-07 to 2021-05-07).
     let mut staff_only = quarterly;
     staff_only[0].1 = "[department_staff]";
     assert!(!met(&reviews(&staff_only), r));
-    // A review after the as-of date does not fill the last period.
-    let mut future = quarterly;
-    future[3].0 = "2021-05-08";
-    assert!(!met(&reviews(&future), r));
+    let mut with_officials = staff_only;
+    with_officials[3].1 = both;
+    assert!(met(&reviews(&with_officials), r));
+    let both_early = [("2020-05-07", both), ("2020-05-06", both)];
+    let officials = |first: (&str, &str)| {
+        let mut list = staff_only;
+        list[0] = first;
+        met(&reviews(&list), r)
+    };
+    assert!(officials(both_early[0]));
+    assert!(!officials(both_early[1]));
+}
+
+#[test]
+fn the_quarter_that_ends_on_the_as_of_date_is_complete() {
+    let r = "accountability.excellence";
+    let both = "[department_staff, elected_officials]";
+    let list = [
+        ("2020-09-01", both),
+        ("2020-12-01", both),
+        ("2021-03-01", both),
+        ("2021-06-30", both),
+    ];
+    // As of 2021-06-30 the quarter 2021 Q2 has ended: 2020 Q3 to 2021 Q2.
+    assert!(met_at(&reviews(&list), r, "2021-06-30"));
+    // A day earlier it is under way, and 2020 Q2 (empty here) is needed instead.
+    assert!(!met_at(&reviews(&list), r, "2021-06-29"));
+}
+
+#[test]
+fn fiscal_quarters_follow_fiscal_year_start() {
+    let r = "accountability.excellence";
+    let both = "[department_staff, elected_officials]";
+    // Fiscal year starting in February: quarters Feb-Apr, May-Jul, Aug-Oct, Nov-Jan.
+    // As of 2021-05-07 the complete ones are 2020-05..07, 08..10, 11..01, 2021-02..04.
+    let list = [
+        ("2020-05-01", both),
+        ("2020-08-01", both),
+        ("2021-01-31", both),
+        ("2021-04-30", both),
+    ];
+    let fiscal = format!("fiscal_year_start: 2\n{}", reviews(&list));
+    assert!(met(&fiscal, r));
+    // In calendar quarters 2020 Q2 holds none (2020-05-01 is in it, but 2021 Q1 holds
+    // 2021-01-31 and 2020 Q3 holds 2020-08-01; 2020 Q4 holds nothing).
+    assert!(!met(&reviews(&list), r));
+    let quarters = complete_quarters(date("2021-05-07").0, 2, 4);
+    let shown: Vec<String> = quarters
+        .iter()
+        .map(|(a, b)| format!("{} to {}", Date(*a), Date(*b)))
+        .collect();
+    assert_eq!(
+        shown,
+        [
+            "2020-05-01 to 2020-07-31",
+            "2020-08-01 to 2020-10-31",
+            "2020-11-01 to 2021-01-31",
+            "2021-02-01 to 2021-04-30"
+        ]
+    );
+    // July and October start quarters on the calendar's boundaries.
+    for start in [1, 4, 7, 10] {
+        assert_eq!(
+            complete_quarters(date("2021-05-07").0, start, 1),
+            [(date("2021-01-01").0, date("2021-03-31").0)]
+        );
+    }
 }
 
 // --- Networking, Planning, Equity, Leadership, Surveying --------------------
@@ -337,12 +441,30 @@ fn equity_needs_analysis_reporting_and_a_basis() {
 #[test]
 fn leadership_needs_internal_and_external() {
     let r = "leadership.excellence";
+    let all = "[networking, presentations, data_sharing]";
     assert!(met(
-        "leadership: {internal: true, external: [presentations]}",
+        &format!("leadership: {{internal: true, external: {all}}}"),
+        r
+    ));
+    // "networking, presentations, and data sharing": all three.
+    for missing in ["networking", "presentations", "data_sharing"] {
+        let two = all
+            .replace(&format!("{missing}, "), "")
+            .replace(&format!(", {missing}"), "");
+        assert!(
+            !met(
+                &format!("leadership: {{internal: true, external: {two}}}"),
+                r
+            ),
+            "{missing}"
+        );
+    }
+    assert!(!met(
+        "leadership: {internal: true, external: [other, presentations]}",
         r
     ));
     assert!(!met("leadership: {internal: true}", r));
-    assert!(!met("leadership: {external: [presentations]}", r));
+    assert!(!met(&format!("leadership: {{external: {all}}}"), r));
 }
 
 #[test]
@@ -414,7 +536,14 @@ fn equity_is_optional_in_2021_and_required_in_2022() {
 fn the_2022_criteria_differ_from_2021_only_in_equity() {
     let (a, b) = (icma("icma-2021"), icma("icma-2022"));
     assert_eq!(a.levels, b.levels);
-    assert_eq!(a.categories, b.categories);
+    // As written; the shares at Excellence differ because Equity counts from 2022.
+    let written = |c: &Criteria| -> Vec<(String, f64, Option<(u32, u32)>)> {
+        c.categories
+            .iter()
+            .map(|x| (x.id.clone(), x.weight, x.declared_share))
+            .collect()
+    };
+    assert_eq!(written(&a), written(&b));
     assert_eq!(a.requirements.len(), b.requirements.len());
     for (x, y) in a.requirements.iter().zip(&b.requirements) {
         if x.id == "equity.excellence" {
@@ -444,19 +573,41 @@ fn as_of_precedence_is_flag_then_file_then_today() {
 }
 
 #[test]
-fn public_reporting_is_one_third_of_the_weight() {
-    for c in [icma("icma-2021"), icma("icma-2022")] {
-        let total: f64 = c.categories.iter().map(|c| c.share).sum();
-        assert!((total - 1.0).abs() < 1e-9);
-        for cat in &c.categories {
-            let expected = if cat.id == "public_reporting" {
-                1.0 / 3.0
-            } else {
-                2.0 / 27.0
-            };
-            assert!((cat.share - expected).abs() < 1e-9, "{}", cat.id);
+fn public_reporting_is_one_third_of_readiness_at_every_level() {
+    // Categories with required requirements at or below each level, besides public
+    // reporting: 3 at Achievement; 6 at Distinction; 8 at 2021 Excellence (Equity
+    // optional), 9 at 2022 Excellence. They share two thirds equally.
+    for (c, others) in [
+        (icma("icma-2021"), [3.0, 6.0, 8.0]),
+        (icma("icma-2022"), [3.0, 6.0, 9.0]),
+    ] {
+        for (level, n) in others.iter().enumerate() {
+            let total: f64 = c.categories.iter().map(|x| x.shares[level]).sum();
+            assert!((total - 1.0).abs() < 1e-9, "{} level {level}", c.version);
+            for cat in &c.categories {
+                let share = cat.shares[level];
+                if cat.id == "public_reporting" {
+                    assert!((share - 1.0 / 3.0).abs() < 1e-9);
+                } else if share > 0.0 {
+                    assert!((share - 2.0 / 3.0 / n).abs() < 1e-9, "{} {level}", cat.id);
+                }
+            }
         }
     }
+}
+
+#[test]
+fn readiness_counts_public_reporting_as_one_third() {
+    let c = icma("icma-2021");
+    // Public reporting alone met at Achievement: exactly one third.
+    let only_reporting = evidence("public_reporting: {channels: [budget, website], targets: true}");
+    let e = evaluate(&c, &only_reporting, date("2021-05-07"), AsOfSource::Flag);
+    assert_eq!(e.readiness[0], 33.3);
+    // Everything but public reporting met at 2021 Excellence: two thirds.
+    let mut rest = riverton();
+    rest.public_reporting = Default::default();
+    let e = evaluate(&c, &rest, date("2021-05-07"), AsOfSource::Flag);
+    assert_eq!(e.readiness[2], 66.7);
 }
 
 #[test]
@@ -471,10 +622,10 @@ fn a_public_reporting_gap_costs_more_than_a_networking_gap() {
     let b = evaluate(&c, &no_reporting, as_of, AsOfSource::File);
     let distinction = c.level_index("distinction").unwrap();
     assert!(b.readiness[distinction] < a.readiness[distinction]);
-    // Distinction: 7 categories weigh 9 + 6 * 2 = 21; public reporting has 2
-    // requirements at or below it, networking 1.
-    assert_eq!(a.readiness[distinction], 90.5); // 1 - 2/21
-    assert_eq!(b.readiness[distinction], 78.6); // 1 - 4.5/21
+    // Distinction: public reporting is 1/3 with 2 requirements at or below it; six
+    // other categories share 2/3, networking (1 requirement) 1/9 of the whole.
+    assert_eq!(a.readiness[distinction], 88.9); // 1 - 1/9
+    assert_eq!(b.readiness[distinction], 83.3); // 1 - 1/6
 }
 
 #[test]
@@ -582,6 +733,8 @@ fn check_rule(rule: &Rule, yaml: &str, met_so_far: &[bool]) -> bool {
     let ctx = Context {
         evidence: &e,
         as_of: date("2021-05-07").0,
+        fiscal_year_start: 1,
+        requirements: &[],
         met: met_so_far,
         item: None,
     };
@@ -602,6 +755,7 @@ fn rule_not_empty_with_min() {
     let r = Rule::NotEmpty {
         field: Field::Initiatives,
         min: 2,
+        among: vec![],
     };
     assert!(check_rule(&r, "initiatives: [a, b]", &[]));
     assert!(!check_rule(&r, "initiatives: [a]", &[]));
@@ -652,14 +806,16 @@ fn rule_quarterly_without_participants() {
         quarters: 2,
         with_all: vec![],
     };
+    // As of 2021-05-07 the two most recent complete quarters are 2020 Q4 and 2021 Q1.
     assert!(check_rule(
         &r,
-        "training: {sessions: [{date: 2021-05-01}, {date: 2020-12-01}]}",
+        "training: {sessions: [{date: 2021-03-31}, {date: 2020-10-01}]}",
         &[]
     ));
+    // A session in the quarter still under way does not stand in for one before it.
     assert!(!check_rule(
         &r,
-        "training: {sessions: [{date: 2021-05-01}, {date: 2021-04-01}]}",
+        "training: {sessions: [{date: 2021-05-01}, {date: 2021-02-01}]}",
         &[]
     ));
 }
@@ -668,6 +824,7 @@ fn rule_quarterly_without_participants() {
 fn rule_survey() {
     let r = Rule::Survey {
         field: Field::EmployeeSurvey,
+        months: None,
     };
     assert!(check_rule(
         &r,

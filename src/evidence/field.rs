@@ -20,6 +20,7 @@ pub enum Field {
     Comparisons,
     Narrative,
     Searchable,
+    Highlights,
     Visuals,
     StaffPolicy,
     Reviews,
@@ -75,7 +76,7 @@ impl FieldKind {
 }
 
 impl Field {
-    pub const ALL: [Field; 33] = [
+    pub const ALL: [Field; 34] = [
         Field::ServiceAreas,
         Field::DataChecked,
         Field::Coordinator,
@@ -87,6 +88,7 @@ impl Field {
         Field::Comparisons,
         Field::Narrative,
         Field::Searchable,
+        Field::Highlights,
         Field::Visuals,
         Field::StaffPolicy,
         Field::Reviews,
@@ -125,6 +127,7 @@ impl Field {
             Field::Comparisons => "public_reporting.comparisons",
             Field::Narrative => "public_reporting.narrative",
             Field::Searchable => "public_reporting.searchable",
+            Field::Highlights => "public_reporting.highlights",
             Field::Visuals => "public_reporting.visuals",
             Field::StaffPolicy => "accountability.staff_policy",
             Field::Reviews => "accountability.reviews",
@@ -160,6 +163,7 @@ impl Field {
             | Field::Comparisons
             | Field::Narrative
             | Field::Searchable
+            | Field::Highlights
             | Field::StaffPolicy
             | Field::StrategicPlan
             | Field::ManagementDecisions
@@ -184,6 +188,76 @@ impl Field {
             | Field::GoalReviews => FieldKind::Events,
             Field::PriorityGoals => FieldKind::Items,
             Field::ResidentSurvey | Field::EmployeeSurvey => FieldKind::Survey,
+        }
+    }
+
+    /// The values a list with a closed set of values may hold (its YAML ids), or
+    /// nothing for free text and records. `among` and `includes` rules name these.
+    pub fn values(self) -> &'static [&'static str] {
+        match self {
+            Field::Channels => &[
+                "budget",
+                "website",
+                "public_meeting",
+                "newsletter",
+                "local_media",
+                "social_media",
+                "mailing",
+                "report",
+                "other",
+            ],
+            Field::Visuals => &["graphs", "color_coding", "dashboard", "maps", "other"],
+            Field::EquityBasis => &["neighborhood", "demographic", "other"],
+            Field::LeadershipExternal => &["presentations", "data_sharing", "networking", "other"],
+            _ => &[],
+        }
+    }
+
+    /// What the field records, in plain words, for the items of a verdict.
+    pub fn label(self) -> &'static str {
+        match self {
+            Field::ServiceAreas => "service areas",
+            Field::DataChecked => "questionable data verified, corrected or explained",
+            Field::Coordinator => "a named staff person overseeing performance management",
+            Field::TrainingSessions => "training sessions",
+            Field::NewEmployees => "training considers new employees' needs",
+            Field::Channels => "where performance data is published",
+            Field::Targets => "targets or goals published for key measures",
+            Field::PastPerformance => "enough data published to judge past performance",
+            Field::Comparisons => "comparison values from other jurisdictions, groups or industry",
+            Field::Narrative => "narrative on the data, with action steps where goals are missed",
+            Field::Searchable => "public reporting is searchable",
+            Field::Highlights => {
+                "visuals highlight performance above or below expectations at a glance"
+            }
+            Field::Visuals => "visuals in public reporting",
+            Field::StaffPolicy => {
+                "a policy holding staff accountable for reporting and improvement"
+            }
+            Field::Reviews => "internal reviews of performance data",
+            Field::NetworkingActivities => "lessons shared with other communities or organizations",
+            Field::StrategicPlan => {
+                "performance data measures progress toward strategic plan goals"
+            }
+            Field::ManagementDecisions => "performance data informs management decisions",
+            Field::FinancialDecisions => "performance data informs financial decisions",
+            Field::EquityAnalysis => "equity in service provision is analyzed",
+            Field::EquityReported => "the equity analysis is publicly reported",
+            Field::EquityBasis => "the basis of the equity analysis",
+            Field::LeadershipInternal => {
+                "performance measurement is pervasive in the organization's culture"
+            }
+            Field::LeadershipExternal => "external leadership",
+            Field::ResidentSurvey => "resident satisfaction survey",
+            Field::EmployeeSurvey => "employee (internal customer) survey",
+            Field::Initiatives => "supplementary initiatives",
+            Field::FederalStrategicPlan => "an agency strategic plan",
+            Field::FederalStrategicReviews => "annual strategic reviews",
+            Field::PriorityGoals => "agency priority goals",
+            Field::CrossAgencyGoals => "cross-agency priority goals",
+            Field::GoalLeader => "a named goal leader",
+            Field::GoalReviews => "data-driven reviews of progress",
+            Field::GoalPubliclyReported => "progress is published",
         }
     }
 
@@ -241,6 +315,7 @@ mod tests {
             Field::Comparisons => const { position(Field::Comparisons) },
             Field::Narrative => const { position(Field::Narrative) },
             Field::Searchable => const { position(Field::Searchable) },
+            Field::Highlights => const { position(Field::Highlights) },
             Field::Visuals => const { position(Field::Visuals) },
             Field::StaffPolicy => const { position(Field::StaffPolicy) },
             Field::Reviews => const { position(Field::Reviews) },
@@ -271,6 +346,69 @@ mod tests {
         for (i, field) in Field::ALL.into_iter().enumerate() {
             assert_eq!(index(field), i, "{field:?} is listed twice in Field::ALL");
         }
+    }
+
+    #[test]
+    fn closed_values_are_the_yaml_ids_of_their_lists() {
+        use crate::evidence::{Channel, EquityBasis, ExternalLeadership, Visual};
+        fn ids<T: serde::Serialize>(all: &[T]) -> Vec<String> {
+            all.iter()
+                .map(|x| {
+                    serde_json::to_value(x)
+                        .unwrap()
+                        .as_str()
+                        .unwrap()
+                        .to_owned()
+                })
+                .collect()
+        }
+        use Channel::*;
+        let channels = ids(&[
+            Budget,
+            Website,
+            PublicMeeting,
+            Newsletter,
+            LocalMedia,
+            SocialMedia,
+            Mailing,
+            Report,
+            Channel::Other,
+        ]);
+        assert_eq!(Field::Channels.values(), channels);
+        let visuals = ids(&[
+            Visual::Graphs,
+            Visual::ColorCoding,
+            Visual::Dashboard,
+            Visual::Maps,
+            Visual::Other,
+        ]);
+        assert_eq!(Field::Visuals.values(), visuals);
+        let basis = ids(&[
+            EquityBasis::Neighborhood,
+            EquityBasis::Demographic,
+            EquityBasis::Other,
+        ]);
+        assert_eq!(Field::EquityBasis.values(), basis);
+        let external = ids(&[
+            ExternalLeadership::Presentations,
+            ExternalLeadership::DataSharing,
+            ExternalLeadership::Networking,
+            ExternalLeadership::Other,
+        ]);
+        assert_eq!(Field::LeadershipExternal.values(), external);
+        for field in Field::ALL {
+            if !field.values().is_empty() {
+                assert_eq!(field.kind(), FieldKind::List, "{field:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn labels_are_distinct() {
+        let mut labels: Vec<&str> = Field::ALL.iter().map(|f| f.label()).collect();
+        labels.sort_unstable();
+        labels.dedup();
+        assert_eq!(labels.len(), Field::ALL.len());
     }
 
     #[test]
@@ -312,6 +450,7 @@ mod tests {
             ("public_reporting.comparisons", Flag),
             ("public_reporting.narrative", Flag),
             ("public_reporting.searchable", Flag),
+            ("public_reporting.highlights", Flag),
             ("public_reporting.visuals", List),
             ("accountability.staff_policy", Flag),
             ("accountability.reviews", Events),

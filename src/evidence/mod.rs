@@ -33,6 +33,6 @@ pub use name::{count_looking_different, look_alike_key, same_name_key, shown_nam
 pub use reading::{Event, Item};
 pub use schema::json_schema;
 pub use value::{
-    Date, FORMAT_VERSION, FormatVersion, MAX_ITEMS, MAX_TEXT_CHARS, MAX_YEAR, MIN_YEAR, Population,
-    ServiceAreas, Text, Year,
+    Date, FORMAT_VERSION, FormatVersion, MAX_ITEMS, MAX_TEXT_CHARS, MAX_YEAR, MIN_YEAR, Month,
+    Population, ServiceAreas, Text, Year,
 };

@@ -7,7 +7,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::value::{
-    Date, FormatVersion, Population, ServiceAreas, Text, Year, bounded_text, nullable,
+    Date, FormatVersion, Month, Population, ServiceAreas, Text, Year, bounded_text, nullable,
     nullable_flag, nullable_list,
 };
 
@@ -23,6 +23,9 @@ pub struct Evidence {
     /// The date the evidence describes (YYYY-MM-DD); `--as-of` wins over it; without either, today.
     #[serde(default)]
     pub as_of: Option<Date>,
+    /// The month the fiscal year starts in, 1 to 12 (7 for July); quarters of reviews are quarters of this fiscal year. Without it, calendar quarters.
+    #[serde(default)]
+    pub fiscal_year_start: Option<Month>,
     /// Data Collection: service areas with the years of data collected and reported (read by data_collection.*).
     #[serde(default, deserialize_with = "nullable")]
     #[schemars(with = "Option<ServiceAreas>")]
@@ -228,6 +231,10 @@ pub struct PublicReporting {
     #[serde(default, deserialize_with = "nullable_flag")]
     #[schemars(with = "Option<bool>")]
     pub searchable: bool,
+    /// The visuals mark performance above or below targets, or varying from past or comparable data, so that concerns stand out at a glance.
+    #[serde(default, deserialize_with = "nullable_flag")]
+    #[schemars(with = "Option<bool>")]
+    pub highlights: bool,
     /// At-a-glance highlighting: graphs, color_coding, dashboard, maps, other.
     #[serde(default, deserialize_with = "nullable_list")]
     #[schemars(with = "Option<Vec<Visual>>")]

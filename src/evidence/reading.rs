@@ -54,6 +54,23 @@ impl<'a> Item<'a> {
         }
     }
 
+    /// The entries of one of the record's list fields, as [`Evidence::entries`] gives them.
+    pub fn entries(self, field: Field) -> Vec<String> {
+        match (self, field) {
+            (Item::PriorityGoal(g), Field::GoalLeader) => g
+                .leader
+                .iter()
+                .map(|l| l.trim().to_owned())
+                .filter(|l| !l.is_empty())
+                .collect(),
+            _ => self
+                .events(field)
+                .iter()
+                .map(|e| e.date.to_string())
+                .collect(),
+        }
+    }
+
     pub fn events(self, field: Field) -> Vec<Event<'a>> {
         match (self, field) {
             (Item::PriorityGoal(g), Field::GoalReviews) => dates(&g.reviews),
@@ -67,6 +84,8 @@ impl<'a> Item<'a> {
 pub struct Event<'a> {
     pub date: Date,
     pub participants: &'a [Participant],
+    /// A session's title, when it has one.
+    pub title: Option<&'a str>,
 }
 
 fn dates(dates: &[Date]) -> Vec<Event<'_>> {
@@ -75,6 +94,7 @@ fn dates(dates: &[Date]) -> Vec<Event<'_>> {
         .map(|&date| Event {
             date,
             participants: &[],
+            title: None,
         })
         .collect()
 }
@@ -110,6 +130,7 @@ impl Evidence {
             Field::Comparisons => self.public_reporting.comparisons,
             Field::Narrative => self.public_reporting.narrative,
             Field::Searchable => self.public_reporting.searchable,
+            Field::Highlights => self.public_reporting.highlights,
             Field::StaffPolicy => self.accountability.staff_policy,
             Field::StrategicPlan => self.planning_budgeting.strategic_plan,
             Field::ManagementDecisions => self.planning_budgeting.management_decisions,
@@ -148,6 +169,54 @@ impl Evidence {
         }
     }
 
+    /// The entries of a list field as shown in verdicts: the YAML id of each value of a
+    /// closed list, the text of each free-text entry, the name of each record, the date
+    /// of each dated item; a text field gives its text unless blank.
+    pub fn entries(&self, field: Field) -> Vec<String> {
+        fn ids<T: serde::Serialize>(values: &[T]) -> Vec<String> {
+            values
+                .iter()
+                .filter_map(|v| serde_json::to_value(v).ok()?.as_str().map(str::to_owned))
+                .collect()
+        }
+        fn texts(values: &[super::Text]) -> Vec<String> {
+            values.iter().map(|t| t.0.clone()).collect()
+        }
+        match field {
+            Field::Coordinator => self
+                .verification
+                .coordinator
+                .iter()
+                .map(|c| c.trim().to_owned())
+                .filter(|c| !c.is_empty())
+                .collect(),
+            Field::Channels => ids(&self.public_reporting.channels),
+            Field::Visuals => ids(&self.public_reporting.visuals),
+            Field::EquityBasis => ids(&self.equity.basis),
+            Field::LeadershipExternal => ids(&self.leadership.external),
+            Field::NetworkingActivities => texts(&self.networking.activities),
+            Field::Initiatives => ids(&self.initiatives),
+            Field::CrossAgencyGoals => texts(&self.federal.cross_agency_goals),
+            Field::ServiceAreas => self
+                .service_areas
+                .0
+                .iter()
+                .map(|a| a.name.0.clone())
+                .collect(),
+            Field::PriorityGoals => self
+                .federal
+                .priority_goals
+                .iter()
+                .map(|g| g.name.0.clone())
+                .collect(),
+            _ => self
+                .events(field)
+                .iter()
+                .map(|e| e.date.to_string())
+                .collect(),
+        }
+    }
+
     /// The dated items of a [`FieldKind::Events`](super::FieldKind::Events) field.
     pub fn events(&self, field: Field) -> Vec<Event<'_>> {
         match field {
@@ -158,6 +227,7 @@ impl Evidence {
                 .map(|s| Event {
                     date: s.date,
                     participants: &[],
+                    title: s.title.as_ref().map(|t| t.as_str()),
                 })
                 .collect(),
             Field::Reviews => self
@@ -167,6 +237,7 @@ impl Evidence {
                 .map(|r| Event {
                     date: r.date,
                     participants: &r.with,
+                    title: None,
                 })
                 .collect(),
             Field::FederalStrategicReviews => dates(&self.federal.strategic_reviews),
@@ -247,7 +318,7 @@ mod tests {
             .into_iter()
             .filter(|f| claim(*f).is_some())
             .collect();
-        assert_eq!(fields.len(), 30);
+        assert_eq!(fields.len(), 31);
         for field in &fields {
             assert!(
                 !claimed(&empty, *field),

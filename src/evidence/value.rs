@@ -145,6 +145,35 @@ impl<'de> Deserialize<'de> for Population {
     }
 }
 
+/// The month a fiscal year starts in: 1 (January, the calendar year) to 12.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
+#[serde(transparent)]
+pub struct Month(#[schemars(range(min = 1, max = 12))] pub u32);
+
+impl Default for Month {
+    fn default() -> Self {
+        Month(1)
+    }
+}
+
+impl<'de> Deserialize<'de> for Month {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let v = i64::deserialize(d).map_err(|e| {
+            plain(
+                e,
+                "expected a month number from 1 (January) to 12 (December)",
+            )
+        })?;
+        if (1..=12).contains(&v) {
+            Ok(Month(v as u32))
+        } else {
+            Err(de::Error::custom(format!(
+                "month {v} is out of range; write a month number from 1 (January) to 12 (December), for example 7 for a fiscal year starting in July"
+            )))
+        }
+    }
+}
+
 /// A non-blank string (surrounding whitespace is trimmed).
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(transparent)]
