@@ -269,6 +269,22 @@ pub(super) struct AreaNeed {
 impl AreaNeed {
     /// Whether one area counts, and why (areas whose names look alike aside).
     pub(super) fn judge(&self, area: &ServiceArea) -> (bool, String) {
+        let (years_ok, years_reason) = self.years(area);
+        match self.measure {
+            Some(m) if !area.measures.contains(&m) => {
+                let measure = format!("no {} measure", m.id());
+                if years_ok {
+                    (false, measure)
+                } else {
+                    (false, format!("{years_reason}; {measure}"))
+                }
+            }
+            _ => (years_ok, years_reason),
+        }
+    }
+
+    /// Whether the area's years count, and why.
+    fn years(&self, area: &ServiceArea) -> (bool, String) {
         let cutoff = self.as_of_year - self.max_age_years;
         let n = self.min_years;
         let years: BTreeSet<i32> = area.years.iter().map(|y| y.0).collect();
@@ -282,11 +298,6 @@ impl AreaNeed {
             .filter(|&&y| y > self.as_of_year)
             .map(i32::to_string)
             .collect();
-        if let Some(m) = self.measure
-            && !area.measures.contains(&m)
-        {
-            return (false, format!("no {} measure", m.id()));
-        }
         let Some(&latest) = counted.last() else {
             return (
                 false,

@@ -95,6 +95,220 @@ fn stale_service_areas_do_not_count() {
 }
 
 #[test]
+fn service_areas_need_consecutive_years() {
+    let r = "data_collection.excellence";
+    let six = |years: &str| areas(6, years, "[outcome]");
+    // Three years, but far apart: no run of three.
+    assert!(!met(&six("[2005, 2012, 2019]"), r));
+    assert!(!met(
+        &six("[2016, 2018, 2020]"),
+        "data_collection.distinction"
+    ));
+    assert!(met(
+        &six("[2016, 2018, 2019, 2020]"),
+        "data_collection.distinction"
+    ));
+    // Two years apart is no run of two for Achievement either.
+    assert!(!met(
+        &areas(4, "[2018, 2020]", "[]"),
+        "data_collection.achievement"
+    ));
+    // The run's latest year may be two years before the as-of year (2021), not three.
+    assert!(met(&six("[2017, 2018, 2019]"), r));
+    assert!(!met(&six("[2016, 2017, 2018]"), r));
+    // A fresh year does not rescue a stale run: 2014-2016 ended too long ago, and 2020
+    // has no run of its own.
+    assert!(!met(&six("[2014, 2015, 2016, 2020]"), r));
+    // Years after the as-of year break no run and extend none.
+    assert!(met(&six("[2019, 2020, 2021, 2022]"), r));
+    assert!(!met(
+        &six("[2020, 2021, 2022]"),
+        "data_collection.distinction"
+    ));
+}
+
+#[test]
+fn each_service_area_says_why_it_counts_or_not() {
+    let c = icma("icma-2022");
+    let e = evidence(
+        "service_areas:
+  - {name: Police, years: [2019, 2020, 2021], measures: [outcome]}
+  - {name: Parks, years: [2015, 2016, 2017], measures: [outcome]}
+  - {name: Fire, years: [2016, 2018, 2020], measures: [outcome]}
+  - {name: Roads, years: [2019, 2020, 2021]}
+  - {name: Library, years: [2022]}
+  - {name: P\u{43e}lice, years: [2019, 2020, 2021], measures: [outcome]}
+",
+    );
+    let ev = evaluate(&c, &e, date("2021-05-07"), AsOfSource::Flag);
+    let i = c
+        .requirements
+        .iter()
+        .position(|r| r.id == "data_collection.excellence")
+        .unwrap();
+    let found: Vec<(&str, bool, &str)> = ev.findings[i]
+        .iter()
+        .map(|f| (f.subject.as_str(), f.counted, f.reason.as_str()))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            (
+                "Police",
+                true,
+                "2019–2021: 3 consecutive years, the latest no more than 2 years before 2021"
+            ),
+            (
+                "Parks",
+                false,
+                "latest year 2017 is more than 2 years before 2021"
+            ),
+            ("Fire", false, "2016, 2018, 2020 has no 3 consecutive years"),
+            ("Roads", false, "no outcome measure"),
+            (
+                "Library",
+                false,
+                "no year up to 2021; 2022 is after the as-of year; no outcome measure"
+            ),
+            (
+                "P\u{43e}lice",
+                false,
+                "looks like `Police`, which is counted already"
+            ),
+        ]
+    );
+    assert!(
+        ev.findings[i]
+            .iter()
+            .all(|f| f.field == Some(Field::ServiceAreas))
+    );
+}
+
+#[test]
+fn findings_name_sessions_quarters_surveys_and_groups() {
+    let c = icma("icma-2022");
+    let e = evidence(
+        "training:
+  sessions:
+    - {date: 2020-05-07, title: Measures 101}
+    - {date: 2020-05-06}
+accountability:
+  reviews:
+    - {date: 2020-06-30, with: [department_staff]}
+    - {date: 2021-02-01, with: [elected_officials]}
+public_reporting: {channels: [budget, other], targets: true}
+surveys:
+  residents: {date: 2019-05-06, published: true}
+  employees: {date: 2019-05-07, published: false}
+",
+    );
+    let ev = evaluate(&c, &e, date("2021-05-07"), AsOfSource::Flag);
+    let of = |id: &str| -> Vec<(String, bool, String)> {
+        let i = c.requirements.iter().position(|r| r.id == id).unwrap();
+        ev.findings[i]
+            .iter()
+            .map(|f| (f.subject.clone(), f.counted, f.reason.clone()))
+            .collect()
+    };
+    let t = |s: &str, c: bool, r: &str| (s.to_owned(), c, r.to_owned());
+    assert_eq!(
+        of("training.achievement"),
+        [
+            t(
+                "2020-05-07 Measures 101",
+                true,
+                "within the 12 months 2020-05-07 to 2021-05-07"
+            ),
+            t(
+                "2020-05-06",
+                false,
+                "before the 12 months 2020-05-07 to 2021-05-07"
+            ),
+        ]
+    );
+    assert_eq!(
+        of("accountability.excellence"),
+        [
+            t("2020-04-01 to 2020-06-30", true, "dated 2020-06-30"),
+            t(
+                "2020-07-01 to 2020-09-30",
+                false,
+                "nothing dated in this quarter"
+            ),
+            t(
+                "2020-10-01 to 2020-12-31",
+                false,
+                "nothing dated in this quarter"
+            ),
+            t("2021-01-01 to 2021-03-31", true, "dated 2021-02-01"),
+            t(
+                "internal reviews of performance data with department_staff",
+                true,
+                "with them on 2020-06-30"
+            ),
+            t(
+                "internal reviews of performance data with elected_officials",
+                true,
+                "with them on 2021-02-01"
+            ),
+        ]
+    );
+    assert_eq!(
+        of("surveying.excellence"),
+        [
+            t(
+                "resident satisfaction survey",
+                false,
+                "dated 2019-05-06, before the 24 months 2019-05-07 to 2021-05-07"
+            ),
+            t(
+                "employee (internal customer) survey",
+                false,
+                "not published"
+            ),
+        ]
+    );
+    let pr = of("public_reporting.achievement");
+    assert_eq!(pr.len(), 3);
+    assert!(pr[0].1 && pr[0].2 == "listed: budget", "{pr:?}");
+    assert!(!pr[1].1, "{pr:?}");
+    assert_eq!(
+        pr[1].2,
+        "none of these is listed; budget, other does not count here"
+    );
+    assert!(pr[2].1, "{pr:?}");
+    let training = c
+        .requirements
+        .iter()
+        .position(|r| r.id == "training.excellence")
+        .unwrap();
+    let follows: Vec<&str> = ev
+        .follows_from(training)
+        .iter()
+        .map(|&i| c.requirements[i].id.as_str())
+        .collect();
+    assert_eq!(follows, ["training.achievement", "training.distinction"]);
+}
+
+#[test]
+fn surveys_count_for_24_months_to_the_day() {
+    let r = "surveying.excellence";
+    let both = |residents: &str| {
+        format!(
+            "surveys:\n  residents: {{date: {residents}, published: true}}\n  employees: {{date: 2020-11-02, published: true}}\n"
+        )
+    };
+    assert!(met(&both("2019-05-07"), r));
+    assert!(!met(&both("2019-05-06"), r));
+    assert!(!met(&both("1990-01-01"), r));
+    // A biennial cycle always qualifies: the day after the previous survey turned two.
+    assert!(met_at(&both("2019-05-07"), r, "2021-05-07"));
+    // The end of February: 24 months before 2022-02-28 is 2020-02-28.
+    assert!(met_at(&both("2020-02-28"), r, "2022-02-28"));
+    assert!(!met_at(&both("2020-02-27"), r, "2022-02-28"));
+}
+
+#[test]
 fn data_collection_distinction_needs_six_areas_with_three_years() {
     assert!(met(
         &areas(6, "[2018, 2019, 2020]", "[]"),

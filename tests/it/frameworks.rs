@@ -126,7 +126,9 @@ fn spectrum_advanced() {
     let r = "leadership_accountability.advanced";
     let quarterly = "accountability:\n  staff_policy: true\n  reviews: [{date: 2020-06-01}, {date: 2020-09-01}, {date: 2020-12-01}, {date: 2021-03-01}]\n";
     assert!(met(S, quarterly, r));
-    assert!(!met(S, &quarterly.replace("2020-12-01", "2020-11-01"), r));
+    // Calendar quarters: 2020-09-30 is in Q3, so Q4 2020 would hold no review.
+    assert!(met(S, &quarterly.replace("2020-12-01", "2020-10-01"), r));
+    assert!(!met(S, &quarterly.replace("2020-12-01", "2020-09-30"), r));
     assert!(!met(
         S,
         &quarterly.replace("staff_policy: true", "staff_policy: false"),
@@ -271,7 +273,7 @@ fn federal_agency_priorities_need_every_goal_reviewed_each_quarter() {
     assert!(!met(F, "federal: {priority_goals: []}", r));
     let second_late = GOAL
         .replace("Backlog", "Appeals")
-        .replace("2020-12-01", "2020-11-01");
+        .replace("2020-12-01", "2020-09-30");
     assert!(!met(F, &federal(&(GOAL.to_owned() + &second_late), ""), r));
     let second_ok = GOAL.replace("Backlog", "Appeals");
     assert!(met(F, &federal(&(GOAL.to_owned() + &second_ok), ""), r));

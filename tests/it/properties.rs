@@ -125,7 +125,7 @@ fn evidence() -> impl Strategy<Value = Evidence> {
         ),
         (
             subset(CHANNELS),
-            proptest::array::uniform5(any::<bool>()),
+            proptest::array::uniform6(any::<bool>()),
             subset(VISUALS),
             sources(),
         ),
@@ -160,6 +160,7 @@ fn evidence() -> impl Strategy<Value = Evidence> {
             version: FormatVersion,
             jurisdiction: None,
             as_of: None,
+            fiscal_year_start: None,
             service_areas: ServiceAreas(areas),
             verification: Verification {
                 data_checked: verification.0,
@@ -178,6 +179,7 @@ fn evidence() -> impl Strategy<Value = Evidence> {
                 comparisons: reporting.1[2],
                 narrative: reporting.1[3],
                 searchable: reporting.1[4],
+                highlights: reporting.1[5],
                 visuals: reporting.2,
                 sources: reporting.3,
             },
