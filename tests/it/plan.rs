@@ -22,15 +22,21 @@ fn plan_orders_actions_and_finds_missing_late_and_overdue_plans() {
     assert_eq!(
         actions,
         [
+            "public_reporting.excellence",
             "data_collection.excellence",
             "accountability.excellence",
             "equity.excellence",
+            "leadership.excellence",
             "surveying.excellence"
         ]
     );
     assert_eq!(
         v["unplanned"],
-        serde_json::json!(["data_collection.excellence"])
+        serde_json::json!([
+            "public_reporting.excellence",
+            "data_collection.excellence",
+            "leadership.excellence"
+        ])
     );
     assert_eq!(v["late"][0]["requirement"], "equity.excellence");
     assert_eq!(v["overdue"][0]["requirement"], "surveying.excellence");
