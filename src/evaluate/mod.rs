@@ -10,7 +10,10 @@ mod warnings;
 pub use warnings::{Warning, WarningCode};
 
 use crate::criteria::{Criteria, Requirement, Rule};
-use crate::evidence::{Date, Event, Evidence, Field, Item, Jurisdiction, count_looking_different};
+use crate::evidence::{
+    Date, Event, Evidence, Field, Initiative, Item, Jurisdiction, count_looking_different,
+    distinct_initiatives,
+};
 
 /// Where the as-of date came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -99,6 +102,8 @@ pub struct Evaluation<'c> {
     /// Unmet requirements (indices), nearest level first, then by category weight.
     pub gaps: Vec<usize>,
     pub warnings: Vec<Warning>,
+    /// Supplementary initiatives from the evidence, each once: reported, never required.
+    pub also_reported: Vec<Initiative>,
 }
 
 impl<'c> Evaluation<'c> {
@@ -305,6 +310,7 @@ pub fn evaluate_with<'c>(
         readiness,
         gaps,
         warnings: Vec::new(),
+        also_reported: distinct_initiatives(&evidence.initiatives),
     };
     evaluation.warnings = warnings::all(&evaluation, evidence);
     evaluation

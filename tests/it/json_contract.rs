@@ -119,6 +119,50 @@ fn every_example_matches_contract_v1() {
 }
 
 #[test]
+fn initiatives_are_also_reported_never_required() {
+    use crate::common::contract::{AlsoReported, InitiativeId};
+    let (_, r) = report(&["examples/riverton-excellence.yaml"]);
+    let named = |id, name: &str| AlsoReported {
+        id,
+        name: name.to_owned(),
+    };
+    assert_eq!(
+        r.also_reported,
+        [
+            named(InitiativeId::DataDictionary, "Data dictionary"),
+            named(InitiativeId::LeanSixSigma, "Lean Six Sigma"),
+            named(InitiativeId::GeoMapping, "Geo-mapping"),
+        ]
+    );
+    // No requirement or gap of ICMA's is about them.
+    let reads_initiatives = r
+        .categories
+        .iter()
+        .flat_map(|c| &c.requirements)
+        .any(|q| q.reading.contains("initiatives"));
+    assert!(!reads_initiatives);
+
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("e.yaml");
+    std::fs::write(
+        &path,
+        "version: 1\nas_of: 2021-05-07\ninitiatives: [crm, {other: Open data portal}, crm]\n",
+    )
+    .unwrap();
+    let (_, r) = report(&[path.to_str().unwrap()]);
+    assert_eq!(
+        r.also_reported,
+        [
+            named(InitiativeId::Crm, "CRM"),
+            named(InitiativeId::Other, "Open data portal"),
+        ]
+    );
+    let (text, r) = report(&["examples/oakdale-achievement.yaml"]);
+    assert!(r.also_reported.is_empty());
+    assert!(text.contains("\"also_reported\": []"));
+}
+
+#[test]
 fn readiness_keys_keep_level_order() {
     let (text, _) = report(&["examples/oakdale-achievement.yaml"]);
     let a = text
