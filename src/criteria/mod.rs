@@ -231,3 +231,43 @@ impl From<InputError> for CriteriaError {
         CriteriaError::Input(e)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn date(s: &str) -> Date {
+        Date::parse(s).unwrap()
+    }
+
+    #[test]
+    fn criteria_close_with_their_window_else_their_version_year() {
+        let closes = |id: &str| bundled(id).unwrap().closes();
+        assert_eq!(closes("icma-2021"), Closes::Window(date("2021-05-07")));
+        assert_eq!(closes("icma-2022"), Closes::VersionYear(date("2022-12-31")));
+        assert_eq!(closes("spectrum"), Closes::Undated);
+        assert_eq!(closes("federal"), Closes::Undated);
+        let mut custom = bundled("icma-2022").unwrap();
+        for (version, expected) in [
+            ("2023", Closes::VersionYear(date("2023-12-31"))),
+            ("1899", Closes::Undated),
+            ("2101", Closes::Undated),
+            ("20x3", Closes::Undated),
+            ("202", Closes::Undated),
+            ("2023b", Closes::Undated),
+        ] {
+            custom.version = version.to_owned();
+            assert_eq!(custom.closes(), expected, "{version}");
+        }
+    }
+
+    #[test]
+    fn the_readiness_note_is_icmas_alone_and_the_same_both_years() {
+        let note = |id: &str| bundled(id).unwrap().readiness_note;
+        let icma = note("icma-2021").unwrap();
+        assert!(icma.contains("not entirely points-based"), "{icma}");
+        assert_eq!(note("icma-2022").as_deref(), Some(icma.as_str()));
+        assert_eq!(note("spectrum"), None);
+        assert_eq!(note("federal"), None);
+    }
+}
