@@ -63,6 +63,19 @@ fn shown(n: usize, what: &str, notes: &mut Notes) -> usize {
     n.min(MAX_SHOWN)
 }
 
+/// Initiative ids in the order a sample lists them (the most familiar first).
+const INITIATIVES: [&str; 9] = [
+    "data_dictionary",
+    "lean_six_sigma",
+    "geo_mapping",
+    "predictive_analytics",
+    "crm",
+    "social_media",
+    "residents_academy",
+    "departmental_accreditation",
+    "smart_community",
+];
+
 /// A value that makes a list or text field non-empty.
 fn sample(field: Field, n: usize) -> Value {
     let item = |i: usize| -> Value {
@@ -76,14 +89,11 @@ fn sample(field: Field, n: usize) -> Value {
             Field::NetworkingActivities => {
                 json!(format!("Shared lessons at a peer exchange ({})", i + 1))
             }
-            Field::Initiatives => json!(
-                [
-                    "data_dictionary",
-                    "lean_six_sigma",
-                    "geo_mapping",
-                    "predictive_analytics"
-                ][i % 4]
-            ),
+            // Each a different initiative: one named twice counts once.
+            Field::Initiatives => match INITIATIVES.get(i) {
+                Some(id) => json!(id),
+                None => json!({ "other": format!("Initiative {}", i + 1) }),
+            },
             Field::CrossAgencyGoals => json!(format!("Cross-agency goal {}", i + 1)),
             _ => json!(format!("item {}", i + 1)),
         }
@@ -296,6 +306,11 @@ fn emit(value: &Value, indent: usize, out: &mut String) {
                 Value::Array(items) if items.iter().any(Value::is_object) => {
                     out.push_str(&format!("{pad}{k}:\n"));
                     for item in items {
+                        if !item.is_object() {
+                            // A list mixing scalars with records (initiatives).
+                            out.push_str(&format!("{pad}  - {}\n", scalar(item)));
+                            continue;
+                        }
                         let mut inner = String::new();
                         emit(item, indent + 4, &mut inner);
                         let trimmed = inner.trim_start();
@@ -357,6 +372,24 @@ mod tests {
         assert!(s.contains("no evidence can meet this yet"), "{s}");
         let s = for_requirement(&c, r, Date::parse("2022-04-30").unwrap());
         assert!(!s.contains('#'), "a normal snippet has no notes:\n{s}");
+    }
+
+    #[test]
+    fn a_snippet_lists_different_initiatives_to_meet_a_minimum() {
+        let text = include_str!("../criteria/spectrum.toml").replace(
+            "field = \"initiatives\", min = 2 }",
+            "field = \"initiatives\", min = 12 }",
+        );
+        let c = criteria::parse(&text, Path::new("many.toml"), "test".into()).unwrap();
+        let r = c.requirement("innovation.excellence").unwrap();
+        let as_of = Date::parse("2021-05-07").unwrap();
+        let s = for_requirement(&c, r, as_of);
+        let evidence =
+            crate::evidence::parse_yaml(&format!("version: 1\n{s}"), Path::new("s.yaml")).unwrap();
+        assert_eq!(evidence.initiatives.len(), 12, "{s}");
+        let e = crate::evaluate::evaluate(&c, &evidence, as_of, crate::evaluate::AsOfSource::Flag);
+        let i = c.requirements.iter().position(|x| x.id == r.id).unwrap();
+        assert!(e.met[i], "{s}");
     }
 
     #[test]

@@ -15,8 +15,10 @@ mod validate;
 use std::fmt;
 use std::path::Path;
 
+use chrono::NaiveDate;
+
 use crate::diagnostic::{self, InputError, Problems};
-use crate::evidence::{Date, Field};
+use crate::evidence::{Date, Field, MAX_YEAR, MIN_YEAR};
 
 pub use bundled::{BUNDLED, bundled};
 pub use rule::{Rule, RuleKind};
@@ -70,6 +72,11 @@ pub struct Criteria {
     pub disclaimer: Option<String>,
     /// Added to the warning for a category with nothing met (ICMA: may disqualify).
     pub unmet_category_note: Option<String>,
+    /// Notes for readers of the criteria (`criteria show` prints them).
+    pub notes: Option<String>,
+    /// Said beside readiness wherever it is shown (ICMA: the evaluation is not
+    /// entirely points-based).
+    pub readiness_note: Option<String>,
     /// Where the criteria came from: a path, or `bundled:<id>`.
     pub origin: String,
     /// The application window, where the framework has one and it is known.
@@ -155,6 +162,34 @@ impl Criteria {
     pub fn label(&self) -> String {
         format!("{} {}", self.framework, self.version)
     }
+
+    /// When these criteria stop applying to a new application: the close of the
+    /// application window where it is known, else the end of the version's year when the
+    /// version is a year, else never.
+    pub fn closes(&self) -> Closes {
+        if let Some((_, closes)) = self.application_window {
+            return Closes::Window(closes);
+        }
+        let year = (self.version.len() == 4 && self.version.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| self.version.parse::<i32>().ok())
+            .flatten()
+            .filter(|y| (MIN_YEAR..=MAX_YEAR).contains(y));
+        match year.and_then(|y| NaiveDate::from_ymd_opt(y, 12, 31)) {
+            Some(end) => Closes::VersionYear(Date(end)),
+            None => Closes::Undated,
+        }
+    }
+}
+
+/// When criteria stop applying (see [`Criteria::closes`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Closes {
+    /// The application window closes on this date.
+    Window(Date),
+    /// The window is unknown; the version is a year, which ends on this date.
+    VersionYear(Date),
+    /// Neither: a framework not tied to a year (pmcheck's rubrics).
+    Undated,
 }
 
 /// How the user named the criteria: a bundled id or version, or a file path.
@@ -210,5 +245,45 @@ impl std::error::Error for CriteriaError {}
 impl From<InputError> for CriteriaError {
     fn from(e: InputError) -> Self {
         CriteriaError::Input(e)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn date(s: &str) -> Date {
+        Date::parse(s).unwrap()
+    }
+
+    #[test]
+    fn criteria_close_with_their_window_else_their_version_year() {
+        let closes = |id: &str| bundled(id).unwrap().closes();
+        assert_eq!(closes("icma-2021"), Closes::Window(date("2021-05-07")));
+        assert_eq!(closes("icma-2022"), Closes::VersionYear(date("2022-12-31")));
+        assert_eq!(closes("spectrum"), Closes::Undated);
+        assert_eq!(closes("federal"), Closes::Undated);
+        let mut custom = bundled("icma-2022").unwrap();
+        for (version, expected) in [
+            ("2023", Closes::VersionYear(date("2023-12-31"))),
+            ("1899", Closes::Undated),
+            ("2101", Closes::Undated),
+            ("20x3", Closes::Undated),
+            ("202", Closes::Undated),
+            ("2023b", Closes::Undated),
+        ] {
+            custom.version = version.to_owned();
+            assert_eq!(custom.closes(), expected, "{version}");
+        }
+    }
+
+    #[test]
+    fn the_readiness_note_is_icmas_alone_and_the_same_both_years() {
+        let note = |id: &str| bundled(id).unwrap().readiness_note;
+        let icma = note("icma-2021").unwrap();
+        assert!(icma.contains("not entirely points-based"), "{icma}");
+        assert_eq!(note("icma-2022").as_deref(), Some(icma.as_str()));
+        assert_eq!(note("spectrum"), None);
+        assert_eq!(note("federal"), None);
     }
 }

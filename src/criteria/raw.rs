@@ -14,10 +14,10 @@ pub(super) struct RawCriteria {
     pub(super) title: String,
     #[serde(default)]
     pub(super) source: Option<String>,
-    /// For readers of the file only; accepted and not used.
     #[serde(default)]
-    #[allow(dead_code)]
     pub(super) notes: Option<String>,
+    #[serde(default)]
+    pub(super) readiness_note: Option<String>,
     #[serde(default)]
     pub(super) disclaimer: Option<String>,
     #[serde(default)]

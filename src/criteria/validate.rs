@@ -192,6 +192,8 @@ impl Validator<'_> {
             source: raw.source.map(|s| s.trim().to_owned()),
             disclaimer: raw.disclaimer.map(|s| s.trim().to_owned()),
             unmet_category_note: raw.unmet_category_note.map(|s| s.trim().to_owned()),
+            notes: raw.notes.map(|s| s.trim().to_owned()),
+            readiness_note: raw.readiness_note.map(|s| s.trim().to_owned()),
             origin,
             application_window,
             file_text: String::new(),

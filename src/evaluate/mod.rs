@@ -10,7 +10,7 @@ pub use judge::{Finding, complete_quarters};
 pub use warnings::{Warning, WarningCode};
 
 use crate::criteria::{Criteria, Requirement, Rule};
-use crate::evidence::{Date, Evidence, Jurisdiction};
+use crate::evidence::{Date, Evidence, Initiative, Jurisdiction, distinct_initiatives};
 use judge::Context;
 
 /// Where the as-of date came from.
@@ -102,6 +102,8 @@ pub struct Evaluation<'c> {
     /// Unmet requirements (indices), nearest level first, then by category weight.
     pub gaps: Vec<usize>,
     pub warnings: Vec<Warning>,
+    /// Supplementary initiatives from the evidence, each once: reported, never required.
+    pub also_reported: Vec<Initiative>,
 }
 
 impl<'c> Evaluation<'c> {
@@ -298,6 +300,7 @@ pub fn evaluate_with<'c>(
         readiness,
         gaps,
         warnings: Vec::new(),
+        also_reported: distinct_initiatives(&evidence.initiatives),
     };
     evaluation.warnings = warnings::all(&evaluation, evidence);
     evaluation

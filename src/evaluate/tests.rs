@@ -971,8 +971,19 @@ fn rule_not_empty_with_min() {
         min: 2,
         among: vec![],
     };
-    assert!(check_rule(&r, "initiatives: [a, b]", &[]));
-    assert!(!check_rule(&r, "initiatives: [a]", &[]));
+    assert!(check_rule(
+        &r,
+        "initiatives: [crm, {other: Open data}]",
+        &[]
+    ));
+    assert!(!check_rule(&r, "initiatives: [crm]", &[]));
+    // The same initiative twice is one initiative.
+    assert!(!check_rule(&r, "initiatives: [crm, crm]", &[]));
+    assert!(!check_rule(
+        &r,
+        "initiatives: [{other: Open data}, {other: open data}]",
+        &[]
+    ));
 }
 
 #[test]

@@ -2,12 +2,13 @@
 //! stable code (kebab-case, documented in the README, carried by every machine
 //! format) and its own function.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
-use chrono::Datelike;
+use chrono::{Datelike, Months};
 
 use super::Evaluation;
-use crate::evidence::{Date, Evidence, Field, look_alike_key, shown_name};
+use crate::criteria::Closes;
+use crate::evidence::{Date, Evidence, Field, is_placeholder, look_alike_key, shown_name};
 
 /// The kind of a warning. The codes are a public contract: renamed only with a new
 /// JSON version.
@@ -25,15 +26,26 @@ pub enum WarningCode {
     /// Two service area names look alike (UTS #39 confusables) without being the same
     /// name; they count as one area.
     ConfusableNames,
+    /// A service area lists the same year more than once.
+    DuplicateYears,
+    /// A name is a placeholder (`TBD`, `N/A`, the template's `Replace with ...`): the
+    /// jurisdiction's name, or a coordinator, who then does not count.
+    PlaceholderName,
+    /// The as-of date is more than a year past the criteria's application window
+    /// close (or the end of their version year when the window is unknown).
+    CriteriaOutdated,
 }
 
 impl WarningCode {
-    pub const ALL: [WarningCode; 5] = [
+    pub const ALL: [WarningCode; 8] = [
         WarningCode::YearAfterAsOf,
         WarningCode::DatedAfterAsOf,
         WarningCode::OverduePlan,
         WarningCode::CategoryUnmet,
         WarningCode::ConfusableNames,
+        WarningCode::DuplicateYears,
+        WarningCode::PlaceholderName,
+        WarningCode::CriteriaOutdated,
     ];
 
     /// The stable code, as JSON, SARIF and GitHub annotations print it.
@@ -44,6 +56,9 @@ impl WarningCode {
             WarningCode::OverduePlan => "overdue-plan",
             WarningCode::CategoryUnmet => "category-unmet",
             WarningCode::ConfusableNames => "confusable-names",
+            WarningCode::DuplicateYears => "duplicate-years",
+            WarningCode::PlaceholderName => "placeholder-name",
+            WarningCode::CriteriaOutdated => "criteria-outdated",
         }
     }
 
@@ -64,6 +79,15 @@ impl WarningCode {
             }
             WarningCode::ConfusableNames => {
                 "Two service area names look alike and may be the same area; they count as one."
+            }
+            WarningCode::DuplicateYears => {
+                "A service area lists the same year more than once; it counts once."
+            }
+            WarningCode::PlaceholderName => {
+                "A name is a placeholder such as TBD or the template's; a placeholder coordinator does not count."
+            }
+            WarningCode::CriteriaOutdated => {
+                "The as-of date is more than a year past the criteria's application window; newer criteria may apply."
             }
         }
     }
@@ -88,6 +112,9 @@ pub(super) fn all(e: &Evaluation<'_>, evidence: &Evidence) -> Vec<Warning> {
     overdue_plans(e, evidence, &mut out);
     categories_unmet(e, &mut out);
     confusable_names(e, evidence, &mut out);
+    duplicate_years(e, evidence, &mut out);
+    placeholder_names(e, evidence, &mut out);
+    criteria_outdated(e, &mut out);
     out
 }
 
@@ -297,6 +324,99 @@ fn confusable_names(e: &Evaluation<'_>, evidence: &Evidence, out: &mut Vec<Warni
     }
 }
 
+/// A year listed twice in one service area counts once; say so, naming the area, so that
+/// `years: [2025, 2025, 2025]` is not mistaken for three years of data.
+fn duplicate_years(e: &Evaluation<'_>, evidence: &Evidence, out: &mut Vec<Warning>) {
+    for area in &evidence.service_areas.0 {
+        let mut times: BTreeMap<i32, usize> = BTreeMap::new();
+        for y in &area.years {
+            *times.entry(y.0).or_default() += 1;
+        }
+        let repeated: Vec<String> = times
+            .iter()
+            .filter(|&(_, &n)| n > 1)
+            .map(|(y, n)| format!("{y} ({n} times)"))
+            .collect();
+        if repeated.is_empty() {
+            continue;
+        }
+        let message = format!(
+            "service area `{}` lists {} more than once; each year counts once, so list it once",
+            area.name,
+            repeated.join(", ")
+        );
+        push(
+            out,
+            e,
+            WarningCode::DuplicateYears,
+            Field::ServiceAreas,
+            message,
+        );
+    }
+}
+
+/// Names that only stand in for one: the template's jurisdiction name, and a
+/// coordinator such as `TBD` (which the criteria then do not count).
+fn placeholder_names(e: &Evaluation<'_>, evidence: &Evidence, out: &mut Vec<Warning>) {
+    let code = WarningCode::PlaceholderName;
+    if let Some(j) = &evidence.jurisdiction
+        && is_placeholder(j.name.as_str())
+    {
+        out.push(Warning {
+            code,
+            category: None,
+            section: Some("jurisdiction"),
+            message: format!(
+                "the jurisdiction's name `{}` is a placeholder; write its name under `jurisdiction.name`",
+                j.name
+            ),
+        });
+    }
+    // Only where the criteria read the coordinator (not the federal framework).
+    if let Some(coordinator) = evidence.verification.coordinator.as_deref()
+        && is_placeholder(coordinator)
+        && category_reading(e, Field::Coordinator).is_some()
+    {
+        let message = format!(
+            "`verification.coordinator` is `{}`, a placeholder, not a named person, so no coordinator counts; name the primary staff person(s) overseeing performance management",
+            coordinator.trim()
+        );
+        push(out, e, code, Field::Coordinator, message);
+    }
+}
+
+/// Criteria are dated: more than a year after their application window closed (or,
+/// when the window is unknown, after the end of their version year), newer criteria
+/// may apply. Frameworks not tied to a year never warn.
+fn criteria_outdated(e: &Evaluation<'_>, out: &mut Vec<Warning>) {
+    let c = e.criteria;
+    let (closes, since) = match c.closes() {
+        Closes::Window(d) => (d, format!("their application window closed on {d}")),
+        Closes::VersionYear(d) => (
+            d,
+            format!(
+                "their application window is unknown, so the end of their version year, {d}, is taken as its close"
+            ),
+        ),
+        Closes::Undated => return,
+    };
+    let Some(a_year_later) = closes.0.checked_add_months(Months::new(12)) else {
+        return;
+    };
+    if e.as_of.0 > a_year_later {
+        out.push(Warning {
+            code: WarningCode::CriteriaOutdated,
+            category: None,
+            section: None,
+            message: format!(
+                "the criteria `{}` may be out of date: as of {}, more than a year has passed since {since}; newer criteria may apply. `pmcheck criteria list` shows the bundled ones; for others, write a criteria file and pass `--criteria FILE` (see \"Writing a criteria file\" in the README)",
+                c.label(),
+                e.as_of
+            ),
+        });
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use std::path::Path;
@@ -338,6 +458,124 @@ mod tests {
         assert_eq!(confusable[0].category.as_deref(), Some("data_collection"));
         let plain = warnings("version: 1\nservice_areas:\n  - name: Police\n  - name: Fire\n");
         assert!(plain.iter().all(|w| w.code != WarningCode::ConfusableNames));
+    }
+
+    fn warnings_under(criteria: &str, as_of: &str, yaml: &str) -> Vec<Warning> {
+        let c = criteria::bundled(criteria).unwrap();
+        let evidence = parse_yaml(yaml, Path::new("e.yaml")).unwrap();
+        let as_of = Date::parse(as_of).unwrap();
+        evaluate(&c, &evidence, as_of, AsOfSource::Flag).warnings
+    }
+
+    fn with_code(w: &[Warning], code: WarningCode) -> Vec<&Warning> {
+        w.iter().filter(|w| w.code == code).collect()
+    }
+
+    #[test]
+    fn a_year_listed_twice_is_warned_about_naming_the_area() {
+        let w = warnings(
+            "version: 1\nservice_areas:\n  - name: Parks\n    years: [2020, 2019, 2020, 2020, 2019]\n  - name: Police\n    years: [2019, 2020]\n",
+        );
+        let dup = with_code(&w, WarningCode::DuplicateYears);
+        assert_eq!(dup.len(), 1, "{w:?}");
+        assert_eq!(
+            dup[0].message,
+            "service area `Parks` lists 2019 (2 times), 2020 (3 times) more than once; each year counts once, so list it once"
+        );
+        assert_eq!(dup[0].section, Some("service_areas"));
+        assert_eq!(dup[0].category.as_deref(), Some("data_collection"));
+        // The issue's own example: one warning, naming the area, beside the future year.
+        let w =
+            warnings("version: 1\nservice_areas:\n  - name: Fire\n    years: [2025, 2025, 2025]\n");
+        let dup = with_code(&w, WarningCode::DuplicateYears);
+        assert_eq!(dup.len(), 1);
+        assert!(
+            dup[0]
+                .message
+                .starts_with("service area `Fire` lists 2025 (3 times)")
+        );
+        // Distinct years: nothing.
+        let w = warnings("version: 1\nservice_areas:\n  - name: Parks\n    years: [2019, 2020]\n");
+        assert!(with_code(&w, WarningCode::DuplicateYears).is_empty());
+    }
+
+    #[test]
+    fn the_template_jurisdiction_name_is_a_placeholder() {
+        let template = include_str!("../template.yaml");
+        let w = warnings(template);
+        let placeholder = with_code(&w, WarningCode::PlaceholderName);
+        assert_eq!(placeholder.len(), 1, "{w:?}");
+        assert_eq!(
+            placeholder[0].message,
+            "the jurisdiction's name `Replace with the jurisdiction's name` is a placeholder; write its name under `jurisdiction.name`"
+        );
+        assert_eq!(placeholder[0].section, Some("jurisdiction"));
+        assert_eq!(placeholder[0].category, None);
+        let named = warnings("version: 1\njurisdiction: {name: Replacement Falls, kind: city}\n");
+        assert!(with_code(&named, WarningCode::PlaceholderName).is_empty());
+    }
+
+    #[test]
+    fn a_placeholder_coordinator_is_warned_about_where_the_criteria_read_one() {
+        let w = warnings("version: 1\nverification:\n  coordinator: ' N/A '\n");
+        let placeholder = with_code(&w, WarningCode::PlaceholderName);
+        assert_eq!(placeholder.len(), 1, "{w:?}");
+        assert!(
+            placeholder[0].message.starts_with(
+                "`verification.coordinator` is `N/A`, a placeholder, not a named person"
+            ),
+            "{}",
+            placeholder[0].message
+        );
+        assert_eq!(placeholder[0].category.as_deref(), Some("verification"));
+        for name in ["Tad", "Nancy", "", "  "] {
+            let w = warnings(&format!(
+                "version: 1\nverification:\n  coordinator: '{name}'\n"
+            ));
+            assert!(
+                with_code(&w, WarningCode::PlaceholderName).is_empty(),
+                "{name:?}"
+            );
+        }
+        // The federal framework never reads a coordinator: nothing to say.
+        let w = warnings_under(
+            "federal",
+            "2021-05-07",
+            "version: 1\nverification:\n  coordinator: TBD\n",
+        );
+        assert!(with_code(&w, WarningCode::PlaceholderName).is_empty());
+    }
+
+    #[test]
+    fn criteria_warn_one_day_after_a_year_past_their_window() {
+        let outdated = |criteria: &str, as_of: &str| {
+            let w = warnings_under(criteria, as_of, "version: 1\n");
+            let found = with_code(&w, WarningCode::CriteriaOutdated);
+            assert!(found.len() <= 1);
+            found
+                .first()
+                .map(|w| (w.message.clone(), w.category.clone(), w.section))
+        };
+        // icma-2021 closes 2021-05-07: exactly a year later is still in time.
+        assert_eq!(outdated("icma-2021", "2022-05-07"), None);
+        let (message, category, section) = outdated("icma-2021", "2022-05-08").unwrap();
+        assert_eq!(
+            message,
+            "the criteria `icma 2021` may be out of date: as of 2022-05-08, more than a year has passed since their application window closed on 2021-05-07; newer criteria may apply. `pmcheck criteria list` shows the bundled ones; for others, write a criteria file and pass `--criteria FILE` (see \"Writing a criteria file\" in the README)"
+        );
+        assert_eq!((category, section), (None, None));
+        assert!(outdated("icma-2021", "2022-06-01").is_some());
+        // icma-2022's window is unknown: the end of 2022 stands in for its close.
+        assert_eq!(outdated("icma-2022", "2023-12-31"), None);
+        let (message, ..) = outdated("icma-2022", "2024-01-01").unwrap();
+        assert!(
+            message.contains("since their application window is unknown, so the end of their version year, 2022-12-31, is taken as its close"),
+            "{message}"
+        );
+        assert!(outdated("icma-2022", "2026-10-31").is_some());
+        // Frameworks without a year never warn.
+        assert_eq!(outdated("spectrum", "2100-12-31"), None);
+        assert_eq!(outdated("federal", "2100-12-31"), None);
     }
 
     #[test]

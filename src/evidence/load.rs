@@ -394,7 +394,7 @@ mod tests {
     #[test]
     fn a_breached_budget_is_told_in_words() {
         let origin = Path::new("e.yaml");
-        let yaml = "version: 1\ninitiatives: [a, b, c, d, e, f]\n";
+        let yaml = "version: 1\ninitiatives: [crm, crm, crm, crm, crm, crm]\n";
         assert!(parse_yaml_within(yaml, origin, 16).is_ok());
         let err = parse_yaml_within(yaml, origin, 6).unwrap_err();
         assert_eq!(

@@ -8,12 +8,13 @@
 //!
 //! One file per part of the contract: the sections of the file (`model.rs`), the values
 //! checked as they are read (`value.rs`), when two service area names are one area
-//! (`name.rs`), the fields a criteria rule may name (`field.rs`) and how a rule reads
+//! (`name.rs`), the supplementary initiatives (`initiative.rs`), the fields a criteria rule may name (`field.rs`) and how a rule reads
 //! them (`reading.rs`), reading a file from disk (`load.rs`) and the JSON Schema that
 //! describes it all (`schema.rs`). Everything is
 //! re-exported here, so callers name `evidence::Date`, never the file it lives in.
 
 mod field;
+mod initiative;
 mod load;
 mod model;
 mod name;
@@ -22,6 +23,7 @@ mod schema;
 mod value;
 
 pub use field::{Field, FieldKind};
+pub use initiative::{Initiative, distinct as distinct_initiatives};
 pub use load::{MAX_EVIDENCE_BYTES, MAX_YAML_NODES, load, load_with_text, parse_json, parse_yaml};
 pub use model::{
     Accountability, Channel, Equity, EquityBasis, Evidence, ExternalLeadership, Federal,
@@ -34,5 +36,5 @@ pub use reading::{Event, Item};
 pub use schema::json_schema;
 pub use value::{
     Date, FORMAT_VERSION, FormatVersion, MAX_ITEMS, MAX_TEXT_CHARS, MAX_YEAR, MIN_YEAR, Month,
-    Population, ServiceAreas, Text, Year,
+    Population, ServiceAreas, Text, Year, is_placeholder,
 };

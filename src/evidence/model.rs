@@ -6,6 +6,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use super::initiative::Initiative;
 use super::value::{
     Date, FormatVersion, Month, Population, ServiceAreas, Text, Year, bounded_text, nullable,
     nullable_flag, nullable_list,
@@ -66,10 +67,10 @@ pub struct Evidence {
     #[serde(default, deserialize_with = "nullable")]
     #[schemars(with = "Option<Surveys>")]
     pub surveys: Surveys,
-    /// Supplementary initiatives (data dictionary, Lean Six Sigma, geo-mapping, ...); never required by ICMA.
+    /// Supplementary initiatives ICMA asks about but never requires, shown as "also reported": data_dictionary, crm, social_media, residents_academy, lean_six_sigma, predictive_analytics, departmental_accreditation, smart_community, geo_mapping, or {other: "name"}.
     #[serde(default, deserialize_with = "nullable_list")]
-    #[schemars(with = "Option<Vec<Text>>")]
-    pub initiatives: Vec<Text>,
+    #[schemars(with = "Option<Vec<Initiative>>")]
+    pub initiatives: Vec<Initiative>,
     /// Dated plans toward the next level (`pmcheck plan`).
     #[serde(default, deserialize_with = "nullable_list")]
     #[schemars(with = "Option<Vec<Plan>>")]
@@ -397,7 +398,7 @@ pub struct Leadership {
     #[serde(default, deserialize_with = "nullable_flag")]
     #[schemars(with = "Option<bool>")]
     pub internal: bool,
-    /// Staff attended an outside session (also counts).
+    /// Forms of external leadership: presentations, data_sharing, networking, other.
     #[serde(default, deserialize_with = "nullable_list")]
     #[schemars(with = "Option<Vec<ExternalLeadership>>")]
     pub external: Vec<ExternalLeadership>,

@@ -3,9 +3,10 @@
 //! one place a field's path meets the struct member behind it.
 
 use super::field::Field;
+use super::initiative::count_distinct;
 use super::model::{Evidence, Participant, PriorityGoal, Survey};
 use super::name::count_looking_different;
-use super::value::Date;
+use super::value::{Date, is_placeholder};
 
 /// One record of a [`FieldKind::Items`](super::FieldKind::Items) list, judged by an
 /// `every` rule.
@@ -144,21 +145,22 @@ impl Evidence {
     }
 
     /// How many entries a [`FieldKind::List`](super::FieldKind::List) field holds (a text
-    /// counts 1 unless blank; service areas whose names look alike count once).
+    /// counts 1 unless blank or a placeholder such as `TBD`; service areas whose names
+    /// look alike, and initiatives named twice, count once).
     pub fn count(&self, field: Field) -> usize {
         match field {
             Field::Coordinator => self
                 .verification
                 .coordinator
                 .as_deref()
-                .is_some_and(|c| !c.trim().is_empty())
+                .is_some_and(|c| !c.trim().is_empty() && !is_placeholder(c))
                 .into(),
             Field::Channels => self.public_reporting.channels.len(),
             Field::Visuals => self.public_reporting.visuals.len(),
             Field::NetworkingActivities => self.networking.activities.len(),
             Field::EquityBasis => self.equity.basis.len(),
             Field::LeadershipExternal => self.leadership.external.len(),
-            Field::Initiatives => self.initiatives.len(),
+            Field::Initiatives => count_distinct(&self.initiatives),
             Field::ServiceAreas => count_looking_different(&self.service_areas.0, usize::MAX),
             Field::TrainingSessions => self.training.sessions.len(),
             Field::Reviews => self.accountability.reviews.len(),
@@ -195,7 +197,11 @@ impl Evidence {
             Field::EquityBasis => ids(&self.equity.basis),
             Field::LeadershipExternal => ids(&self.leadership.external),
             Field::NetworkingActivities => texts(&self.networking.activities),
-            Field::Initiatives => ids(&self.initiatives),
+            Field::Initiatives => self
+                .initiatives
+                .iter()
+                .map(|i| i.name().to_owned())
+                .collect(),
             Field::CrossAgencyGoals => texts(&self.federal.cross_agency_goals),
             Field::ServiceAreas => self
                 .service_areas
@@ -286,6 +292,7 @@ mod tests {
                 Field::Visuals => "[graphs]",
                 Field::EquityBasis => "[neighborhood]",
                 Field::LeadershipExternal => "[presentations]",
+                Field::Initiatives => "[crm]",
                 _ => "[Shared lessons]",
             },
         })
@@ -372,6 +379,36 @@ mod tests {
             only(Field::Coordinator, "Ann Lee").count(Field::Coordinator),
             1
         );
+    }
+
+    #[test]
+    fn a_placeholder_coordinator_is_no_coordinator() {
+        for placeholder in [
+            "TBD",
+            "\"N/A \"",
+            "none",
+            "\"?\"",
+            "\"Replace with a name\"",
+        ] {
+            assert_eq!(
+                only(Field::Coordinator, placeholder).count(Field::Coordinator),
+                0,
+                "{placeholder}"
+            );
+        }
+        for name in ["Tad", "Nancy"] {
+            assert_eq!(only(Field::Coordinator, name).count(Field::Coordinator), 1);
+        }
+    }
+
+    #[test]
+    fn initiatives_count_each_initiative_once() {
+        let e = only(
+            Field::Initiatives,
+            "[crm, crm, geo_mapping, {other: Open data}, {other: OPEN DATA}]",
+        );
+        assert_eq!(e.initiatives.len(), 5);
+        assert_eq!(e.count(Field::Initiatives), 3);
     }
 
     #[test]

@@ -149,6 +149,87 @@ mod tests {
         }
     }
 
+    /// Every property of the schema with a description, as `(path, description)`:
+    /// `Leadership.external` for a property of a definition, `(root).as_of` at the top.
+    fn described_properties(schema: &Value) -> Vec<(String, String)> {
+        fn walk(owner: &str, node: &Value, out: &mut Vec<(String, String)>) {
+            match node {
+                Value::Object(map) => {
+                    if let Some(Value::Object(props)) = map.get("properties") {
+                        for (key, prop) in props {
+                            if let Some(d) = prop["description"].as_str() {
+                                out.push((format!("{owner}.{key}"), d.to_owned()));
+                            }
+                        }
+                    }
+                    for (key, value) in map {
+                        let owner = if key == "$defs" { owner } else { key.as_str() };
+                        walk(owner, value, out);
+                    }
+                }
+                Value::Array(items) => items.iter().for_each(|i| walk(owner, i, out)),
+                _ => {}
+            }
+        }
+        let mut out = Vec::new();
+        walk("(root)", schema, &mut out);
+        out
+    }
+
+    /// Descriptions that several fields share on purpose: the same meaning everywhere.
+    const SHARED_ON_PURPOSE: [&str; 3] = [
+        "Links or document names backing the claims of this section (used by --strict).",
+        "The date (YYYY-MM-DD).",
+        "A name; not blank.",
+    ];
+
+    #[test]
+    fn no_two_fields_share_a_description_by_accident() {
+        let schema = json_schema();
+        let described = described_properties(&schema);
+        assert!(described.len() > 50, "{} described fields", described.len());
+        let mut by_text: std::collections::BTreeMap<&str, Vec<&str>> = Default::default();
+        for (path, text) in &described {
+            by_text.entry(text).or_default().push(path);
+        }
+        for (text, paths) in &by_text {
+            if paths.len() > 1 {
+                assert!(
+                    SHARED_ON_PURPOSE.contains(text),
+                    "{paths:?} share the description {text:?}; describe each, or add it to SHARED_ON_PURPOSE"
+                );
+            }
+        }
+        // Each allowed repeat is still repeated: the list holds nothing stale.
+        for text in SHARED_ON_PURPOSE {
+            assert!(by_text.get(text).is_some_and(|p| p.len() > 1), "{text:?}");
+        }
+        // The copy-paste that prompted this test.
+        let external = described
+            .iter()
+            .find(|(path, _)| path == "Leadership.external")
+            .map(|(_, d)| d.as_str());
+        assert_eq!(
+            external,
+            Some("Forms of external leadership: presentations, data_sharing, networking, other.")
+        );
+    }
+
+    #[test]
+    fn initiatives_are_the_known_ids_or_another_by_name() {
+        let schema = json_schema();
+        let initiative = &schema["$defs"]["Initiative"];
+        let ids: Vec<&str> = crate::evidence::Initiative::KNOWN
+            .iter()
+            .map(|i| i.id())
+            .collect();
+        assert_eq!(initiative["oneOf"][0]["enum"], json!(ids));
+        assert_eq!(initiative["oneOf"][1]["required"], json!(["other"]));
+        assert_eq!(initiative["oneOf"][1]["additionalProperties"], false);
+        let list = resolve(&schema, &schema["properties"]["initiatives"]);
+        assert_eq!(list["items"], json!({"$ref": "#/$defs/Initiative"}));
+    }
+
     #[test]
     fn every_section_refuses_unknown_keys() {
         let schema = json_schema();

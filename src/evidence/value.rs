@@ -111,6 +111,32 @@ pub(super) fn bounded_text<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Str
     Ok(s)
 }
 
+/// Words that stand in for a name not yet known, compared trimmed and case-insensitively,
+/// with any trailing dots dropped (`TBD.`).
+const PLACEHOLDER_WORDS: [&str; 5] = ["tbd", "tba", "n/a", "none", "unknown"];
+
+/// Whether a name is a placeholder rather than a name: `TBD`, `TBA`, `N/A`, `none`,
+/// `unknown`, only punctuation such as `?` or `-`, or text starting `Replace with`
+/// (how `pmcheck init` writes the jurisdiction's name). Trimmed and case-insensitive. A
+/// blank text is not a placeholder: it is no name at all.
+pub fn is_placeholder(name: &str) -> bool {
+    let name = name.trim().to_lowercase();
+    if name.is_empty() {
+        return false;
+    }
+    let word = name.trim_end_matches('.').trim_end();
+    PLACEHOLDER_WORDS.contains(&word)
+        || name.chars().all(|c| {
+            matches!(
+                c,
+                '?' | '-' | '_' | '.' | '/' | '\u{2013}' | '\u{2014}' | ' '
+            )
+        })
+        || name
+            .strip_prefix("replace with")
+            .is_some_and(|rest| !rest.starts_with(char::is_alphanumeric))
+}
+
 /// The `version:` key; only [`FORMAT_VERSION`] is accepted.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct FormatVersion;
@@ -496,6 +522,54 @@ mod tests {
             refused::<Verification>(json!({"coordinator": "x".repeat(MAX_TEXT_CHARS + 1)}))
                 .starts_with("text longer than 10000 characters")
         );
+    }
+
+    #[test]
+    fn placeholders_are_not_names() {
+        for placeholder in [
+            "TBD",
+            "tbd",
+            " TBA ",
+            "N/A ",
+            "n/a",
+            "None",
+            "NONE",
+            "Unknown",
+            "TBD.",
+            "?",
+            "??",
+            "-",
+            "\u{2014}",
+            "- ? -",
+            "Replace with the coordinator's name",
+            "  replace with your jurisdiction's name",
+            "REPLACE WITH NAME",
+            "Replace with...",
+        ] {
+            assert!(
+                is_placeholder(placeholder),
+                "{placeholder:?} is a placeholder"
+            );
+        }
+        for name in [
+            "Tad",
+            "Nancy",
+            "Tba Smith",
+            "Na",
+            "None Other",
+            "Nonesuch",
+            "Unknownst",
+            "N/A Team",
+            "Dana Ortiz, Budget and Performance Manager",
+            "Replacement Team",
+            "Replace Withers",
+            "J. Roe",
+            "Q",
+            "",
+            "   ",
+        ] {
+            assert!(!is_placeholder(name), "{name:?} is a name (or blank)");
+        }
     }
 
     #[test]

@@ -104,6 +104,8 @@ struct Page<'a> {
     chart: Chart<'a>,
     gaps: Vec<Gap<'a>>,
     warnings: Vec<Vec<Span<'a>>>,
+    readiness_note: Option<Vec<Span<'a>>>,
+    also_reported: Vec<&'a str>,
     version: &'static str,
     evidence: &'a str,
 }
@@ -219,6 +221,8 @@ impl<'a> Page<'a> {
             chart: chart(e),
             gaps: gaps(e),
             warnings: e.warnings.iter().map(|w| code_spans(&w.message)).collect(),
+            readiness_note: c.readiness_note.as_deref().map(code_spans),
+            also_reported: e.also_reported.iter().map(|i| i.name()).collect(),
             version: env!("CARGO_PKG_VERSION"),
             evidence: &options.evidence,
         }

@@ -32,6 +32,8 @@ pub struct JsonReport<'a> {
     pub warnings: Vec<JsonWarning<'a>>,
     pub strict: bool,
     pub unsupported: Vec<JsonUnsupported<'a>>,
+    /// Supplementary initiatives from the evidence, each once; never requirements.
+    pub also_reported: Vec<JsonInitiative<'a>>,
     /// Present only when a baseline was given.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub changes: Option<JsonChanges<'a>>,
@@ -41,6 +43,13 @@ pub struct JsonReport<'a> {
 pub struct JsonUnsupported<'a> {
     pub requirement: &'a str,
     pub sections: &'a [&'static str],
+}
+
+/// An initiative: its id (`other` for one the list does not name) and its name.
+#[derive(Debug, Serialize)]
+pub struct JsonInitiative<'a> {
+    pub id: &'static str,
+    pub name: &'a str,
 }
 
 #[derive(Debug, Serialize)]
@@ -215,6 +224,14 @@ impl<'a> JsonReport<'a> {
                 .map(|(i, sections)| JsonUnsupported {
                     requirement: &c.requirements[*i].id,
                     sections,
+                })
+                .collect(),
+            also_reported: e
+                .also_reported
+                .iter()
+                .map(|i| JsonInitiative {
+                    id: i.id(),
+                    name: i.name(),
                 })
                 .collect(),
             changes: options.changes.as_ref().map(|ch| JsonChanges {

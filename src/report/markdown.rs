@@ -54,6 +54,9 @@ pub(super) fn render(
         .map(|(l, &r)| format!("{} {}", escape(&l.name), percent(r)))
         .collect();
     writeln!(out, "- Readiness: {}", readiness.join(", "))?;
+    if let Some(note) = super::readiness_note(e, markdown_text) {
+        writeln!(out, "- {note}")?;
+    }
     writeln!(out)?;
 
     writeln!(out, "## Categories")?;
@@ -100,6 +103,11 @@ pub(super) fn render(
     if let Some(note) = super::unsupported_note(e, MARKDOWN) {
         writeln!(out)?;
         writeln!(out, "{note}")?;
+    }
+
+    if let Some(also) = super::also_reported(e, escape) {
+        writeln!(out)?;
+        writeln!(out, "{also}")?;
     }
 
     if let Some(ch) = &options.changes {

@@ -299,6 +299,29 @@ pub(crate) fn unsupported_note(e: &Evaluation<'_>, esc: SafeText) -> Option<Stri
     ))
 }
 
+/// The supplementary initiatives of the evidence, on one line, each name made safe by
+/// `text`: "Also reported (not required): Data dictionary, Geo-mapping." `None` when
+/// there are none. Shown, never judged: no level requires them.
+pub(crate) fn also_reported(e: &Evaluation<'_>, text: fn(&str) -> String) -> Option<String> {
+    if e.also_reported.is_empty() {
+        return None;
+    }
+    let names: Vec<String> = e.also_reported.iter().map(|i| text(i.name())).collect();
+    Some(format!(
+        "Also reported (not required): {}.",
+        names.join(", ")
+    ))
+}
+
+/// The criteria's note on readiness ("not entirely points-based"), shown beside it,
+/// made safe by `prose`.
+pub(crate) fn readiness_note(e: &Evaluation<'_>, prose: fn(&str) -> String) -> Option<String> {
+    e.criteria
+        .readiness_note
+        .as_deref()
+        .map(|note| format!("Readiness note: {}", prose(note)))
+}
+
 /// For `--strict`: the sections a gap's requirement reads that lack sources.
 pub(crate) fn unsupported_sections(e: &Evaluation<'_>, requirement: usize) -> Option<String> {
     if !e.strict {

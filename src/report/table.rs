@@ -148,6 +148,11 @@ pub(super) fn render(
         }
     }
 
+    if let Some(also) = super::also_reported(e, line) {
+        writeln!(out)?;
+        writeln!(out, "{also}")?;
+    }
+
     writeln!(out)?;
     let readiness: Vec<String> = c
         .levels
@@ -168,6 +173,9 @@ pub(super) fn render(
         e.as_of,
         e.as_of_source.describe()
     )?;
+    if let Some(note) = super::readiness_note(e, line) {
+        writeln!(out, "{}", paint(&note, DIM, color))?;
+    }
     if let Some(t) = options.target {
         let name = line(&c.levels[t].name);
         let verdict = if e.reaches(t) {

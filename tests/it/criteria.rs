@@ -12,6 +12,49 @@ fn criteria_list() {
     assert_eq!(first["application_window"]["closes"], "2021-05-07");
     assert_eq!(first["requirements"], 18);
     assert_eq!(v.as_array().unwrap().len(), 4);
+    // A window not known stays null in JSON; the table and Markdown say `unknown`.
+    assert_eq!(v[1]["id"], "icma-2022");
+    assert!(v[1]["application_window"].is_null());
+    let markdown = ok(&["criteria", "list", "-f", "markdown"]);
+    let row = markdown
+        .lines()
+        .find(|l| l.starts_with("| `icma-2022`"))
+        .unwrap();
+    assert!(row.ends_with("| unknown |"), "{row}");
+    let row = markdown
+        .lines()
+        .find(|l| l.starts_with("| `spectrum`"))
+        .unwrap();
+    assert!(row.ends_with("| — |"), "{row}");
+}
+
+#[test]
+fn criteria_show_prints_the_notes_and_the_readiness_note() {
+    let icma_2021 = json(&["criteria", "show", "2021", "--format", "json"]);
+    let icma_2022 = json(&["criteria", "show", "2022", "--format", "json"]);
+    assert!(
+        icma_2021["notes"]
+            .as_str()
+            .unwrap()
+            .starts_with("The evaluation process is not entirely points-based")
+    );
+    let note = icma_2021["readiness_note"].as_str().unwrap();
+    assert!(note.starts_with("ICMA's evaluation is not entirely points-based"));
+    // The same note in both years, so that `criteria diff 2021 2022` shows one change.
+    assert_eq!(icma_2022["readiness_note"], note);
+    for other in ["spectrum", "federal"] {
+        let v = json(&["criteria", "show", other, "--format", "json"]);
+        assert!(v["readiness_note"].is_null(), "{other}");
+        assert!(v["notes"].is_string(), "{other}");
+    }
+    let table = ok(&["criteria", "show", "2022"]);
+    assert!(table.contains("\nNotes: The evaluation process is not entirely points-based"));
+    assert!(table.contains(&format!("\nReadiness note: {note}\n")));
+    let markdown = ok(&["criteria", "show", "2022", "-f", "markdown"]);
+    assert!(
+        markdown.contains("\nNotes: The evaluation process is not entirely points-based"),
+        "{markdown}"
+    );
 }
 
 #[test]

@@ -209,7 +209,7 @@ fn spectrum_stages_are_cumulative() {
         + "public_reporting: {visuals: [dashboard]}\n"
         + "surveys: {employees: {date: 2021-01-01, published: true}}\n"
         + "leadership: {internal: true, external: [presentations]}\n"
-        + "initiatives: [a, b]\n";
+        + "initiatives: [crm, smart_community]\n";
     let c = load(S);
     let e = parse_yaml(&format!("version: 1\n{top}"), Path::new("t.yaml")).unwrap();
     let ev = evaluate(&c, &e, Date::parse("2021-05-07").unwrap(), AsOfSource::Flag);

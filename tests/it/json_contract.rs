@@ -119,6 +119,114 @@ fn every_example_matches_contract_v1() {
 }
 
 #[test]
+fn initiatives_are_also_reported_never_required() {
+    use crate::common::contract::{AlsoReported, InitiativeId};
+    let (_, r) = report(&["examples/riverton-excellence.yaml"]);
+    let named = |id, name: &str| AlsoReported {
+        id,
+        name: name.to_owned(),
+    };
+    assert_eq!(
+        r.also_reported,
+        [
+            named(InitiativeId::DataDictionary, "Data dictionary"),
+            named(InitiativeId::LeanSixSigma, "Lean Six Sigma"),
+            named(InitiativeId::GeoMapping, "Geo-mapping"),
+        ]
+    );
+    // No requirement or gap of ICMA's is about them.
+    let reads_initiatives = r
+        .categories
+        .iter()
+        .flat_map(|c| &c.requirements)
+        .any(|q| q.reading.contains("initiatives"));
+    assert!(!reads_initiatives);
+
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("e.yaml");
+    std::fs::write(
+        &path,
+        "version: 1\nas_of: 2021-05-07\ninitiatives: [crm, {other: Open data portal}, crm]\n",
+    )
+    .unwrap();
+    let (_, r) = report(&[path.to_str().unwrap()]);
+    assert_eq!(
+        r.also_reported,
+        [
+            named(InitiativeId::Crm, "CRM"),
+            named(InitiativeId::Other, "Open data portal"),
+        ]
+    );
+    let (text, r) = report(&["examples/oakdale-achievement.yaml"]);
+    assert!(r.also_reported.is_empty());
+    assert!(text.contains("\"also_reported\": []"));
+}
+
+#[test]
+fn the_new_warning_codes_reach_the_json_output() {
+    use crate::common::contract::WarningCode;
+    fn codes(r: &Report) -> Vec<(&WarningCode, Option<String>)> {
+        r.warnings
+            .iter()
+            .map(|w| (&w.code, w.category.clone()))
+            .collect()
+    }
+    // Criteria 2021 a year and a month past their window.
+    let (_, r) = report(&[
+        "examples/riverton-excellence.yaml",
+        "--criteria",
+        "2021",
+        "--as-of",
+        "2022-06-01",
+    ]);
+    assert!(codes(&r).contains(&(&WarningCode::CriteriaOutdated, None)));
+    let (_, r) = report(&[
+        "examples/riverton-excellence.yaml",
+        "--criteria",
+        "2021",
+        "--as-of",
+        "2022-05-07",
+    ]);
+    assert!(
+        r.warnings
+            .iter()
+            .all(|w| w.code != WarningCode::CriteriaOutdated)
+    );
+
+    // The template as `pmcheck init` writes it, with a TBD coordinator and a year twice.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("e.yaml");
+    let template = include_str!("../../src/template.yaml")
+        .replace("coordinator: \"\"", "coordinator: TBD")
+        .replace(
+            "service_areas: []",
+            "service_areas:\n  - {name: Parks, years: [2020, 2020]}",
+        );
+    std::fs::write(&path, template).unwrap();
+    let (_, r) = report(&[path.to_str().unwrap(), "--as-of", "2021-05-07"]);
+    let found = codes(&r);
+    assert!(
+        found.contains(&(&WarningCode::PlaceholderName, None)),
+        "{found:?}"
+    );
+    assert!(
+        found.contains(&(&WarningCode::PlaceholderName, Some("verification".into()))),
+        "{found:?}"
+    );
+    assert!(
+        found.contains(&(&WarningCode::DuplicateYears, Some("data_collection".into()))),
+        "{found:?}"
+    );
+    let coordinator = r
+        .categories
+        .iter()
+        .flat_map(|c| &c.requirements)
+        .find(|q| q.id == "verification.coordinator")
+        .unwrap();
+    assert!(!coordinator.met, "a TBD coordinator is no coordinator");
+}
+
+#[test]
 fn readiness_keys_keep_level_order() {
     let (text, _) = report(&["examples/oakdale-achievement.yaml"]);
     let a = text

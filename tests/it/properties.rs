@@ -86,6 +86,14 @@ fn survey() -> impl Strategy<Value = Survey> {
     (date(), any::<bool>()).prop_map(|(date, published)| Survey { date, published })
 }
 
+/// A known initiative or another one with a name.
+fn initiative() -> impl Strategy<Value = Initiative> {
+    prop_oneof![
+        proptest::sample::select(Initiative::KNOWN.to_vec()),
+        text("Initiative").prop_map(Initiative::Other),
+    ]
+}
+
 fn sources() -> impl Strategy<Value = Vec<Text>> {
     prop_oneof![Just(vec![]), Just(vec![Text("https://example.gov".into())])]
 }
@@ -144,7 +152,7 @@ fn evidence() -> impl Strategy<Value = Evidence> {
             proptest::option::of(survey()),
             proptest::option::of(survey()),
         ),
-        proptest::collection::vec(text("Initiative"), 0..3),
+        proptest::collection::vec(initiative(), 0..3),
         (
             any::<bool>(),
             proptest::collection::vec(date(), 0..3),
@@ -294,7 +302,7 @@ fn apply(e: &mut Evidence, m: More) {
             e.surveys.employees.get_or_insert(s);
         }
         More::Activity => e.networking.activities.push(Text("Shared lessons".into())),
-        More::Initiative => e.initiatives.push(Text("lean_six_sigma".into())),
+        More::Initiative => e.initiatives.push(Initiative::LeanSixSigma),
         More::Coordinator => e.verification.coordinator = Some("Dana".into()),
     }
 }

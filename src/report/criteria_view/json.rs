@@ -67,6 +67,8 @@ struct JsonShown<'a> {
     origin: &'a str,
     source: Option<&'a str>,
     disclaimer: Option<&'a str>,
+    notes: Option<&'a str>,
+    readiness_note: Option<&'a str>,
     application_window: Option<JsonWindow>,
     levels: Vec<JsonShownLevel<'a>>,
     categories: Vec<JsonShownCategory<'a>>,
@@ -108,6 +110,8 @@ pub(super) fn show(c: &Criteria, out: &mut dyn Write) -> io::Result<()> {
         origin: &c.origin,
         source: c.source.as_deref(),
         disclaimer: c.disclaimer.as_deref(),
+        notes: c.notes.as_deref(),
+        readiness_note: c.readiness_note.as_deref(),
         application_window: JsonWindow::of(c),
         levels: c
             .levels

@@ -3,7 +3,7 @@
 
 use std::io::{self, Write};
 
-use super::{diff_rows, level_ids, window};
+use super::{diff_rows, level_ids, window_cell};
 use crate::criteria::Criteria;
 use crate::diff::CriteriaDiff;
 use crate::text::{markdown_cell as cell, markdown_code, markdown_inline as escape, markdown_text};
@@ -23,7 +23,7 @@ pub(super) fn list(bundled: &[(&str, Criteria)], out: &mut dyn Write) -> io::Res
             escape(&c.version),
             escape(&level_ids(c)),
             c.requirements.len(),
-            window(c).unwrap_or_else(|| "—".to_owned())
+            window_cell(c)
         )?;
     }
     Ok(())
@@ -34,6 +34,14 @@ pub(super) fn show(c: &Criteria, out: &mut dyn Write) -> io::Result<()> {
     writeln!(out)?;
     if let Some(d) = &c.disclaimer {
         writeln!(out, "> {}", markdown_text(d))?;
+        writeln!(out)?;
+    }
+    if let Some(notes) = &c.notes {
+        writeln!(out, "Notes: {}", markdown_text(notes))?;
+        writeln!(out)?;
+    }
+    if let Some(note) = &c.readiness_note {
+        writeln!(out, "Readiness note: {}", markdown_text(note))?;
         writeln!(out)?;
     }
     let levels: Vec<String> = c.levels.iter().map(|l| escape(&l.name)).collect();

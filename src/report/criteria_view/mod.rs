@@ -9,7 +9,7 @@ mod table;
 use std::io::{self, Write};
 
 use super::Format;
-use crate::criteria::Criteria;
+use crate::criteria::{Closes, Criteria};
 use crate::diff::CriteriaDiff;
 
 /// The bundled criteria, one row each.
@@ -47,6 +47,16 @@ pub fn diff(
 /// `2020-12-01 to 2021-05-07`.
 fn window(c: &Criteria) -> Option<String> {
     c.application_window.map(|(o, cl)| format!("{o} to {cl}"))
+}
+
+/// The window for a list: its dates; `unknown` for criteria of a year whose window is
+/// not known; `—` for a framework not tied to a year.
+fn window_cell(c: &Criteria) -> String {
+    match (window(c), c.closes()) {
+        (Some(w), _) => w,
+        (None, Closes::VersionYear(_)) => "unknown".to_owned(),
+        (None, _) => "—".to_owned(),
+    }
 }
 
 /// The level ids, lowest first: `achievement, distinction, excellence`.

@@ -5,7 +5,7 @@ use std::io::{self, Write};
 use comfy_table::presets::UTF8_FULL_CONDENSED;
 use comfy_table::{Cell, Table};
 
-use super::{diff_rows, level_ids, window};
+use super::{diff_rows, level_ids, window, window_cell};
 use crate::criteria::Criteria;
 use crate::diff::CriteriaDiff;
 use crate::text::{indented, line};
@@ -33,7 +33,7 @@ pub(super) fn list(bundled: &[(&str, Criteria)], out: &mut dyn Write) -> io::Res
             Cell::new(line(&c.version)),
             Cell::new(line(&level_ids(c))),
             Cell::new(c.requirements.len()),
-            Cell::new(window(c).unwrap_or_else(|| "—".to_owned())),
+            Cell::new(window_cell(c)),
         ]);
     }
     writeln!(out, "{t}")
@@ -50,6 +50,12 @@ pub(super) fn show(c: &Criteria, out: &mut dyn Write) -> io::Result<()> {
     }
     if let Some(w) = window(c) {
         writeln!(out, "Application window: {w}")?;
+    }
+    if let Some(notes) = &c.notes {
+        writeln!(out, "Notes: {}", indented(notes, "  "))?;
+    }
+    if let Some(note) = &c.readiness_note {
+        writeln!(out, "Readiness note: {}", indented(note, "  "))?;
     }
     let levels: Vec<String> = c
         .levels

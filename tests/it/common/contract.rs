@@ -25,6 +25,8 @@ pub struct Report {
     pub warnings: Vec<Warning>,
     pub strict: bool,
     pub unsupported: Vec<Unsupported>,
+    /// Supplementary initiatives, each once; never requirements.
+    pub also_reported: Vec<AlsoReported>,
     /// Present only with --baseline.
     pub changes: Option<Changes>,
 }
@@ -34,6 +36,30 @@ pub struct Report {
 pub struct Unsupported {
     pub requirement: String,
     pub sections: Vec<String>,
+}
+
+#[derive(Debug, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AlsoReported {
+    /// An initiative id of the README, or `other`.
+    pub id: InitiativeId,
+    pub name: String,
+}
+
+/// The initiative ids of evidence format v1 (README, `initiatives`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum InitiativeId {
+    DataDictionary,
+    Crm,
+    SocialMedia,
+    ResidentsAcademy,
+    LeanSixSigma,
+    PredictiveAnalytics,
+    DepartmentalAccreditation,
+    SmartCommunity,
+    GeoMapping,
+    Other,
 }
 
 #[derive(Debug, Deserialize)]
@@ -134,4 +160,7 @@ pub enum WarningCode {
     OverduePlan,
     CategoryUnmet,
     ConfusableNames,
+    DuplicateYears,
+    PlaceholderName,
+    CriteriaOutdated,
 }
