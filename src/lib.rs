@@ -14,6 +14,7 @@ pub mod diagnostic;
 pub mod diff;
 pub mod evaluate;
 pub mod evidence;
+pub mod measures;
 pub mod plan;
 pub mod portfolio;
 pub mod report;
