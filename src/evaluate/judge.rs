@@ -258,17 +258,18 @@ fn among_values(
     ok
 }
 
-/// What a service area needs to count.
-pub(super) struct AreaNeed {
-    pub(super) as_of_year: i32,
-    pub(super) min_years: usize,
-    pub(super) max_age_years: i32,
-    pub(super) measure: Option<Measure>,
+/// What a service area needs to count (the `service_areas` rule, one area at a time).
+#[derive(Debug, Clone, Copy)]
+pub struct AreaNeed {
+    pub as_of_year: i32,
+    pub min_years: usize,
+    pub max_age_years: i32,
+    pub measure: Option<Measure>,
 }
 
 impl AreaNeed {
     /// Whether one area counts, and why (areas whose names look alike aside).
-    pub(super) fn judge(&self, area: &ServiceArea) -> (bool, String) {
+    pub fn judge(&self, area: &ServiceArea) -> (bool, String) {
         let (years_ok, years_reason) = self.years(area);
         match self.measure {
             Some(m) if !area.measures.contains(&m) => {

@@ -6,7 +6,7 @@ use chrono::{Months, NaiveDate};
 mod judge;
 mod warnings;
 
-pub use judge::{Finding, complete_quarters};
+pub use judge::{AreaNeed, Finding, complete_quarters};
 pub use warnings::{Warning, WarningCode};
 
 use crate::criteria::{Criteria, Requirement, Rule};

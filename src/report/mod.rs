@@ -9,6 +9,7 @@ pub(crate) mod html;
 mod json;
 mod junit;
 mod markdown;
+pub mod measures;
 pub mod plan;
 pub mod portfolio;
 mod sarif;

@@ -1,0 +1,229 @@
+//! Column roles: which header is the service area, the measure, its kind, the period,
+//! the actual and the target. Headers are matched case- and punctuation-insensitively
+//! against common synonyms; the user can name any role's header instead.
+
+use crate::evidence::Measure;
+
+/// What a column holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Role {
+    ServiceArea,
+    Measure,
+    Kind,
+    Period,
+    Actual,
+    Target,
+    Unit,
+    Owner,
+    Source,
+    Comparison,
+    Direction,
+    Breakdown,
+}
+
+impl Role {
+    pub const ALL: [Role; 12] = [
+        Role::ServiceArea,
+        Role::Measure,
+        Role::Kind,
+        Role::Period,
+        Role::Actual,
+        Role::Target,
+        Role::Unit,
+        Role::Owner,
+        Role::Source,
+        Role::Comparison,
+        Role::Direction,
+        Role::Breakdown,
+    ];
+
+    /// The role's name in `--column ROLE=HEADER` and in evidence `columns:`.
+    pub fn id(self) -> &'static str {
+        match self {
+            Role::ServiceArea => "service_area",
+            Role::Measure => "measure",
+            Role::Kind => "kind",
+            Role::Period => "period",
+            Role::Actual => "actual",
+            Role::Target => "target",
+            Role::Unit => "unit",
+            Role::Owner => "owner",
+            Role::Source => "source",
+            Role::Comparison => "comparison",
+            Role::Direction => "direction",
+            Role::Breakdown => "breakdown",
+        }
+    }
+
+    pub fn from_id(id: &str) -> Option<Role> {
+        Role::ALL.into_iter().find(|r| r.id() == id.trim())
+    }
+
+    /// Headers read as this role, normalised (see [`normalize`]).
+    pub fn synonyms(self) -> &'static [&'static str] {
+        match self {
+            Role::ServiceArea => &[
+                "servicearea",
+                "department",
+                "dept",
+                "program",
+                "division",
+                "bureau",
+                "agency",
+            ],
+            Role::Measure => &[
+                "measure",
+                "measurename",
+                "indicator",
+                "kpi",
+                "performancemeasure",
+                "metric",
+                "measuretitle",
+                "indicatorname",
+                "kpiname",
+            ],
+            Role::Kind => &["measurekind", "measuretype", "type", "category", "kind"],
+            Role::Period => &[
+                "fiscalyear",
+                "fy",
+                "year",
+                "quarter",
+                "month",
+                "period",
+                "date",
+                "calendarmonth",
+                "reportingperiod",
+            ],
+            Role::Actual => &["actual", "value", "result", "actualvalue", "actuals"],
+            Role::Target => &["target", "goal", "targetvalue"],
+            Role::Unit => &["unit", "units", "unitofmeasure"],
+            Role::Owner => &["owner", "measureowner", "responsible"],
+            Role::Source => &["source", "url", "link", "datasource"],
+            Role::Comparison => &[
+                "comparison",
+                "benchmark",
+                "peervalue",
+                "nationalaverage",
+                "comparisonvalue",
+            ],
+            Role::Direction => &[
+                "desireddirection",
+                "direction",
+                "higherisbetter",
+                "polarity",
+            ],
+            Role::Breakdown => &[
+                "district",
+                "councildistrict",
+                "ward",
+                "neighborhood",
+                "neighbourhood",
+                "zip",
+                "zipcode",
+                "race",
+                "ethnicity",
+                "raceethnicity",
+                "agegroup",
+                "income",
+                "incomegroup",
+                "gender",
+            ],
+        }
+    }
+}
+
+/// A header for matching: lowercase letters and digits only.
+pub fn normalize(header: &str) -> String {
+    header
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// The role a header names by itself, if any.
+pub fn role_of(header: &str) -> Option<Role> {
+    let key = normalize(header);
+    Role::ALL
+        .into_iter()
+        .find(|r| r.synonyms().contains(&key.as_str()))
+}
+
+/// A measure kind as data writes it: the five kinds, and common synonyms.
+pub fn kind_of(text: &str) -> Option<Measure> {
+    Some(match normalize(text).as_str() {
+        "input" | "inputs" | "resource" | "resources" => Measure::Input,
+        "output" | "outputs" => Measure::Output,
+        "workload" | "demand" => Measure::Workload,
+        "efficiency" | "costeffectiveness" | "productivity" => Measure::Efficiency,
+        "outcome" | "outcomes" | "effectiveness" | "quality" | "result" | "impact" => {
+            Measure::Outcome
+        }
+        _ => return None,
+    })
+}
+
+/// A desired direction as data writes it: `Some(true)` when higher is better.
+pub fn direction_of(text: &str) -> Option<bool> {
+    match normalize(text).as_str() {
+        "higher" | "higherisbetter" | "up" | "increase" | "maximize" | "yes" | "true" | "y" => {
+            Some(true)
+        }
+        "lower" | "lowerisbetter" | "down" | "decrease" | "minimize" | "no" | "false" | "n" => {
+            Some(false)
+        }
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headers_match_whatever_their_case_and_punctuation() {
+        assert_eq!(role_of("Service Area"), Some(Role::ServiceArea));
+        assert_eq!(role_of("DEPT."), Some(Role::ServiceArea));
+        assert_eq!(role_of("Measure Name"), Some(Role::Measure));
+        assert_eq!(role_of("KPI"), Some(Role::Measure));
+        assert_eq!(role_of("Measure_Type"), Some(Role::Kind));
+        assert_eq!(role_of("Fiscal Year"), Some(Role::Period));
+        assert_eq!(role_of("Calendar Month"), Some(Role::Period));
+        assert_eq!(role_of("Actual"), Some(Role::Actual));
+        assert_eq!(role_of("Goal"), Some(Role::Target));
+        assert_eq!(role_of("Council District"), Some(Role::Breakdown));
+        assert_eq!(role_of("National Average"), Some(Role::Comparison));
+        assert_eq!(role_of("Data as of"), None);
+        assert_eq!(role_of("Measure Code"), None);
+    }
+
+    #[test]
+    fn every_synonym_belongs_to_one_role() {
+        let mut seen = std::collections::HashMap::new();
+        for role in Role::ALL {
+            assert_eq!(Role::from_id(role.id()), Some(role));
+            for s in role.synonyms() {
+                assert_eq!(normalize(s), *s, "{s} is not normalised");
+                assert!(seen.insert(*s, role).is_none(), "{s} is in two roles");
+            }
+        }
+    }
+
+    #[test]
+    fn kinds_and_their_synonyms() {
+        assert_eq!(kind_of("Outcome"), Some(Measure::Outcome));
+        assert_eq!(kind_of("effectiveness"), Some(Measure::Outcome));
+        assert_eq!(kind_of("Demand"), Some(Measure::Workload));
+        assert_eq!(kind_of("Efficiency"), Some(Measure::Efficiency));
+        // Aggregation words describe how a value is computed, not the kind of measure.
+        assert_eq!(kind_of("Average"), None);
+        assert_eq!(kind_of("Sum"), None);
+    }
+
+    #[test]
+    fn directions() {
+        assert_eq!(direction_of("Higher is better"), Some(true));
+        assert_eq!(direction_of("lower"), Some(false));
+        assert_eq!(direction_of("maybe"), None);
+    }
+}

@@ -1,0 +1,457 @@
+//! What the measures show, per service area and per measure, and the quality findings
+//! an analyst fixes before applying (each with a stable code).
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use super::period::{Frequency, Period};
+use super::read::{MeasureInfo, Table};
+use crate::evidence::Measure;
+
+/// A quality finding's code: stable, kebab-case, documented in the README.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum FindingCode {
+    NoKind,
+    KindConflict,
+    NoTarget,
+    NoOwner,
+    MissingPeriod,
+    Stale,
+    ValueJump,
+    UnreadColumn,
+    NotARole,
+    SkippedRows,
+}
+
+impl FindingCode {
+    pub const ALL: [FindingCode; 10] = [
+        FindingCode::NoKind,
+        FindingCode::KindConflict,
+        FindingCode::NoTarget,
+        FindingCode::NoOwner,
+        FindingCode::MissingPeriod,
+        FindingCode::Stale,
+        FindingCode::ValueJump,
+        FindingCode::UnreadColumn,
+        FindingCode::NotARole,
+        FindingCode::SkippedRows,
+    ];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            FindingCode::NoKind => "no-kind",
+            FindingCode::KindConflict => "kind-conflict",
+            FindingCode::NoTarget => "no-target",
+            FindingCode::NoOwner => "no-owner",
+            FindingCode::MissingPeriod => "missing-period",
+            FindingCode::Stale => "stale",
+            FindingCode::ValueJump => "value-jump",
+            FindingCode::UnreadColumn => "unread-column",
+            FindingCode::NotARole => "not-a-role",
+            FindingCode::SkippedRows => "skipped-rows",
+        }
+    }
+
+    /// One line on what the code means.
+    pub fn describe(self) -> &'static str {
+        match self {
+            FindingCode::NoKind => {
+                "a measure has no kind (input, output, workload, efficiency, outcome)"
+            }
+            FindingCode::KindConflict => "the same measure is given two kinds",
+            FindingCode::NoTarget => "a measure has no target in its latest period",
+            FindingCode::NoOwner => "a measure names no owner",
+            FindingCode::MissingPeriod => {
+                "a year, quarter or month is missing inside a measure's series"
+            }
+            FindingCode::Stale => "a measure has no value in the two years up to the as-of date",
+            FindingCode::ValueJump => {
+                "a value changes more than tenfold from one period to the next: check it"
+            }
+            FindingCode::UnreadColumn => "a column was not read as any role",
+            FindingCode::NotARole => {
+                "a column whose header names a role does not hold what that role needs"
+            }
+            FindingCode::SkippedRows => "rows were skipped (no measure name or no service area)",
+        }
+    }
+}
+
+/// One finding: its code, what it says, and the row concerned, where one is.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Finding {
+    pub code: FindingCode,
+    pub message: String,
+    pub row: Option<u32>,
+}
+
+/// What the data shows about one measure.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MeasureSummary {
+    pub name: String,
+    pub kind: Option<Measure>,
+    /// The (fiscal) years with at least one actual value.
+    pub years: Vec<i32>,
+    /// The (fiscal) years with at least one target.
+    pub target_years: Vec<i32>,
+    pub frequency: Option<Frequency>,
+    /// The latest period with an actual value.
+    pub latest: Option<Period>,
+    /// Breakdown categories (`District`, `Race`).
+    pub breakdowns: Vec<String>,
+    pub has_comparison: bool,
+    /// `Some(true)` when higher is better.
+    pub direction: Option<bool>,
+    pub unit: Option<String>,
+    pub owner: Option<String>,
+    pub row: u32,
+}
+
+/// What the data shows about one service area.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AreaSummary {
+    pub name: String,
+    /// The (fiscal) years in which any of its measures has an actual value.
+    pub years: Vec<i32>,
+    /// The kinds of its measures.
+    pub kinds: Vec<Measure>,
+    pub measures: Vec<MeasureSummary>,
+}
+
+/// The inventory of one or more measures files.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Inventory {
+    pub areas: Vec<AreaSummary>,
+    pub findings: Vec<Finding>,
+}
+
+/// The inventory of a table, judged as of `as_of_year` for staleness.
+pub fn inventory(table: &Table, as_of: chrono::NaiveDate) -> Inventory {
+    let fys = table.fiscal_year_start;
+    let mut findings = Vec::new();
+    let mut by_measure: Vec<Vec<usize>> = vec![Vec::new(); table.measures.len()];
+    for (i, o) in table.observations.iter().enumerate() {
+        by_measure[o.measure as usize].push(i);
+    }
+    let mut areas: BTreeMap<&str, Vec<MeasureSummary>> = BTreeMap::new();
+    let as_of_fy = super::period::from_date(as_of).fiscal_year(fys);
+    for (m, info) in table.measures.iter().enumerate() {
+        let summary = summarize(table, info, &by_measure[m]);
+        measure_findings(
+            table,
+            info,
+            &summary,
+            &by_measure[m],
+            as_of_fy,
+            &mut findings,
+        );
+        areas
+            .entry(table.area_name(info))
+            .or_default()
+            .push(summary);
+    }
+    file_findings(table, &mut findings);
+    let areas = areas
+        .into_iter()
+        .map(|(name, measures)| {
+            let years: BTreeSet<i32> = measures.iter().flat_map(|m| m.years.clone()).collect();
+            let kinds: Vec<Measure> = Measure::ALL
+                .into_iter()
+                .filter(|k| measures.iter().any(|m| m.kind == Some(*k)))
+                .collect();
+            AreaSummary {
+                name: name.to_owned(),
+                years: years.into_iter().collect(),
+                kinds,
+                measures,
+            }
+        })
+        .collect();
+    Inventory { areas, findings }
+}
+
+fn summarize(table: &Table, info: &MeasureInfo, rows: &[usize]) -> MeasureSummary {
+    let fys = table.fiscal_year_start;
+    let obs = rows.iter().map(|&i| &table.observations[i]);
+    let mut years = BTreeSet::new();
+    let mut target_years = BTreeSet::new();
+    let mut breakdowns = BTreeSet::new();
+    let mut latest: Option<Period> = None;
+    let mut frequency: Option<Frequency> = None;
+    let mut has_comparison = false;
+    for o in obs {
+        let fy = o.period.fiscal_year(fys);
+        if o.actual.is_some() {
+            years.insert(fy);
+            latest = latest.max(Some(o.period));
+        }
+        if o.target.is_some() {
+            target_years.insert(fy);
+        }
+        has_comparison |= o.comparison.is_some();
+        if let Some(b) = o.breakdown {
+            let name = table.string(b);
+            breakdowns.insert(name.split(": ").next().unwrap_or(name).to_owned());
+        }
+        let f = o.period.frequency();
+        frequency = Some(frequency.map_or(f, |g: Frequency| g.max(f)));
+    }
+    MeasureSummary {
+        name: table.measure_name(info).to_owned(),
+        kind: info.kind,
+        years: years.into_iter().collect(),
+        target_years: target_years.into_iter().collect(),
+        frequency,
+        latest,
+        breakdowns: breakdowns.into_iter().collect(),
+        has_comparison,
+        direction: info.direction,
+        unit: info.unit.clone(),
+        owner: info.owner.clone(),
+        row: info.row,
+    }
+}
+
+fn measure_findings(
+    table: &Table,
+    info: &MeasureInfo,
+    summary: &MeasureSummary,
+    rows: &[usize],
+    as_of_fy: i32,
+    out: &mut Vec<Finding>,
+) {
+    let fys = table.fiscal_year_start;
+    let name = format!(
+        "`{}` ({})",
+        crate::diagnostic::printable(&summary.name),
+        crate::diagnostic::printable(table.area_name(info))
+    );
+    let mut add = |code, message: String, row| out.push(Finding { code, message, row });
+    if info.kind.is_none() {
+        add(
+            FindingCode::NoKind,
+            format!(
+                "{name} has no kind; say whether it is an input, output, workload, efficiency or outcome measure"
+            ),
+            Some(info.row),
+        );
+    }
+    if !info.other_kinds.is_empty() {
+        let kinds: Vec<&str> = info
+            .kind
+            .iter()
+            .chain(&info.other_kinds)
+            .map(|k| k.id())
+            .collect();
+        add(
+            FindingCode::KindConflict,
+            format!(
+                "{name} is given the kinds {}; give it one",
+                kinds.join(" and ")
+            ),
+            Some(info.row),
+        );
+    }
+    if let Some(latest) = summary.latest {
+        let has_target = rows
+            .iter()
+            .map(|&i| &table.observations[i])
+            .any(|o| o.period == latest && o.target.is_some());
+        if !has_target {
+            add(
+                FindingCode::NoTarget,
+                format!(
+                    "{name} has no target for its latest period, {}",
+                    latest.label(fys)
+                ),
+                Some(info.row),
+            );
+        }
+        if latest.fiscal_year(fys) < as_of_fy - 1 {
+            add(
+                FindingCode::Stale,
+                format!(
+                    "{name} has no value since {}, more than two years before the as-of date",
+                    latest.label(fys)
+                ),
+                Some(info.row),
+            );
+        }
+    } else {
+        add(
+            FindingCode::Stale,
+            format!("{name} has no actual value at all"),
+            Some(info.row),
+        );
+    }
+    if table.mapping.iter().any(|m| m.role == super::Role::Owner) && info.owner.is_none() {
+        add(
+            FindingCode::NoOwner,
+            format!("{name} names no owner"),
+            Some(info.row),
+        );
+    }
+    series_findings(table, &name, rows, out);
+}
+
+/// Gaps inside a series and tenfold jumps, on the totals (rows without a breakdown).
+fn series_findings(table: &Table, name: &str, rows: &[usize], out: &mut Vec<Finding>) {
+    let fys = table.fiscal_year_start;
+    let mut series: Vec<(Period, Option<f64>, u32)> = rows
+        .iter()
+        .map(|&i| &table.observations[i])
+        .filter(|o| o.breakdown.is_none())
+        .map(|o| (o.period, o.actual, o.row))
+        .collect();
+    series.sort_by_key(|s| s.0);
+    let mut missing = Vec::new();
+    for pair in series.windows(2) {
+        let (a, b) = (pair[0].0, pair[1].0);
+        if a.frequency() != b.frequency() {
+            continue;
+        }
+        let mut p = a.next();
+        // Bounded: a series spans at most the years a period may name.
+        let mut steps = 0;
+        while p < b && steps < 3000 {
+            missing.push(p.label(fys));
+            p = p.next();
+            steps += 1;
+        }
+        if let ((_, Some(x), _), (_, Some(y), row)) = (pair[0], pair[1])
+            && x != 0.0
+            && y != 0.0
+            && (y / x).abs().max((x / y).abs()) > 10.0
+        {
+            out.push(Finding {
+                code: FindingCode::ValueJump,
+                message: format!(
+                    "{name} goes from {} in {} to {} in {}: more than tenfold, check this value",
+                    super::source::format_number(x),
+                    a.label(fys),
+                    super::source::format_number(y),
+                    b.label(fys)
+                ),
+                row: Some(row),
+            });
+        }
+    }
+    if !missing.is_empty() {
+        let shown: Vec<&str> = missing.iter().take(5).map(String::as_str).collect();
+        let more = if missing.len() > 5 {
+            format!(" and {} more", missing.len() - 5)
+        } else {
+            String::new()
+        };
+        out.push(Finding {
+            code: FindingCode::MissingPeriod,
+            message: format!("{name} has no row for {}{more}", shown.join(", ")),
+            row: None,
+        });
+    }
+}
+
+fn file_findings(table: &Table, out: &mut Vec<Finding>) {
+    for (header, column) in &table.unread {
+        out.push(Finding {
+            code: FindingCode::UnreadColumn,
+            message: format!(
+                "column {column} `{}` was not read; name its role with --column ROLE=\"{}\" if it holds one",
+                crate::diagnostic::printable(header),
+                crate::diagnostic::printable(header)
+            ),
+            row: None,
+        });
+    }
+    for note in &table.notes {
+        out.push(Finding {
+            code: FindingCode::NotARole,
+            message: note.clone(),
+            row: None,
+        });
+    }
+    if table.rows.skipped > 0 {
+        out.push(Finding {
+            code: FindingCode::SkippedRows,
+            message: format!(
+                "{} row{} skipped (no measure name or no service area); `--list-skipped` lists them",
+                table.rows.skipped,
+                if table.rows.skipped == 1 { " was" } else { "s were" }
+            ),
+            row: None,
+        });
+    }
+}
+
+/// The inventory of several files: service areas of the same name merged, each
+/// finding with the index of its file.
+#[derive(Debug, Clone)]
+pub struct Report {
+    pub as_of: chrono::NaiveDate,
+    pub tables: Vec<Table>,
+    pub areas: Vec<AreaSummary>,
+    pub findings: Vec<(usize, Finding)>,
+}
+
+impl Report {
+    pub fn new(tables: Vec<Table>, as_of: chrono::NaiveDate) -> Report {
+        let mut areas: Vec<AreaSummary> = Vec::new();
+        let mut findings = Vec::new();
+        for (t, table) in tables.iter().enumerate() {
+            let inv = inventory(table, as_of);
+            findings.extend(inv.findings.into_iter().map(|f| (t, f)));
+            for area in inv.areas {
+                match areas.iter_mut().find(|a| a.name == area.name) {
+                    Some(a) => {
+                        let years: BTreeSet<i32> =
+                            a.years.iter().chain(&area.years).copied().collect();
+                        a.years = years.into_iter().collect();
+                        for k in area.kinds {
+                            if !a.kinds.contains(&k) {
+                                a.kinds.push(k);
+                            }
+                        }
+                        a.kinds
+                            .sort_by_key(|k| Measure::ALL.iter().position(|x| x == k));
+                        a.measures.extend(area.measures);
+                    }
+                    None => areas.push(area),
+                }
+            }
+        }
+        areas.sort_by(|a, b| a.name.cmp(&b.name));
+        Report {
+            as_of,
+            tables,
+            areas,
+            findings,
+        }
+    }
+
+    /// Row counts over every file.
+    pub fn rows(&self) -> super::read::RowCounts {
+        let mut total = super::read::RowCounts::default();
+        for t in &self.tables {
+            total.read += t.rows.read;
+            total.used += t.rows.used;
+            total.skipped += t.rows.skipped;
+            total.no_value += t.rows.no_value;
+        }
+        total
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_are_unique_and_described() {
+        let mut ids: Vec<&str> = FindingCode::ALL.iter().map(|c| c.id()).collect();
+        ids.sort_unstable();
+        ids.dedup();
+        assert_eq!(ids.len(), FindingCode::ALL.len());
+        for c in FindingCode::ALL {
+            assert!(!c.describe().is_empty());
+        }
+    }
+}

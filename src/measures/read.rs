@@ -1,0 +1,854 @@
+//! From a sheet's rows to observations: the header row, the layout, the role of each
+//! column, then every row read, every problem collected with its cell.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use super::columns::{self, Role, direction_of, kind_of, normalize, role_of};
+use super::period::{self, Period, Series};
+use super::source::{self, Cell, Sheet, column_name};
+use super::{CellProblem, MAX_PROBLEMS, MeasuresError, value};
+use crate::evidence::Measure;
+
+/// How to read a file beyond what it says itself.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// The sheet of a workbook (the first sheet with data when `None`).
+    pub sheet: Option<String>,
+    /// Headers named for roles (`--column ROLE=HEADER`, evidence `columns:`).
+    pub columns: Vec<(Role, String)>,
+    /// The month the fiscal year starts in, 1 to 12.
+    pub fiscal_year_start: u32,
+}
+
+/// How the file lays out its data.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Layout {
+    /// One row per measure per period.
+    Long,
+    /// One row per measure, one column per period and series.
+    Wide,
+}
+
+impl Layout {
+    pub fn id(self) -> &'static str {
+        match self {
+            Layout::Long => "long",
+            Layout::Wide => "wide",
+        }
+    }
+}
+
+/// A header read as a role.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mapped {
+    pub role: Role,
+    pub header: String,
+    /// The column's letter.
+    pub column: String,
+    /// Whether the user named it (rather than pmcheck recognising it).
+    pub named: bool,
+}
+
+/// One value of one measure in one period (and, with a breakdown, for one group).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Observation {
+    /// Index into [`Table::measures`].
+    pub measure: u32,
+    pub period: Period,
+    pub actual: Option<f64>,
+    pub target: Option<f64>,
+    pub comparison: Option<f64>,
+    /// Index into [`Table::strings`]: `District: 3`.
+    pub breakdown: Option<u32>,
+    /// The row it was read from.
+    pub row: u32,
+}
+
+/// A measure of a service area, as the file names it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MeasureInfo {
+    /// Index into [`Table::strings`].
+    pub area: u32,
+    /// Index into [`Table::strings`].
+    pub name: u32,
+    pub kind: Option<Measure>,
+    /// Every kind the file gives the measure, when it gives more than one.
+    pub other_kinds: Vec<Measure>,
+    pub unit: Option<String>,
+    pub owner: Option<String>,
+    /// `Some(true)` when higher is better.
+    pub direction: Option<bool>,
+    /// The first row that names it.
+    pub row: u32,
+}
+
+/// A row not read, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Skipped {
+    pub row: u32,
+    pub reason: String,
+}
+
+/// How many rows were read, used and skipped.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct RowCounts {
+    /// Data rows below the header.
+    pub read: usize,
+    pub used: usize,
+    pub skipped: usize,
+    /// Values left empty or written as "N/A" (counted, never an error).
+    pub no_value: usize,
+}
+
+/// One measures file (one sheet), read.
+#[derive(Debug, Clone)]
+pub struct Table {
+    pub file: PathBuf,
+    pub sheet: Option<String>,
+    pub layout: Layout,
+    pub fiscal_year_start: u32,
+    /// Which header was read as which role.
+    pub mapping: Vec<Mapped>,
+    /// Headers read as no role, with their column letters.
+    pub unread: Vec<(String, String)>,
+    /// Columns that look like a role but were not read as it, and why.
+    pub notes: Vec<String>,
+    /// Names of areas, measures and breakdowns, each stored once.
+    pub strings: Vec<String>,
+    pub measures: Vec<MeasureInfo>,
+    pub observations: Vec<Observation>,
+    pub rows: RowCounts,
+    pub skipped: Vec<Skipped>,
+}
+
+impl Table {
+    pub fn string(&self, index: u32) -> &str {
+        self.strings.get(index as usize).map_or("", String::as_str)
+    }
+
+    pub fn area_name(&self, measure: &MeasureInfo) -> &str {
+        self.string(measure.area)
+    }
+
+    pub fn measure_name(&self, measure: &MeasureInfo) -> &str {
+        self.string(measure.name)
+    }
+}
+
+/// Rows searched for the header row.
+const HEADER_SEARCH: usize = 30;
+/// Rows sampled to check that a column holds what its header says.
+const SAMPLE: usize = 200;
+
+/// Reads one measures file with `options`.
+pub fn read_file(path: &Path, options: &Options) -> Result<Table, MeasuresError> {
+    let sheet = source::read(path, options.sheet.as_deref())?;
+    read_sheet(path, sheet, options)
+}
+
+/// Reads the rows of a sheet already loaded.
+pub fn read_sheet(path: &Path, sheet: Sheet, options: &Options) -> Result<Table, MeasuresError> {
+    let fys = options.fiscal_year_start.clamp(1, 12);
+    let plan = plan(path, &sheet, options, fys)?;
+    let mut reader = RowReader {
+        plan: &plan,
+        fys,
+        first_column: sheet.first_column,
+        strings: Vec::new(),
+        string_index: HashMap::new(),
+        measures: Vec::new(),
+        measure_index: HashMap::new(),
+        observations: Vec::new(),
+        seen: HashMap::new(),
+        problems: Vec::new(),
+        omitted: 0,
+        rows: RowCounts::default(),
+        skipped: Vec::new(),
+    };
+    for (row, cells) in sheet.rows.iter().skip(plan.header_index + 1) {
+        reader.row(*row, cells);
+    }
+    if reader.problems.is_empty() && reader.observations.is_empty() {
+        return Err(MeasuresError::file(
+            path,
+            format!(
+                "has a header row (row {}) but no rows of data under it",
+                plan.header_row
+            ),
+        ));
+    }
+    if !reader.problems.is_empty() {
+        return Err(MeasuresError::Cells {
+            file: path.to_path_buf(),
+            sheet: sheet.name,
+            problems: reader.problems,
+            omitted: reader.omitted,
+        });
+    }
+    Ok(Table {
+        file: path.to_path_buf(),
+        sheet: sheet.name,
+        layout: plan.layout,
+        fiscal_year_start: fys,
+        mapping: plan.mapping.clone(),
+        unread: plan.unread.clone(),
+        notes: plan.notes.clone(),
+        strings: reader.strings,
+        measures: reader.measures,
+        observations: reader.observations,
+        rows: reader.rows,
+        skipped: reader.skipped,
+    })
+}
+
+/// What each column is, decided from the header row (and a sample of the data).
+struct Plan {
+    header_index: usize,
+    header_row: u32,
+    layout: Layout,
+    /// Column index (in the row) per role.
+    roles: HashMap<Role, usize>,
+    /// Second period column for a year + quarter (or month) pair.
+    period_part: Option<(usize, PeriodPart)>,
+    /// Wide layout: the period columns.
+    periods: Vec<(usize, Period, Series)>,
+    /// The breakdown column's header (the group's category, `District`).
+    breakdown_name: Option<String>,
+    mapping: Vec<Mapped>,
+    unread: Vec<(String, String)>,
+    notes: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum PeriodPart {
+    Quarter,
+    Month,
+}
+
+fn header_texts(cells: &[Cell]) -> Vec<String> {
+    cells.iter().map(Cell::text).collect()
+}
+
+/// Finds the header row and decides what each column is.
+fn plan(path: &Path, sheet: &Sheet, options: &Options, fys: u32) -> Result<Plan, MeasuresError> {
+    let letter = |i: usize| column_name(sheet.first_column + i as u32);
+    let named: HashMap<Role, String> = options
+        .columns
+        .iter()
+        .map(|(r, h)| (*r, normalize(h)))
+        .collect();
+    let mut best: Option<(usize, Vec<String>)> = None;
+    for (i, (_, cells)) in sheet.rows.iter().enumerate().take(HEADER_SEARCH) {
+        let headers = header_texts(cells);
+        let has = |role: Role| {
+            headers.iter().any(|h| {
+                let n = normalize(h);
+                named
+                    .get(&role)
+                    .map_or(role_of(h) == Some(role), |want| *want == n)
+            })
+        };
+        let wide = headers
+            .iter()
+            .any(|h| period::parse_header(h, fys).is_some());
+        if has(Role::Measure) && ((has(Role::Period) && has(Role::Actual)) || wide) {
+            best = Some((i, headers));
+            break;
+        }
+    }
+    let Some((header_index, headers)) = best else {
+        let first = sheet
+            .rows
+            .iter()
+            .find(|(_, c)| c.iter().any(|x| !x.is_empty()))
+            .map(|(_, c)| header_texts(c).join(", "))
+            .unwrap_or_default();
+        return Err(MeasuresError::file(
+            path,
+            format!(
+                "has no header row pmcheck recognises in its first {HEADER_SEARCH} rows: it needs a measure column (measure, indicator, KPI, metric) and either a period column (fiscal year, year, quarter, month, date) with an actual column (actual, value, result), or one column per period (FY2023 Actual, 2022 Q3); the first row holds: {}. Name the columns with --column ROLE=HEADER (roles: {})",
+                crate::diagnostic::printable(&first),
+                Role::ALL.map(Role::id).join(", ")
+            ),
+        ));
+    };
+    let header_row = sheet.rows[header_index].0;
+    let mut roles: HashMap<Role, usize> = HashMap::new();
+    let mut mapping = Vec::new();
+    let mut unread = Vec::new();
+    let mut notes = Vec::new();
+    let mut periods = Vec::new();
+    let mut period_columns: Vec<usize> = Vec::new();
+    let mut taken = vec![false; headers.len()];
+
+    // Named columns first: they must exist.
+    for (role, want) in &named {
+        let Some(i) = headers.iter().position(|h| normalize(h) == *want) else {
+            return Err(MeasuresError::file(
+                path,
+                format!(
+                    "has no column `{}` for the role `{}` (row {header_row} holds: {})",
+                    options
+                        .columns
+                        .iter()
+                        .find(|(r, _)| r == role)
+                        .map_or("", |(_, h)| h.as_str()),
+                    role.id(),
+                    headers
+                        .iter()
+                        .filter(|h| !h.is_empty())
+                        .map(|h| format!("`{}`", crate::diagnostic::printable(h)))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+            ));
+        };
+        roles.insert(*role, i);
+        taken[i] = true;
+        if *role == Role::Period {
+            period_columns.push(i);
+        }
+        mapping.push(Mapped {
+            role: *role,
+            header: headers[i].clone(),
+            column: letter(i),
+            named: true,
+        });
+    }
+    let data: Vec<&Vec<Cell>> = sheet
+        .rows
+        .iter()
+        .skip(header_index + 1)
+        .take(SAMPLE)
+        .map(|(_, c)| c)
+        .collect();
+    for (i, header) in headers.iter().enumerate() {
+        if taken[i] || header.is_empty() {
+            continue;
+        }
+        if let Some((p, s)) = period::parse_header(header, fys) {
+            periods.push((i, p, s));
+            taken[i] = true;
+            continue;
+        }
+        let Some(role) = role_of(header) else {
+            unread.push((header.clone(), letter(i)));
+            continue;
+        };
+        if role == Role::Period && !named.contains_key(&Role::Period) {
+            period_columns.push(i);
+            taken[i] = true;
+            continue;
+        }
+        if roles.contains_key(&role) {
+            unread.push((header.clone(), letter(i)));
+            continue;
+        }
+        if let Some(why) = refuse(role, header, i, &data) {
+            notes.push(why);
+            unread.push((header.clone(), letter(i)));
+            continue;
+        }
+        roles.insert(role, i);
+        taken[i] = true;
+        mapping.push(Mapped {
+            role,
+            header: header.clone(),
+            column: letter(i),
+            named: false,
+        });
+    }
+    let period_part = choose_period(
+        &headers,
+        &period_columns,
+        &mut roles,
+        &mut mapping,
+        &mut unread,
+        &letter,
+    );
+    let layout = if roles.contains_key(&Role::Period) && roles.contains_key(&Role::Actual) {
+        for (i, _, _) in &periods {
+            unread.push((headers[*i].clone(), letter(*i)));
+        }
+        periods.clear();
+        Layout::Long
+    } else if !periods.is_empty() {
+        Layout::Wide
+    } else {
+        return Err(MeasuresError::file(
+            path,
+            format!(
+                "row {header_row} has a measure column but no {}: name it with --column {}=HEADER",
+                if roles.contains_key(&Role::Period) {
+                    "actual column"
+                } else {
+                    "period column"
+                },
+                if roles.contains_key(&Role::Period) {
+                    "actual"
+                } else {
+                    "period"
+                },
+            ),
+        ));
+    };
+    if !roles.contains_key(&Role::ServiceArea) {
+        return Err(MeasuresError::file(
+            path,
+            format!(
+                "row {header_row} has no service area column (service area, department, dept, program, division, bureau): name it with --column service_area=HEADER"
+            ),
+        ));
+    }
+    let breakdown_name = roles.get(&Role::Breakdown).map(|&i| headers[i].clone());
+    mapping.sort_by_key(|m| m.role);
+    Ok(Plan {
+        header_index,
+        header_row,
+        layout,
+        roles,
+        period_part,
+        periods,
+        breakdown_name,
+        mapping,
+        unread,
+        notes,
+    })
+}
+
+/// Why a column whose header names `role` is not read as it: a kind column whose
+/// values are not measure kinds, a number column holding text.
+fn refuse(role: Role, header: &str, i: usize, data: &[&Vec<Cell>]) -> Option<String> {
+    let values: Vec<&Cell> = data
+        .iter()
+        .filter_map(|row| row.get(i))
+        .filter(|c| !c.is_empty())
+        .collect();
+    if values.is_empty() {
+        return None;
+    }
+    let (fits, what): (fn(&Cell) -> bool, &str) = match role {
+        Role::Kind => (|c| kind_of(&c.text()).is_some(), "measure kinds"),
+        Role::Actual | Role::Target | Role::Comparison => (
+            |c| matches!(c, Cell::Number(_)) || value::parse(&c.text()).is_ok(),
+            "numbers",
+        ),
+        _ => return None,
+    };
+    let fitting = values.iter().filter(|c| fits(c)).count();
+    if fitting * 2 > values.len() {
+        return None;
+    }
+    let mut examples: Vec<String> = values.iter().map(|c| c.text()).collect();
+    examples.sort();
+    examples.dedup();
+    examples.truncate(3);
+    Some(format!(
+        "column `{header}` holds {}, not {what}: it is not read as the {}{}; if it is, name it with --column {}=\"{header}\"",
+        examples
+            .iter()
+            .map(|e| format!("`{}`", crate::diagnostic::printable(e)))
+            .collect::<Vec<_>>()
+            .join(", "),
+        role.id(),
+        if role == Role::Kind {
+            " (it may describe how a value is computed, such as an average or a sum, rather than input, output, workload, efficiency or outcome)"
+        } else {
+            ""
+        },
+        role.id()
+    ))
+}
+
+/// Picks the period column among several: a year with a quarter or month column beside
+/// it is read as one period; otherwise the most specific one.
+fn choose_period(
+    headers: &[String],
+    candidates: &[usize],
+    roles: &mut HashMap<Role, usize>,
+    mapping: &mut Vec<Mapped>,
+    unread: &mut Vec<(String, String)>,
+    letter: &dyn Fn(usize) -> String,
+) -> Option<(usize, PeriodPart)> {
+    if candidates.is_empty() || roles.contains_key(&Role::Period) && candidates.len() <= 1 {
+        return None;
+    }
+    let key = |i: usize| normalize(&headers[i]);
+    let is_year = |i: usize| matches!(key(i).as_str(), "fiscalyear" | "fy" | "year");
+    let part = |i: usize| match key(i).as_str() {
+        "quarter" => Some(PeriodPart::Quarter),
+        "month" | "calendarmonth" => Some(PeriodPart::Month),
+        _ => None,
+    };
+    let year = candidates.iter().copied().find(|&i| is_year(i));
+    let sub = candidates.iter().copied().find(|&i| part(i).is_some());
+    let (main, extra) = match (roles.get(&Role::Period).copied(), year, sub) {
+        (Some(named), _, _) => (named, None),
+        (None, Some(y), Some(s)) => (y, part(s).map(|p| (s, p))),
+        (None, _, _) => {
+            let rank = |i: usize| match key(i).as_str() {
+                "date" | "month" | "calendarmonth" => 0,
+                "quarter" => 1,
+                "period" | "reportingperiod" => 2,
+                _ => 3,
+            };
+            (
+                candidates.iter().copied().min_by_key(|&i| (rank(i), i))?,
+                None,
+            )
+        }
+    };
+    roles.insert(Role::Period, main);
+    if !mapping.iter().any(|m| m.role == Role::Period) {
+        mapping.push(Mapped {
+            role: Role::Period,
+            header: headers[main].clone(),
+            column: letter(main),
+            named: false,
+        });
+    }
+    if let Some((s, _)) = extra {
+        mapping.push(Mapped {
+            role: Role::Period,
+            header: headers[s].clone(),
+            column: letter(s),
+            named: false,
+        });
+    }
+    for &i in candidates {
+        if i != main && extra.is_none_or(|(s, _)| s != i) {
+            unread.push((headers[i].clone(), letter(i)));
+        }
+    }
+    extra
+}
+
+/// Reads data rows one by one into the table being built.
+struct RowReader<'p> {
+    plan: &'p Plan,
+    fys: u32,
+    first_column: u32,
+    strings: Vec<String>,
+    string_index: HashMap<String, u32>,
+    measures: Vec<MeasureInfo>,
+    measure_index: HashMap<(u32, u32), u32>,
+    observations: Vec<Observation>,
+    /// (measure, breakdown, period) -> index into observations.
+    seen: HashMap<(u32, Option<u32>, Period), usize>,
+    problems: Vec<CellProblem>,
+    omitted: usize,
+    rows: RowCounts,
+    skipped: Vec<Skipped>,
+}
+
+impl RowReader<'_> {
+    fn problem(&mut self, row: u32, column: Option<usize>, text: Option<String>, message: String) {
+        if self.problems.len() >= MAX_PROBLEMS {
+            self.omitted += 1;
+            return;
+        }
+        self.problems.push(CellProblem {
+            row,
+            column: column.map(|c| column_name(self.first_column + c as u32)),
+            text,
+            message,
+        });
+    }
+
+    fn intern(&mut self, s: &str) -> u32 {
+        if let Some(&i) = self.string_index.get(s) {
+            return i;
+        }
+        let i = self.strings.len() as u32;
+        self.strings.push(s.to_owned());
+        self.string_index.insert(s.to_owned(), i);
+        i
+    }
+
+    fn text(&self, cells: &[Cell], role: Role) -> Option<String> {
+        let i = *self.plan.roles.get(&role)?;
+        let t = cells.get(i)?.text();
+        (!t.is_empty()).then_some(t)
+    }
+
+    fn skip(&mut self, row: u32, reason: &str) {
+        self.rows.skipped += 1;
+        self.skipped.push(Skipped {
+            row,
+            reason: reason.to_owned(),
+        });
+    }
+
+    fn row(&mut self, row: u32, cells: &[Cell]) {
+        if cells.iter().all(Cell::is_empty) {
+            return;
+        }
+        self.rows.read += 1;
+        let Some(measure_name) = self.text(cells, Role::Measure) else {
+            self.skip(row, "no measure name");
+            return;
+        };
+        let Some(area_name) = self.text(cells, Role::ServiceArea) else {
+            self.skip(row, "no service area");
+            return;
+        };
+        let Some(measure) = self.measure(row, cells, &area_name, &measure_name) else {
+            return;
+        };
+        let breakdown = self.breakdown(cells);
+        let before = self.problems.len() + self.omitted;
+        match self.plan.layout {
+            Layout::Long => self.long(row, cells, measure, breakdown),
+            Layout::Wide => self.wide(row, cells, measure, breakdown),
+        }
+        if self.problems.len() + self.omitted == before {
+            self.rows.used += 1;
+        }
+    }
+
+    fn breakdown(&mut self, cells: &[Cell]) -> Option<u32> {
+        let value = self.text(cells, Role::Breakdown)?;
+        let name = self.plan.breakdown_name.clone().unwrap_or_default();
+        Some(self.intern(&format!("{name}: {value}")))
+    }
+
+    /// The measure a row names, created on first sight; its kind checked.
+    fn measure(&mut self, row: u32, cells: &[Cell], area: &str, name: &str) -> Option<u32> {
+        let kind = match (
+            self.text(cells, Role::Kind),
+            self.plan.roles.get(&Role::Kind),
+        ) {
+            (Some(t), Some(&i)) => match kind_of(&t) {
+                Some(k) => Some(k),
+                None => {
+                    self.problem(
+                        row,
+                        Some(i),
+                        Some(t),
+                        "is not a measure kind; write input, output, workload, efficiency or outcome (effectiveness and demand are read as outcome and workload), or leave it empty".to_owned(),
+                    );
+                    return None;
+                }
+            },
+            _ => None,
+        };
+        let (a, n) = (self.intern(area), self.intern(name));
+        let direction = self
+            .text(cells, Role::Direction)
+            .and_then(|t| direction_of(&t));
+        let unit = self.text(cells, Role::Unit);
+        let owner = self.text(cells, Role::Owner);
+        let index = match self.measure_index.get(&(a, n)) {
+            Some(&i) => i,
+            None => {
+                let i = self.measures.len() as u32;
+                self.measures.push(MeasureInfo {
+                    area: a,
+                    name: n,
+                    kind,
+                    other_kinds: Vec::new(),
+                    unit: None,
+                    owner: None,
+                    direction: None,
+                    row,
+                });
+                self.measure_index.insert((a, n), i);
+                i
+            }
+        };
+        let m = &mut self.measures[index as usize];
+        if let Some(k) = kind {
+            match m.kind {
+                None => m.kind = Some(k),
+                Some(first) if first != k && !m.other_kinds.contains(&k) => m.other_kinds.push(k),
+                Some(_) => {}
+            }
+        }
+        m.unit = m.unit.take().or(unit);
+        m.owner = m.owner.take().or(owner);
+        m.direction = m.direction.or(direction);
+        Some(index)
+    }
+
+    /// A number cell of a role: `Ok(None)` for no value.
+    fn number(&mut self, row: u32, cells: &[Cell], i: usize) -> Result<Option<f64>, ()> {
+        match cells.get(i) {
+            None | Some(Cell::Empty) => Ok(None),
+            Some(Cell::Number(n)) if n.is_finite() => Ok(Some(*n)),
+            Some(Cell::Number(_)) => Ok(None),
+            Some(Cell::Date(d)) => {
+                self.problem(
+                    row,
+                    Some(i),
+                    Some(d.to_string()),
+                    "is a date where a number belongs; write the value as a number".to_owned(),
+                );
+                Err(())
+            }
+            Some(Cell::Text(t)) => value::parse(t).map_err(|message| {
+                self.problem(row, Some(i), Some(t.trim().to_owned()), message);
+            }),
+        }
+    }
+
+    fn period(&mut self, row: u32, cells: &[Cell]) -> Option<Period> {
+        let i = *self.plan.roles.get(&Role::Period)?;
+        let cell = cells.get(i).cloned().unwrap_or(Cell::Empty);
+        let text = match (&cell, self.plan.period_part) {
+            (Cell::Empty, _) => {
+                self.problem(
+                    row,
+                    Some(i),
+                    None,
+                    "has no period; write a year (2023), a fiscal year (FY2023), a quarter (2021 Q3) or a month (2021-07)".to_owned(),
+                );
+                return None;
+            }
+            (_, Some((j, part))) => {
+                let sub = cells.get(j).map(Cell::text).unwrap_or_default();
+                let year = cell.text();
+                let fy = normalize(&year).starts_with("fy") || self.fys != 1;
+                match part {
+                    PeriodPart::Quarter => {
+                        let q = sub.trim().trim_start_matches(['Q', 'q']);
+                        if fy {
+                            format!(
+                                "FY{} Q{q}",
+                                year.trim_start_matches(['F', 'Y', 'f', 'y']).trim()
+                            )
+                        } else {
+                            format!("{year} Q{q}")
+                        }
+                    }
+                    PeriodPart::Month => format!("{sub} {year}"),
+                }
+            }
+            (Cell::Date(d), None) => return Some(period::from_date(*d)),
+            (Cell::Number(n), None) if n.fract() == 0.0 && (1900.0..=2100.0).contains(n) => {
+                return Some(Period::Year(*n as i32));
+            }
+            (Cell::Number(n), None) => match period::from_excel_serial(*n) {
+                Some(d) => return Some(period::from_date(d)),
+                None => source::format_number(*n),
+            },
+            (Cell::Text(t), None) => t.clone(),
+        };
+        match period::parse(&text, self.fys) {
+            Ok(p) => Some(p),
+            Err(message) => {
+                self.problem(row, Some(i), Some(text.trim().to_owned()), message);
+                None
+            }
+        }
+    }
+
+    fn long(&mut self, row: u32, cells: &[Cell], measure: u32, breakdown: Option<u32>) {
+        let period = self.period(row, cells);
+        let role_number = |r: &mut Self, role: Role| -> Result<Option<f64>, ()> {
+            match r.plan.roles.get(&role) {
+                Some(&i) => r.number(row, cells, i),
+                None => Ok(None),
+            }
+        };
+        let actual = role_number(self, Role::Actual);
+        let target = role_number(self, Role::Target);
+        let comparison = role_number(self, Role::Comparison);
+        let (Some(period), Ok(actual), Ok(target), Ok(comparison)) =
+            (period, actual, target, comparison)
+        else {
+            return;
+        };
+        self.observe(Observation {
+            measure,
+            period,
+            actual,
+            target,
+            comparison,
+            breakdown,
+            row,
+        });
+    }
+
+    fn wide(&mut self, row: u32, cells: &[Cell], measure: u32, breakdown: Option<u32>) {
+        let mut by_period: Vec<Observation> = Vec::new();
+        for &(i, period, series) in &self.plan.periods {
+            if series == Series::Other {
+                continue;
+            }
+            let Ok(v) = self.number(row, cells, i) else {
+                continue;
+            };
+            let slot = match by_period.iter_mut().find(|o| o.period == period) {
+                Some(o) => o,
+                None => {
+                    by_period.push(Observation {
+                        measure,
+                        period,
+                        actual: None,
+                        target: None,
+                        comparison: None,
+                        breakdown,
+                        row,
+                    });
+                    by_period.last_mut().expect("just pushed")
+                }
+            };
+            match series {
+                Series::Actual => slot.actual = v,
+                Series::Target => slot.target = v,
+                Series::Other => {}
+            }
+        }
+        for o in by_period {
+            self.observe(o);
+        }
+    }
+
+    /// Keeps an observation; the same measure, group and period twice with different
+    /// values is an error naming both rows.
+    fn observe(&mut self, o: Observation) {
+        if o.actual.is_none() {
+            self.rows.no_value += 1;
+        }
+        let key = (o.measure, o.breakdown, o.period);
+        if let Some(&earlier) = self.seen.get(&key) {
+            let first = &self.observations[earlier];
+            if first.actual != o.actual || first.target != o.target {
+                let m = &self.measures[o.measure as usize];
+                let message = format!(
+                    "`{}` of `{}` for {} is also on row {} with {}; keep one row per measure and period",
+                    crate::diagnostic::printable(self.string(m.name)),
+                    crate::diagnostic::printable(self.string(m.area)),
+                    o.period.label(self.fys),
+                    first.row,
+                    describe_values(first.actual, first.target),
+                );
+                let row = o.row;
+                self.problem(
+                    row,
+                    None,
+                    Some(describe_values(o.actual, o.target)),
+                    message,
+                );
+            }
+            return;
+        }
+        self.seen.insert(key, self.observations.len());
+        self.observations.push(o);
+    }
+
+    fn string(&self, i: u32) -> &str {
+        self.strings.get(i as usize).map_or("", String::as_str)
+    }
+}
+
+fn describe_values(actual: Option<f64>, target: Option<f64>) -> String {
+    let show = |v: Option<f64>| v.map_or("no value".to_owned(), source::format_number);
+    format!("actual {}, target {}", show(actual), show(target))
+}
+
+/// The roles a file's header row would be read as, for `--column` help.
+pub fn known_roles() -> String {
+    columns::Role::ALL.map(Role::id).join(", ")
+}

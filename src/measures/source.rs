@@ -1,0 +1,296 @@
+//! The cells of one sheet: a CSV file (its delimiter detected), or one sheet of an
+//! Excel or OpenDocument workbook read by calamine. Rows come out in order with their
+//! spreadsheet row numbers, so every later message can name the cell (`B17`).
+
+use std::path::Path;
+
+use calamine::{Data, Reader};
+use chrono::NaiveDate;
+
+use super::period;
+use super::{MAX_MEASURES_BYTES, MeasuresError};
+use crate::diagnostic;
+
+/// One cell as read.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Cell {
+    Empty,
+    Text(String),
+    Number(f64),
+    Date(NaiveDate),
+}
+
+impl Cell {
+    /// The cell as text, for messages and for columns read as text.
+    pub fn text(&self) -> String {
+        match self {
+            Cell::Empty => String::new(),
+            Cell::Text(t) => t.trim().to_owned(),
+            Cell::Number(n) => format_number(*n),
+            Cell::Date(d) => d.format("%Y-%m-%d").to_string(),
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        match self {
+            Cell::Empty => true,
+            Cell::Text(t) => t.trim().is_empty(),
+            _ => false,
+        }
+    }
+}
+
+/// A number as a person would write it: `2021`, not `2021.0`.
+pub fn format_number(n: f64) -> String {
+    if n.fract() == 0.0 && n.abs() < 1e15 {
+        format!("{}", n as i64)
+    } else {
+        format!("{n}")
+    }
+}
+
+/// The kind of file, from its extension.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Csv,
+    Workbook,
+}
+
+impl Format {
+    pub fn of(path: &Path) -> Option<Format> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        match ext.as_str() {
+            "csv" | "tsv" | "txt" => Some(Format::Csv),
+            "xlsx" | "xlsm" | "xls" | "xlsb" | "ods" => Some(Format::Workbook),
+            _ => None,
+        }
+    }
+}
+
+/// The rows of one sheet, each with its 1-based row number, and where the sheet's
+/// columns start (so that cell references match what the spreadsheet shows).
+pub struct Sheet {
+    /// The sheet's name in a workbook; `None` for CSV.
+    pub name: Option<String>,
+    pub rows: Vec<(u32, Vec<Cell>)>,
+    /// The 0-based column of each row's first cell.
+    pub first_column: u32,
+}
+
+/// Reads `path` as a measures file: CSV, or a workbook's `sheet` (the first sheet with
+/// data when not named).
+pub fn read(path: &Path, sheet: Option<&str>) -> Result<Sheet, MeasuresError> {
+    match Format::of(path) {
+        Some(Format::Csv) => read_csv(path),
+        Some(Format::Workbook) => read_workbook(path, sheet),
+        None => Err(MeasuresError::file(
+            path,
+            "is not a measures file pmcheck reads; give a .csv (or .tsv) file, or an Excel (.xlsx, .xlsm, .xls) or OpenDocument (.ods) workbook",
+        )),
+    }
+}
+
+/// The delimiter among comma, semicolon and tab that splits the header line most.
+fn sniff_delimiter(text: &str) -> u8 {
+    let first = text.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
+    let mut in_quotes = false;
+    let mut counts = [0usize; 3];
+    for c in first.chars() {
+        match c {
+            '"' => in_quotes = !in_quotes,
+            ',' if !in_quotes => counts[0] += 1,
+            ';' if !in_quotes => counts[1] += 1,
+            '\t' if !in_quotes => counts[2] += 1,
+            _ => {}
+        }
+    }
+    let best = (0..3).max_by_key(|&i| (counts[i], 3 - i)).unwrap_or(0);
+    [b',', b';', b'\t'][best]
+}
+
+fn read_csv(path: &Path) -> Result<Sheet, MeasuresError> {
+    let text = diagnostic::read_text(path, MAX_MEASURES_BYTES, "measures")
+        .map_err(MeasuresError::Input)?;
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .delimiter(sniff_delimiter(&text))
+        .from_reader(text.as_bytes());
+    let mut rows = Vec::new();
+    let mut record = csv::StringRecord::new();
+    loop {
+        match reader.read_record(&mut record) {
+            Ok(false) => break,
+            Ok(true) => {
+                let line = record.position().map_or(0, |p| p.line()) as u32;
+                let cells = record
+                    .iter()
+                    .map(|c| {
+                        if c.trim().is_empty() {
+                            Cell::Empty
+                        } else {
+                            Cell::Text(c.to_owned())
+                        }
+                    })
+                    .collect();
+                rows.push((line, cells));
+            }
+            Err(e) => {
+                return Err(MeasuresError::file(
+                    path,
+                    format!("is not readable as CSV ({e}); check the quoting on that line"),
+                ));
+            }
+        }
+    }
+    Ok(Sheet {
+        name: None,
+        rows,
+        first_column: 0,
+    })
+}
+
+fn read_workbook(path: &Path, sheet: Option<&str>) -> Result<Sheet, MeasuresError> {
+    let meta = std::fs::metadata(path)
+        .map_err(|e| MeasuresError::file(path, format!("cannot be read: {e}")))?;
+    if !meta.is_file() {
+        return Err(MeasuresError::file(
+            path,
+            "is not a regular file; give the path of the workbook itself",
+        ));
+    }
+    if meta.len() > MAX_MEASURES_BYTES {
+        return Err(MeasuresError::file(
+            path,
+            format!(
+                "is {} MiB; pmcheck reads measures files up to {} MiB (split the workbook, or export the sheet as CSV)",
+                meta.len() / (1024 * 1024),
+                MAX_MEASURES_BYTES / (1024 * 1024)
+            ),
+        ));
+    }
+    let mut book = calamine::open_workbook_auto(path).map_err(|e| {
+        MeasuresError::file(
+            path,
+            format!("is not a readable workbook ({e}); save it again as .xlsx or .ods, or export the sheet as CSV"),
+        )
+    })?;
+    let names = book.sheet_names().to_owned();
+    let chosen: Vec<String> = match sheet {
+        Some(want) => {
+            let Some(found) = names
+                .iter()
+                .find(|n| n.trim().eq_ignore_ascii_case(want.trim()))
+            else {
+                return Err(MeasuresError::file(
+                    path,
+                    format!(
+                        "has no sheet `{}`; its sheets: {}",
+                        diagnostic::printable(want),
+                        names
+                            .iter()
+                            .map(|n| format!("`{}`", diagnostic::printable(n)))
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ),
+                ));
+            };
+            vec![found.clone()]
+        }
+        None => names.clone(),
+    };
+    for name in chosen {
+        let range = book.worksheet_range(&name).map_err(|e| {
+            MeasuresError::file(path, format!("sheet `{name}` cannot be read: {e}"))
+        })?;
+        let Some((first_row, first_column)) = range.start() else {
+            if sheet.is_some() {
+                return Err(MeasuresError::file(
+                    path,
+                    format!("sheet `{name}` is empty"),
+                ));
+            }
+            continue;
+        };
+        let rows = range
+            .rows()
+            .enumerate()
+            .map(|(i, row)| (first_row + i as u32 + 1, row.iter().map(cell).collect()))
+            .collect();
+        return Ok(Sheet {
+            name: Some(name),
+            rows,
+            first_column,
+        });
+    }
+    Err(MeasuresError::file(path, "has no sheet with data"))
+}
+
+fn cell(data: &Data) -> Cell {
+    match data {
+        Data::Empty => Cell::Empty,
+        Data::String(s) if s.trim().is_empty() => Cell::Empty,
+        Data::String(s) => Cell::Text(s.clone()),
+        Data::Int(i) => Cell::Number(*i as f64),
+        Data::Float(f) => Cell::Number(*f),
+        Data::Bool(b) => Cell::Text(b.to_string()),
+        Data::DateTime(dt) => match period::from_excel_serial(dt.as_f64()) {
+            Some(d) => Cell::Date(d),
+            None => Cell::Number(dt.as_f64()),
+        },
+        Data::DateTimeIso(s) => {
+            match NaiveDate::parse_from_str(s.get(..10).unwrap_or(s), "%Y-%m-%d") {
+                Ok(d) => Cell::Date(d),
+                Err(_) => Cell::Text(s.clone()),
+            }
+        }
+        Data::DurationIso(s) => Cell::Text(s.clone()),
+        Data::Error(e) => Cell::Text(format!("#{e:?}")),
+    }
+}
+
+/// The spreadsheet name of a 0-based column: A, B, ..., Z, AA, AB, ...
+pub fn column_name(mut index: u32) -> String {
+    let mut out = Vec::new();
+    loop {
+        out.push(b'A' + (index % 26) as u8);
+        if index < 26 {
+            break;
+        }
+        index = index / 26 - 1;
+    }
+    out.reverse();
+    String::from_utf8(out).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn column_names_run_like_a_spreadsheet() {
+        let names: Vec<String> = [0, 1, 25, 26, 27, 51, 52, 701, 702]
+            .into_iter()
+            .map(column_name)
+            .collect();
+        assert_eq!(names, ["A", "B", "Z", "AA", "AB", "AZ", "BA", "ZZ", "AAA"]);
+    }
+
+    #[test]
+    fn the_delimiter_is_the_one_that_splits_the_header() {
+        assert_eq!(sniff_delimiter("a,b,c\n1,2,3\n"), b',');
+        assert_eq!(sniff_delimiter("a;b;c\n1,5;2;3\n"), b';');
+        assert_eq!(sniff_delimiter("a\tb\tc\n"), b'\t');
+        // A comma inside quotes does not count.
+        assert_eq!(sniff_delimiter("\"a,b\";c\n"), b';');
+        assert_eq!(sniff_delimiter("\n\nonly\n"), b',');
+    }
+
+    #[test]
+    fn numbers_read_as_written() {
+        assert_eq!(format_number(2021.0), "2021");
+        assert_eq!(format_number(12.5), "12.5");
+        assert_eq!(Cell::Text("  x ".into()).text(), "x");
+        assert!(Cell::Text("   ".into()).is_empty());
+    }
+}
