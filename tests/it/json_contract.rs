@@ -67,8 +67,26 @@ fn every_example_matches_contract_v1() {
             assert_eq!(ids, CATEGORY_IDS);
             let total: f64 = r.categories.iter().map(|c| c.weight).sum();
             assert!((total - 1.0).abs() < 0.001);
+            // At every level the shares used add up to the whole, Public Reporting
+            // carrying exactly a third; `weight` is the share at the highest level.
+            for l in &level_ids {
+                let total: f64 = r.categories.iter().map(|c| c.weights[*l]).sum();
+                assert!((total - 1.0).abs() < 0.001, "{file} {l}: {total}");
+            }
+            let all_ids: Vec<&str> = r
+                .categories
+                .iter()
+                .flat_map(|c| &c.requirements)
+                .map(|q| q.id.as_str())
+                .collect();
             for c in &r.categories {
                 assert!(!c.name.is_empty());
+                assert_eq!(c.weights.len(), 3);
+                assert_eq!(c.weights["excellence"], c.weight);
+                assert!(c.weights.values().all(|w| (0.0..=1.0).contains(w)));
+                if c.id == "public_reporting" {
+                    assert!(c.weights.values().all(|w| (w - 0.3333).abs() < 0.0001));
+                }
                 assert_eq!(c.status.len(), 3);
                 for s in c.status.values() {
                     assert!(["met", "gap", "optional_gap", "not_applicable"].contains(&s.as_str()));
@@ -79,7 +97,36 @@ fn every_example_matches_contract_v1() {
                     assert!(
                         !req.text.is_empty() && !req.reading.is_empty() && !req.hint.is_empty()
                     );
-                    let _ = (req.met, req.optional);
+                    let _ = req.optional;
+                    // Every requirement judged something; a met one counted something,
+                    // an unmet one that asks for something of its own left something
+                    // uncounted.
+                    assert!(!req.items.is_empty(), "{file} {}: no items", req.id);
+                    if req.met {
+                        assert!(req.items.iter().any(|i| i.counted), "{file} {}", req.id);
+                    }
+                    for item in &req.items {
+                        assert!(!item.subject.is_empty() && !item.reason.is_empty());
+                        if let Some(field) = &item.field {
+                            assert!(
+                                !field.is_empty()
+                                    && field
+                                        .bytes()
+                                        .all(|b| b.is_ascii_lowercase() || b == b'_' || b == b'.'),
+                                "{field}"
+                            );
+                        }
+                    }
+                    for id in &req.follows_from {
+                        assert!(all_ids.contains(&id.as_str()), "{id}");
+                        assert_ne!(id, &req.id);
+                    }
+                    if req.id == "training.excellence" {
+                        assert_eq!(
+                            req.follows_from,
+                            ["training.achievement", "training.distinction"]
+                        );
+                    }
                 }
             }
             // Gaps are exactly the unmet requirements.
