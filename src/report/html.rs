@@ -11,7 +11,8 @@ use std::io::{self, Write};
 use askama::Template;
 
 use super::{
-    RenderOptions, level_name, percent, status_label, uncounted, weight_label, weights_note,
+    RenderOptions, gaps_to_close_label, level_name, percent, status_label, uncounted, weight_label,
+    weights_note,
 };
 use crate::evaluate::{Evaluation, Finding, Status};
 use crate::text;
@@ -46,6 +47,8 @@ struct Target<'a> {
     class: &'static str,
     name: &'a str,
     verdict: &'static str,
+    /// `6 gaps to close`, when not reached.
+    to_close: Option<String>,
 }
 
 /// A category's row in the grid.
@@ -235,6 +238,7 @@ impl<'a> Page<'a> {
                 } else {
                     "not reached"
                 },
+                to_close: (!e.reaches(t)).then(|| gaps_to_close_label(e, t)),
             }),
             levels: c.levels.iter().map(|l| l.name.as_str()).collect(),
             rows: rows(e),

@@ -5,8 +5,8 @@
 use std::io::{self, Write};
 
 use super::{
-    MARKDOWN, RenderOptions, follows_note, level_name, percent, status_label, uncounted_lines,
-    weight_label, weights_note,
+    MARKDOWN, RenderOptions, follows_note, gaps_to_close_label, level_name, percent, status_label,
+    uncounted_lines, weight_label, weights_note,
 };
 use crate::evaluate::Evaluation;
 use crate::text::{markdown_code, markdown_inline as escape, markdown_text};
@@ -40,9 +40,9 @@ pub(super) fn render(
     )?;
     if let Some(t) = options.target {
         let verdict = if e.reaches(t) {
-            "reached"
+            "reached".to_owned()
         } else {
-            "not reached"
+            format!("not reached, {}", gaps_to_close_label(e, t))
         };
         writeln!(
             out,

@@ -311,6 +311,13 @@ pub(crate) fn unsupported_sections(e: &Evaluation<'_>, requirement: usize) -> Op
         .map(|(_, s)| s.join(", "))
 }
 
+/// `6 gaps to close` (or `1 gap to close`) on the way to `level`: the gaps that ask for
+/// something of their own ([`Evaluation::gaps_to_close`]).
+pub(crate) fn gaps_to_close_label(e: &Evaluation<'_>, level: usize) -> String {
+    let n = e.gaps_to_close(level);
+    format!("{n} gap{} to close", if n == 1 { "" } else { "s" })
+}
+
 /// `82.5%`.
 pub(crate) fn percent(value: f64) -> String {
     format!("{value:.1}%")

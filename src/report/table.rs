@@ -7,8 +7,8 @@ use comfy_table::presets::UTF8_FULL_CONDENSED;
 use comfy_table::{Cell, Color, ContentArrangement, Table};
 
 use super::{
-    RenderOptions, TERMINAL, follows_note, level_name, percent, status_label, uncounted_lines,
-    weight_label, weights_note,
+    RenderOptions, TERMINAL, follows_note, gaps_to_close_label, level_name, percent, status_label,
+    uncounted_lines, weight_label, weights_note,
 };
 use crate::evaluate::{Evaluation, Status};
 use crate::text::{indented, line};
@@ -176,19 +176,25 @@ pub(super) fn render(
         let verdict = if e.reaches(t) {
             paint(&format!("Required level {name}: reached"), GREEN, color)
         } else {
-            paint(&format!("Required level {name}: not reached"), RED, color)
+            paint(
+                &format!(
+                    "Required level {name}: not reached ({})",
+                    gaps_to_close_label(e, t)
+                ),
+                RED,
+                color,
+            )
         };
         writeln!(out, "{verdict}")?;
     } else if let Some(next) = e.next_level() {
-        let open = e.gaps_to_close(next);
         writeln!(
             out,
             "{}",
             paint(
                 &format!(
-                    "Next level: {} ({open} gap{} to close)",
+                    "Next level: {} ({})",
                     line(&c.levels[next].name),
-                    if open == 1 { "" } else { "s" }
+                    gaps_to_close_label(e, next)
                 ),
                 DIM,
                 color
