@@ -135,6 +135,13 @@ pub fn category(
             .map(|(l, s)| format!("{} {:.1}%", line(&l.name), s * 100.0))
             .collect();
         format!("weight {} of readiness", per_level.join(", "))
+    } else if cat.shares.iter().all(|s| *s == 0.0)
+        && c.requirements
+            .iter()
+            .filter(|r| r.category == index)
+            .all(|r| r.optional)
+    {
+        "weight 0.0% of readiness (its requirements are optional)".to_owned()
     } else {
         format!("weight {:.1}% of readiness", cat.share * 100.0)
     };

@@ -239,7 +239,12 @@ fn every_format_lists_the_uncounted_items_of_a_gap() {
         assert!(!r.stdout.contains(sixth), "{format}: only five are named");
     }
     // The JSON lists every item, counted or not.
-    let v = json(&["evaluate", "examples/oakdale-achievement.yaml", "-f", "json"]);
+    let v = json(&[
+        "evaluate",
+        "examples/oakdale-achievement.yaml",
+        "-f",
+        "json",
+    ]);
     let items = v["categories"]
         .as_array()
         .unwrap()
