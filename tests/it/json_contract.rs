@@ -222,3 +222,51 @@ fn changes_match_the_contract_with_a_baseline() {
     assert!(!ch.newly_met.is_empty());
     assert!(ch.lost.is_empty());
 }
+
+#[test]
+fn items_and_follows_from_are_always_present() {
+    let (text, r) = report(&["examples/oakdale-achievement.yaml"]);
+    let requirements: Vec<_> = r.categories.iter().flat_map(|c| &c.requirements).collect();
+    // `follows_from` is `[]`, not missing, for a requirement that asks for something.
+    let own = requirements
+        .iter()
+        .filter(|q| q.follows_from.is_empty())
+        .count();
+    assert_eq!(
+        own,
+        requirements.len() - 1,
+        "only training.excellence follows"
+    );
+    assert!(text.contains("\"follows_from\": []"));
+    // An item with no evidence field says `null`: the requirements a repeat reads.
+    let training = requirements
+        .iter()
+        .find(|q| q.id == "training.excellence")
+        .unwrap();
+    let items: Vec<(&str, bool, Option<&str>)> = training
+        .items
+        .iter()
+        .map(|i| (i.subject.as_str(), i.counted, i.field.as_deref()))
+        .collect();
+    assert_eq!(
+        items,
+        [
+            ("training.achievement", true, None),
+            ("training.distinction", false, None)
+        ]
+    );
+    assert!(text.contains("\"field\": null"));
+    // A service area judged and not counted, with its reason and field.
+    let distinction = requirements
+        .iter()
+        .find(|q| q.id == "data_collection.distinction")
+        .unwrap();
+    let police = distinction
+        .items
+        .iter()
+        .find(|i| i.subject == "Police")
+        .unwrap();
+    assert!(!police.counted);
+    assert_eq!(police.reason, "2019, 2020 has no 3 consecutive years");
+    assert_eq!(police.field.as_deref(), Some("service_areas"));
+}
