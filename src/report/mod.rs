@@ -415,13 +415,13 @@ pub(crate) fn weight_label(category: &Category) -> String {
 }
 
 /// The note under a table of weights when some category's weight differs by level:
-/// `Weights differ by level; shown as Achievement / Distinction / Excellence.`, level
-/// names made safe by `esc`. `None` when every weight is one figure.
+/// `Weight: ...; where it differs by level, one per level: Achievement / Distinction /
+/// Excellence ...`, level names made safe by `esc`. `None` when every weight is one figure.
 pub(crate) fn weights_note(c: &Criteria, esc: fn(&str) -> String) -> Option<String> {
     c.categories.iter().any(Category::varies).then(|| {
         let names: Vec<String> = c.levels.iter().map(|l| esc(&l.name)).collect();
         format!(
-            "Weight: a category's share of readiness; where it differs by level, {} (– where the category has no requirement yet).",
+            "Weight: a category's share of readiness; where it differs by level, one per level: {} (– where the category has no requirement yet).",
             names.join(" / ")
         )
     })
