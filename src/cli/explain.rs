@@ -1,15 +1,20 @@
-//! `pmcheck explain ID`: a requirement or a category in full.
+//! `pmcheck explain ID`: a requirement or a category in full and, with `--evidence`,
+//! how a file fares against it, item by item.
+
+use std::path::PathBuf;
 
 use anyhow::Result;
 use clap::Args;
 
 use super::ExitStatus;
-use super::common::{emit, parse_date, today};
+use super::common::{display_path, emit, load_evidence, parse_date, today};
 use crate::criteria::{self, DEFAULT_CRITERIA};
 use crate::diagnostic;
+use crate::evaluate::{self, resolve_as_of};
 use crate::evidence::Date;
 use crate::report;
 
+/// The arguments of `pmcheck explain` (its help is the doc comment of `Command::Explain`).
 #[derive(Debug, Args)]
 pub struct ExplainArgs {
     /// A requirement id (public_reporting.distinction) or a category id (equity).
@@ -19,19 +24,22 @@ pub struct ExplainArgs {
     #[arg(long, short, value_name = "VERSION|PATH", default_value = DEFAULT_CRITERIA)]
     pub criteria: String,
 
-    /// The as-of date used for the dates of the evidence example (default: today).
+    /// An evidence file (YAML or JSON; `-` for standard input) to judge against the
+    /// requirement, item by item.
+    #[arg(long, short, value_name = "FILE")]
+    pub evidence: Option<PathBuf>,
+
+    /// The as-of date, for the evidence example and for judging `--evidence`
+    /// (default: the evidence file's `as_of`, else today).
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
     pub as_of: Option<Date>,
 }
 
 pub(super) fn run(args: ExplainArgs) -> Result<ExitStatus> {
     let c = criteria::resolve(&args.criteria)?;
-    let as_of = args.as_of.unwrap_or(Date(today()));
-    if let Some(i) = c.requirements.iter().position(|r| r.id == args.id) {
-        emit(|out| report::explain::requirement(&c, i, as_of, out))?;
-    } else if let Some(i) = c.categories.iter().position(|x| x.id == args.id) {
-        emit(|out| report::explain::category(&c, i, out))?;
-    } else {
+    let requirement = c.requirements.iter().position(|r| r.id == args.id);
+    let category = c.categories.iter().position(|x| x.id == args.id);
+    if requirement.is_none() && category.is_none() {
         let ids = c
             .requirements
             .iter()
@@ -49,6 +57,32 @@ pub(super) fn run(args: ExplainArgs) -> Result<ExitStatus> {
             closest.join(", "),
             args.criteria
         );
+    }
+
+    let evidence = match &args.evidence {
+        Some(path) => Some((load_evidence(path, &c)?.0, display_path(path))),
+        None => None,
+    };
+    let (as_of, source) = resolve_as_of(
+        args.as_of,
+        evidence.as_ref().and_then(|(e, _)| e.as_of),
+        today(),
+    );
+    let evaluation = evidence
+        .as_ref()
+        .map(|(e, _)| evaluate::evaluate(&c, e, as_of, source));
+    let judged = evaluation
+        .as_ref()
+        .zip(evidence.as_ref())
+        .map(|(e, (_, path))| report::explain::Judged {
+            evaluation: e,
+            evidence: path.display().to_string(),
+        });
+
+    if let Some(i) = requirement {
+        emit(|out| report::explain::requirement(&c, i, as_of, judged.as_ref(), out))?;
+    } else if let Some(i) = category {
+        emit(|out| report::explain::category(&c, i, judged.as_ref(), out))?;
     }
     Ok(ExitStatus::Success)
 }

@@ -84,7 +84,14 @@ pub enum Command {
     /// List, show, compare and check criteria files.
     #[command(subcommand)]
     Criteria(criteria::CriteriaCommand),
-    /// Explain a requirement or category: wording, reading, fields, an example, the hint.
+    /// Explain a requirement or category; with --evidence, how a file fares, item by item.
+    ///
+    /// The official wording, pmcheck's reading, the rule, the evidence fields it reads, an
+    /// evidence example that satisfies it and the hint. With `--evidence`, also every
+    /// item of that file the requirement judged (a service area, a quarter, a flag),
+    /// whether it counted and why, and whether the requirement is met; for a category id,
+    /// each of its requirements so. The exit status is 0 whether or not the requirement
+    /// is met, and 2 for an unknown id or an input error.
     Explain(explain::ExplainArgs),
     /// Write a commented evidence template with every field of format v1.
     Init(init::InitArgs),

@@ -319,7 +319,7 @@ impl Validator<'_> {
             && let Some(s) = raw_categories
                 .iter()
                 .filter_map(|c| c.share.as_ref())
-                .last()
+                .next_back()
         {
             self.problem(
                 s.span(),

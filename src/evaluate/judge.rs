@@ -176,8 +176,15 @@ pub(super) fn judge(rule: &Rule, ctx: &Context<'_>, out: &mut Vec<Finding>) -> b
             with_all,
         } => quarterly(ctx, *field, *quarters, with_all, out),
         Rule::Survey { field, months } => survey(ctx, *field, *months, out),
-        Rule::AllOf(rules) => rules.iter().fold(true, |ok, r| judge(r, ctx, out) && ok),
-        Rule::AnyOf(rules) => rules.iter().fold(false, |ok, r| judge(r, ctx, out) || ok),
+        // Every inner rule is judged (no short circuit), so the items are complete.
+        Rule::AllOf(rules) => {
+            let results: Vec<bool> = rules.iter().map(|r| judge(r, ctx, out)).collect();
+            results.iter().all(|&ok| ok)
+        }
+        Rule::AnyOf(rules) => {
+            let results: Vec<bool> = rules.iter().map(|r| judge(r, ctx, out)).collect();
+            results.iter().any(|&ok| ok)
+        }
         Rule::RequirementsMet(ids) => {
             let mut ok = true;
             for &i in ids {

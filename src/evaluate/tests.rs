@@ -751,7 +751,8 @@ fn the_2022_criteria_differ_from_2021_only_in_equity() {
     let (a, b) = (icma("icma-2021"), icma("icma-2022"));
     assert_eq!(a.levels, b.levels);
     // As written; the shares at Excellence differ because Equity counts from 2022.
-    let written = |c: &Criteria| -> Vec<(String, f64, Option<(u32, u32)>)> {
+    type Written = Vec<(String, f64, Option<(u32, u32)>)>;
+    let written = |c: &Criteria| -> Written {
         c.categories
             .iter()
             .map(|x| (x.id.clone(), x.weight, x.declared_share))

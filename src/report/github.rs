@@ -32,10 +32,11 @@ pub(super) fn render(
             options.line_of(e, g),
             property(&format!("pmcheck {}{optional}", r.id)),
             data(&format!(
-                "{} · {}: {}",
+                "{} · {}: {}{}",
                 line(&c.levels[r.level].name),
                 line(&c.categories[r.category].name),
-                r.hint
+                r.hint,
+                super::gap_message_suffix(e, g)
             ))
         )?;
     }

@@ -10,8 +10,11 @@ use std::io::{self, Write};
 
 use askama::Template;
 
-use super::{RenderOptions, level_name, percent, status_label};
-use crate::evaluate::{Evaluation, Status};
+use super::{
+    RenderOptions, gaps_to_close_label, level_name, percent, status_label, uncounted, weight_label,
+    weights_note,
+};
+use crate::evaluate::{Evaluation, Finding, Status};
 use crate::text;
 
 /// The escaper of pmcheck's HTML templates: [`text::html`], for every `{{ ... }}`.
@@ -44,6 +47,8 @@ struct Target<'a> {
     class: &'static str,
     name: &'a str,
     verdict: &'static str,
+    /// `6 gaps to close`, when not reached.
+    to_close: Option<String>,
 }
 
 /// A category's row in the grid.
@@ -84,6 +89,15 @@ struct Gap<'a> {
     level: &'a str,
     category: &'a str,
     optional: bool,
+    /// The official wording.
+    text: Vec<Span<'a>>,
+    /// The ids of the requirements the gap only repeats.
+    follows_from: Vec<&'a str>,
+    /// The items that did not count (the first five), with their reasons.
+    items: Vec<&'a Finding>,
+    /// How many more items did not count.
+    more: usize,
+    /// The hint naming the evidence fields.
     hint: Vec<Span<'a>>,
 }
 
@@ -101,6 +115,8 @@ struct Page<'a> {
     target: Option<Target<'a>>,
     levels: Vec<&'a str>,
     rows: Vec<Row<'a>>,
+    /// How to read weights that differ by level, when some do.
+    weights_note: Option<String>,
     chart: Chart<'a>,
     gaps: Vec<Gap<'a>>,
     warnings: Vec<Vec<Span<'a>>>,
@@ -118,7 +134,7 @@ fn rows<'a>(e: &Evaluation<'a>) -> Vec<Row<'a>> {
         .map(|(ci, cat)| Row {
             id: &cat.id,
             name: &cat.name,
-            weight: percent(cat.share * 100.0),
+            weight: weight_label(cat),
             cells: (0..c.levels.len())
                 .map(|l| {
                     let status = e.status(ci, l);
@@ -175,17 +191,26 @@ fn chart<'a>(e: &Evaluation<'a>) -> Chart<'a> {
     }
 }
 
-fn gaps<'a>(e: &Evaluation<'a>) -> Vec<Gap<'a>> {
+fn gaps<'a>(e: &'a Evaluation<'a>) -> Vec<Gap<'a>> {
     let c = e.criteria;
     e.gaps
         .iter()
         .map(|&g| {
             let r = e.requirement(g);
+            let (items, more) = uncounted(e, g);
             Gap {
                 id: &r.id,
                 level: &c.levels[r.level].name,
                 category: &c.categories[r.category].name,
                 optional: r.optional,
+                text: code_spans(&r.text),
+                follows_from: e
+                    .follows_from(g)
+                    .iter()
+                    .map(|&i| c.requirements[i].id.as_str())
+                    .collect(),
+                items,
+                more,
                 hint: code_spans(&r.hint),
             }
         })
@@ -215,9 +240,11 @@ impl<'a> Page<'a> {
                 } else {
                     "not reached"
                 },
+                to_close: (!e.reaches(t)).then(|| gaps_to_close_label(e, t)),
             }),
             levels: c.levels.iter().map(|l| l.name.as_str()).collect(),
             rows: rows(e),
+            weights_note: weights_note(c, str::to_owned),
             chart: chart(e),
             gaps: gaps(e),
             warnings: e.warnings.iter().map(|w| code_spans(&w.message)).collect(),

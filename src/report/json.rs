@@ -90,8 +90,11 @@ pub struct JsonLevel<'a> {
 pub struct JsonCategory<'a> {
     pub id: &'a str,
     pub name: &'a str,
-    /// Share of the total weight, 0 to 1.
+    /// Share of readiness at the highest level, 0 to 1.
     pub weight: f64,
+    /// Level id to the share of readiness the category carries at that level (0 where
+    /// it has no requirement), in level order.
+    pub weights: OrderedMap<'a, f64>,
     /// Level id to status, in level order.
     pub status: OrderedMap<'a, &'static str>,
     pub requirements: Vec<JsonRequirement<'a>>,
@@ -106,6 +109,19 @@ pub struct JsonRequirement<'a> {
     pub text: &'a str,
     pub reading: &'a str,
     pub hint: &'a str,
+    /// Every item the requirement judged, counted or not, with the reason.
+    pub items: Vec<JsonItem<'a>>,
+    /// The requirements this one only repeats (ids); empty when it asks for something.
+    pub follows_from: Vec<&'a str>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct JsonItem<'a> {
+    pub subject: &'a str,
+    pub counted: bool,
+    pub reason: &'a str,
+    /// The evidence path the item comes from (`service_areas`), or null.
+    pub field: Option<&'static str>,
 }
 
 #[derive(Debug, Serialize)]
@@ -170,7 +186,12 @@ impl<'a> JsonReport<'a> {
                 .map(|(ci, cat)| JsonCategory {
                     id: &cat.id,
                     name: &cat.name,
-                    weight: (cat.share * 10_000.0).round() / 10_000.0,
+                    weight: rounded(cat.share),
+                    weights: OrderedMap(
+                        (0..c.levels.len())
+                            .map(|l| (level_id(l), rounded(cat.shares[l])))
+                            .collect(),
+                    ),
                     status: OrderedMap(
                         (0..c.levels.len())
                             .map(|l| (level_id(l), e.status(ci, l).id()))
@@ -189,6 +210,20 @@ impl<'a> JsonReport<'a> {
                             text: &r.text,
                             reading: &r.reading,
                             hint: &r.hint,
+                            items: e.findings[ri]
+                                .iter()
+                                .map(|f| JsonItem {
+                                    subject: &f.subject,
+                                    counted: f.counted,
+                                    reason: &f.reason,
+                                    field: f.field.map(|f| f.path()),
+                                })
+                                .collect(),
+                            follows_from: e
+                                .follows_from(ri)
+                                .iter()
+                                .map(|&i| c.requirements[i].id.as_str())
+                                .collect(),
                         })
                         .collect(),
                 })
@@ -262,6 +297,11 @@ impl<'a> JsonReport<'a> {
             }),
         }
     }
+}
+
+/// A share rounded to four decimals.
+fn rounded(share: f64) -> f64 {
+    (share * 10_000.0).round() / 10_000.0
 }
 
 pub(super) fn render(

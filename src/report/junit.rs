@@ -1,6 +1,6 @@
 //! JUnit XML for CI test views (GitLab, Jenkins): a test suite per category, a test
 //! case per requirement. A required requirement unmet at or below the target level is
-//! a failure carrying the hint; optional and higher-level gaps are skipped.
+//! a failure carrying the hint and the items that did not count; optional and higher-level gaps are skipped.
 //! `quick-junit` (the writer behind cargo-nextest) writes and escapes the XML; text is
 //! cleaned first by [`crate::text`] (no control characters, which XML 1.0 mostly
 //! forbids, nor noncharacters, bidirectional or invisible ones): names and messages on
@@ -28,13 +28,31 @@ fn status(e: &Evaluation<'_>, i: usize, target: usize) -> TestCaseStatus {
         skipped("optional requirement not met")
     } else if e.blocks(i, target) {
         let mut s = TestCaseStatus::non_success(NonSuccessKind::Failure);
-        s.set_message(text(&r.hint))
+        let suffix = super::gap_message_suffix(e, i);
+        s.set_message(text(&format!("{}{suffix}", r.hint)))
             .set_type("gap")
-            .set_description(block(&format!("{}\n{}", r.text, r.hint)));
+            .set_description(block(&description(e, i)));
         s
     } else {
         skipped("gap above the target level")
     }
+}
+
+/// A failure's description: the wording, what the gap follows from, every uncounted
+/// item shown (one a line) and the hint.
+fn description(e: &Evaluation<'_>, i: usize) -> String {
+    let r = e.requirement(i);
+    let mut lines = vec![r.text.clone()];
+    if let Some(note) = super::follows_note(e, i, text) {
+        lines.push(format!("This gap {note}."));
+    }
+    let items = super::uncounted_lines(e, i, text);
+    if !items.is_empty() {
+        lines.push("Not counted:".to_owned());
+        lines.extend(items.into_iter().map(|item| format!("- {item}")));
+    }
+    lines.push(format!("In the evidence file: {}", r.hint));
+    lines.join("\n")
 }
 
 pub(super) fn render(

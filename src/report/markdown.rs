@@ -4,7 +4,10 @@
 
 use std::io::{self, Write};
 
-use super::{MARKDOWN, RenderOptions, level_name, percent, status_label};
+use super::{
+    MARKDOWN, RenderOptions, follows_note, gaps_to_close_label, level_name, percent, status_label,
+    uncounted_lines, weight_label, weights_note,
+};
 use crate::evaluate::Evaluation;
 use crate::text::{markdown_code, markdown_inline as escape, markdown_text};
 
@@ -37,9 +40,9 @@ pub(super) fn render(
     )?;
     if let Some(t) = options.target {
         let verdict = if e.reaches(t) {
-            "reached"
+            "reached".to_owned()
         } else {
-            "not reached"
+            format!("not reached, {}", gaps_to_close_label(e, t))
         };
         writeln!(
             out,
@@ -70,11 +73,15 @@ pub(super) fn render(
     writeln!(out, "{header}")?;
     writeln!(out, "{rule}")?;
     for (ci, cat) in c.categories.iter().enumerate() {
-        let mut row = format!("| {} | {} |", escape(&cat.name), percent(cat.share * 100.0));
+        let mut row = format!("| {} | {} |", escape(&cat.name), weight_label(cat));
         for l in 0..c.levels.len() {
             row.push_str(&format!(" {} |", status_label(e.status(ci, l))));
         }
         writeln!(out, "{row}")?;
+    }
+    if let Some(note) = weights_note(c, escape) {
+        writeln!(out)?;
+        writeln!(out, "{note}")?;
     }
 
     writeln!(out)?;
@@ -93,8 +100,9 @@ pub(super) fn render(
             escape(&c.levels[r.level].name),
             escape(&c.categories[r.category].name),
             markdown_code(&r.id),
-            markdown_text(&r.hint)
+            markdown_text(&r.text)
         )?;
+        write_gap_details(e, g, out)?;
         if let Some(sections) = super::unsupported_sections(e, g) {
             writeln!(out, "   Claimed, unsupported: add `sources` to {sections}.")?;
         }
@@ -128,4 +136,24 @@ pub(super) fn render(
         }
     }
     Ok(())
+}
+
+/// Under a gap: what it follows from, the items that did not count with their reasons,
+/// and the hint naming the evidence fields, as a nested list.
+fn write_gap_details(e: &Evaluation<'_>, g: usize, out: &mut dyn Write) -> io::Result<()> {
+    let r = e.requirement(g);
+    if let Some(note) = follows_note(e, g, markdown_code) {
+        writeln!(
+            out,
+            "   - This gap {note}; it is not counted again in the gaps to close."
+        )?;
+    }
+    let items = uncounted_lines(e, g, escape);
+    if !items.is_empty() {
+        writeln!(out, "   - Not counted:")?;
+        for item in items {
+            writeln!(out, "     - {item}")?;
+        }
+    }
+    writeln!(out, "   - In the evidence file: {}", markdown_text(&r.hint))
 }

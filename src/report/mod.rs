@@ -18,7 +18,8 @@ mod table;
 use std::collections::HashSet;
 use std::io::{self, Write};
 
-use crate::evaluate::{Evaluation, Status};
+use crate::criteria::{Category, Criteria};
+use crate::evaluate::{Evaluation, Finding, Status};
 use crate::text;
 
 pub use json::{JSON_VERSION, JsonReport};
@@ -334,9 +335,132 @@ pub(crate) fn unsupported_sections(e: &Evaluation<'_>, requirement: usize) -> Op
         .map(|(_, s)| s.join(", "))
 }
 
+/// `6 gaps to close` (or `1 gap to close`) on the way to `level`: the gaps that ask for
+/// something of their own ([`Evaluation::gaps_to_close`]).
+pub(crate) fn gaps_to_close_label(e: &Evaluation<'_>, level: usize) -> String {
+    let n = e.gaps_to_close(level);
+    format!("{n} gap{} to close", if n == 1 { "" } else { "s" })
+}
+
 /// `82.5%`.
 pub(crate) fn percent(value: f64) -> String {
     format!("{value:.1}%")
+}
+
+/// Items of a gap shown before "and N more".
+pub(crate) const ITEMS_SHOWN: usize = 5;
+
+/// The items of requirement `index` that did not count: the first [`ITEMS_SHOWN`], and
+/// how many more there are.
+pub(crate) fn uncounted<'e>(e: &'e Evaluation<'_>, index: usize) -> (Vec<&'e Finding>, usize) {
+    let all: Vec<&Finding> = e.findings[index].iter().filter(|f| !f.counted).collect();
+    let more = all.len().saturating_sub(ITEMS_SHOWN);
+    (all.into_iter().take(ITEMS_SHOWN).collect(), more)
+}
+
+/// `Parks: latest year 2017 is more than 2 years before 2021`, both parts made safe by
+/// `esc` (they may hold text from the evidence file).
+pub(crate) fn item_text(f: &Finding, esc: fn(&str) -> String) -> String {
+    format!("{}: {}", esc(&f.subject), esc(&f.reason))
+}
+
+/// The lines naming the uncounted items of requirement `index`, each made safe by
+/// `esc`, then `and N more` when there are more than [`ITEMS_SHOWN`].
+pub(crate) fn uncounted_lines(
+    e: &Evaluation<'_>,
+    index: usize,
+    esc: fn(&str) -> String,
+) -> Vec<String> {
+    let (shown, more) = uncounted(e, index);
+    let mut lines: Vec<String> = shown.iter().map(|f| item_text(f, esc)).collect();
+    if more > 0 {
+        lines.push(format!("and {more} more"));
+    }
+    lines
+}
+
+/// The uncounted items of requirement `index` on one line, for the CI formats:
+/// `Not counted: Parks: ...; Roads: ...; and 2 more`. `None` when every item counted.
+pub(crate) fn uncounted_summary(e: &Evaluation<'_>, index: usize) -> Option<String> {
+    let lines = uncounted_lines(e, index, text::line);
+    (!lines.is_empty()).then(|| format!("Not counted: {}", lines.join("; ")))
+}
+
+/// What the CI formats add to a gap's message, on one line: what it follows from, and
+/// the items that did not count (`. Not counted: Parks: ...; and 2 more`); empty when
+/// there is neither.
+pub(crate) fn gap_message_suffix(e: &Evaluation<'_>, index: usize) -> String {
+    let mut out = String::new();
+    if let Some(note) = follows_note(e, index, text::line) {
+        out.push_str(&format!(" (This gap {note}.)"));
+    }
+    if let Some(items) = uncounted_summary(e, index) {
+        out.push_str(&format!(" {items}"));
+    }
+    out
+}
+
+/// `follows from training.achievement, training.distinction` for a requirement that
+/// only repeats others, ids made safe by `id`; `None` for one that asks for something.
+pub(crate) fn follows_note(
+    e: &Evaluation<'_>,
+    index: usize,
+    id: fn(&str) -> String,
+) -> Option<String> {
+    let from = e.follows_from(index);
+    (!from.is_empty()).then(|| {
+        let ids: Vec<String> = from
+            .iter()
+            .map(|&i| id(&e.criteria.requirements[i].id))
+            .collect();
+        format!("follows from {}", ids.join(", "))
+    })
+}
+
+/// The weight a category is shown with: its share of readiness as used, one figure
+/// (`22.2%`) when it is the same at every level where the category has requirements,
+/// else one per level (`22.2 / 11.1 / 8.3%`, `–` where it has none).
+pub(crate) fn weight_label(category: &Category) -> String {
+    if !category.varies() {
+        return percent(category.share * 100.0);
+    }
+    let parts: Vec<String> = category
+        .shares
+        .iter()
+        .map(|&s| {
+            if s > 0.0 {
+                format!("{:.1}", s * 100.0)
+            } else {
+                "–".to_owned()
+            }
+        })
+        .collect();
+    format!("{}%", parts.join(" / "))
+}
+
+/// The note under a table of weights when some category's weight differs by level:
+/// `Weight: ...; where it differs by level, one per level: Achievement / Distinction /
+/// Excellence ...`, level names made safe by `esc`. `None` when every weight is one figure.
+pub(crate) fn weights_note(c: &Criteria, esc: fn(&str) -> String) -> Option<String> {
+    c.categories.iter().any(Category::varies).then(|| {
+        let names: Vec<String> = c.levels.iter().map(|l| esc(&l.name)).collect();
+        format!(
+            "Weight: a category's share of readiness; where it differs by level, one per level: {} (– where the category has no requirement yet).",
+            names.join(" / ")
+        )
+    })
+}
+
+/// `22.2%`: a category's share of readiness at one level.
+pub(crate) fn weight_at(category: &Category, level: usize) -> String {
+    percent(
+        category
+            .shares
+            .get(level)
+            .copied()
+            .unwrap_or(category.share)
+            * 100.0,
+    )
 }
 
 #[cfg(test)]

@@ -108,8 +108,11 @@ pub(super) fn render(
                 "level": level,
                 "message": {
                     "text": format!(
-                        "{} gap{optional} in {}: {}",
-                        c.levels[r.level].name, c.categories[r.category].name, r.hint
+                        "{} gap{optional} in {}: {}{}",
+                        c.levels[r.level].name,
+                        c.categories[r.category].name,
+                        r.hint,
+                        super::gap_message_suffix(e, g)
                     )
                 },
                 "locations": [{

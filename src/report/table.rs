@@ -6,7 +6,10 @@ use std::io::{self, Write};
 use comfy_table::presets::UTF8_FULL_CONDENSED;
 use comfy_table::{Cell, Color, ContentArrangement, Table};
 
-use super::{RenderOptions, TERMINAL, level_name, percent, status_label};
+use super::{
+    RenderOptions, TERMINAL, follows_note, gaps_to_close_label, level_name, percent, status_label,
+    uncounted_lines, weight_label, weights_note,
+};
 use crate::evaluate::{Evaluation, Status};
 use crate::text::{indented, line};
 
@@ -67,10 +70,7 @@ pub(super) fn render(
     header.extend(c.levels.iter().map(|l| Cell::new(line(&l.name))));
     table.set_header(header);
     for (ci, cat) in c.categories.iter().enumerate() {
-        let mut row = vec![
-            Cell::new(line(&cat.name)),
-            Cell::new(percent(cat.share * 100.0)),
-        ];
+        let mut row = vec![Cell::new(line(&cat.name)), Cell::new(weight_label(cat))];
         for l in 0..c.levels.len() {
             let status = e.status(ci, l);
             let mut cell = Cell::new(status_label(status));
@@ -87,6 +87,9 @@ pub(super) fn render(
         table.add_row(row);
     }
     writeln!(out, "{table}")?;
+    if let Some(note) = weights_note(c, line) {
+        writeln!(out, "{}", paint(&note, DIM, color))?;
+    }
 
     if !e.gaps.is_empty() {
         writeln!(out)?;
@@ -112,7 +115,7 @@ pub(super) fn render(
                 line(&cat.name),
                 line(&r.id)
             )?;
-            writeln!(out, "       {}", indented(&r.hint, "       "))?;
+            write_gap_details(e, g, color, out)?;
             if let Some(sections) = super::unsupported_sections(e, g) {
                 writeln!(
                     out,
@@ -181,19 +184,25 @@ pub(super) fn render(
         let verdict = if e.reaches(t) {
             paint(&format!("Required level {name}: reached"), GREEN, color)
         } else {
-            paint(&format!("Required level {name}: not reached"), RED, color)
+            paint(
+                &format!(
+                    "Required level {name}: not reached ({})",
+                    gaps_to_close_label(e, t)
+                ),
+                RED,
+                color,
+            )
         };
         writeln!(out, "{verdict}")?;
     } else if let Some(next) = e.next_level() {
-        let open = e.gaps.iter().filter(|&&g| e.blocks(g, next)).count();
         writeln!(
             out,
             "{}",
             paint(
                 &format!(
-                    "Next level: {} ({open} gap{} to close)",
+                    "Next level: {} ({})",
                     line(&c.levels[next].name),
-                    if open == 1 { "" } else { "s" }
+                    gaps_to_close_label(e, next)
                 ),
                 DIM,
                 color
@@ -201,6 +210,43 @@ pub(super) fn render(
         )?;
     }
     Ok(())
+}
+
+/// Under a gap: the official wording, the items that did not count with their reasons,
+/// what the gap follows from, and the hint naming the evidence fields.
+fn write_gap_details(
+    e: &Evaluation<'_>,
+    g: usize,
+    color: bool,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    const INDENT: &str = "       ";
+    let r = e.requirement(g);
+    writeln!(out, "{INDENT}{}", indented(&r.text, INDENT))?;
+    if let Some(note) = follows_note(e, g, line) {
+        writeln!(
+            out,
+            "{INDENT}{}",
+            paint(
+                &format!("This gap {note}; it is not counted again in the gaps to close."),
+                DIM,
+                color
+            )
+        )?;
+    }
+    let items = uncounted_lines(e, g, line);
+    if !items.is_empty() {
+        writeln!(out, "{INDENT}Not counted:")?;
+        for item in items {
+            writeln!(out, "{INDENT}  · {item}")?;
+        }
+    }
+    writeln!(
+        out,
+        "{INDENT}{} {}",
+        paint("In the evidence file:", DIM, color),
+        indented(&r.hint, INDENT)
+    )
 }
 
 fn kind_name(j: &crate::evidence::Jurisdiction) -> String {

@@ -85,7 +85,7 @@ fn json_evidence_loads_like_yaml() {
               {"name": "Planning", "years": [2019, 2020]}],
             "verification": {"data_checked": true, "coordinator": "Sam Reyes"},
             "training": {"sessions": [{"date": "2021-01-26", "external": true}]},
-            "public_reporting": {"channels": ["budget"], "targets": true}}"#,
+            "public_reporting": {"channels": ["budget", "public_meeting"], "targets": true}}"#,
     )
     .unwrap();
     let v = json(&["evaluate", path.to_str().unwrap()]);

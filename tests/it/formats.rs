@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 use std::process::Command as Process;
 
-use crate::common::cli::{Run, ok, run, run_env};
+use crate::common::cli::{Run, json, ok, run, run_env};
 
 const FIXTURE: &str = "examples/millbrook-distinction.yaml";
 
@@ -56,12 +56,14 @@ fn junit_parses_back_with_suites_cases_failures_and_skips() {
         failed,
         [
             "data_collection.excellence (Excellence)",
+            "public_reporting.excellence (Excellence)",
             "accountability.excellence (Excellence)",
             "equity.excellence (Excellence)",
+            "leadership.excellence (Excellence)",
             "surveying.excellence (Excellence)"
         ]
     );
-    assert_eq!(root.attribute("failures"), Some("4"));
+    assert_eq!(root.attribute("failures"), Some("6"));
     for s in &suites {
         let n = s.children().filter(|c| c.has_tag_name("testcase")).count();
         assert_eq!(s.attribute("tests").unwrap().parse::<usize>().unwrap(), n);
@@ -71,11 +73,19 @@ fn junit_parses_back_with_suites_cases_failures_and_skips() {
         .descendants()
         .find(|n| n.has_tag_name("failure"))
         .unwrap();
+    let message = failure.attribute("message").unwrap();
+    assert!(message.contains("outcome measures"), "{message}");
+    // ... and the items that did not count, with their reasons.
+    assert!(
+        message.contains("Not counted: Roads and Bridges: no outcome measure; Elections:"),
+        "{message}"
+    );
     assert!(
         failure
-            .attribute("message")
+            .text()
             .unwrap()
-            .contains("outcome measures")
+            .contains("- Solid Waste: no outcome measure"),
+        "the description lists one item a line"
     );
 
     // Without --require the target is the next level; gaps above it are skipped.
@@ -151,7 +161,7 @@ fn sarif_validates_against_the_sarif_2_1_0_schema() {
         "a rule per requirement, and one per warning code present"
     );
     let results = run0["results"].as_array().unwrap();
-    assert_eq!(results.len(), 4 + 2, "a result per gap and per warning");
+    assert_eq!(results.len(), 6 + 3, "a result per gap and per warning");
     let text =
         std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(FIXTURE)).unwrap();
     let line_of = |key: &str| text.lines().position(|l| l.starts_with(key)).unwrap() as u64 + 1;
@@ -192,6 +202,97 @@ fn sarif_validates_against_the_sarif_2_1_0_schema() {
     );
     assert_eq!(line("surveying.excellence"), line_of("surveys:"));
     assert_eq!(line("equity.excellence"), 1, "no equity section");
+    let message = |id: &str| {
+        results.iter().find(|r| r["ruleId"] == id).unwrap()["message"]["text"]
+            .as_str()
+            .unwrap()
+            .to_owned()
+    };
+    assert!(
+        message("data_collection.excellence")
+            .ends_with("Not counted: Roads and Bridges: no outcome measure; Elections: no outcome measure; Solid Waste: no outcome measure"),
+        "{}",
+        message("data_collection.excellence")
+    );
+}
+
+/// The items of a gap that did not count reach every output: the first five with their
+/// reasons, then "and N more" (Oakdale's `accountability.excellence` leaves six).
+#[test]
+fn every_format_lists_the_uncounted_items_of_a_gap() {
+    let first = ["2020-04-01 to 2020-06-30", "nothing dated in this quarter"];
+    let sixth = "internal reviews of performance data with elected_officials";
+    for format in ["table", "markdown", "junit", "sarif", "github", "html"] {
+        let r = run(&[
+            "evaluate",
+            "examples/oakdale-achievement.yaml",
+            "--require",
+            "excellence",
+            "-f",
+            format,
+        ]);
+        assert_eq!(r.code, 1, "{format}");
+        for part in first {
+            assert!(r.stdout.contains(part), "{format}: {part}\n{}", r.stdout);
+        }
+        assert!(r.stdout.contains("and 1 more"), "{format}\n{}", r.stdout);
+        assert!(!r.stdout.contains(sixth), "{format}: only five are named");
+    }
+    // The JSON lists every item, counted or not.
+    let v = json(&[
+        "evaluate",
+        "examples/oakdale-achievement.yaml",
+        "-f",
+        "json",
+    ]);
+    let items = v["categories"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|c| c["requirements"].as_array().unwrap())
+        .find(|r| r["id"] == "accountability.excellence")
+        .unwrap()["items"]
+        .as_array()
+        .unwrap()
+        .clone();
+    assert_eq!(items.iter().filter(|i| i["counted"] == false).count(), 6);
+    assert!(
+        items
+            .iter()
+            .any(|i| i["subject"].as_str().unwrap().starts_with(sixth))
+    );
+}
+
+/// A gap that only repeats others (Training Excellence: "meets criteria for
+/// achievement and distinction") says so and is not counted again.
+#[test]
+fn a_gap_that_follows_from_others_says_so_and_is_not_counted_again() {
+    let args = [
+        "evaluate",
+        "examples/oakdale-achievement.yaml",
+        "--require",
+        "excellence",
+    ];
+    let table = run(&args).stdout;
+    assert!(
+        table.contains(
+            "This gap follows from training.achievement, training.distinction; it is not counted again"
+        ),
+        "{table}"
+    );
+    // 13 gaps, of which training.excellence only repeats training.distinction.
+    assert!(
+        table.contains("Required level Excellence: not reached (12 gaps to close)"),
+        "{table}"
+    );
+    let md = run(&[&args[..], &["-f", "markdown"]].concat()).stdout;
+    assert!(md.contains("follows from `training.achievement`, `training.distinction`"));
+    assert!(md.contains("- Required level: Excellence (not reached, 12 gaps to close)"));
+    let html = run(&[&args[..], &["-f", "html"]].concat()).stdout;
+    assert!(html.contains(
+        "This gap follows from <code>training.achievement</code>, <code>training.distinction</code>"
+    ));
+    assert!(html.contains(r#"<span id="to-close">(12 gaps to close)</span>"#));
 }
 
 #[test]
@@ -391,9 +492,21 @@ fn the_html_report_renders_in_a_real_browser() {
         r#"<span id="target" class="target no">Required Excellence: not reached</span>"#
     ));
     assert_eq!(dom.matches("<tr data-category=").count(), 10);
-    assert_eq!(dom.matches(r#"<td class="gap">✗ gap</td>"#).count(), 4);
+    assert_eq!(dom.matches(r#"<td class="gap">✗ gap</td>"#).count(), 6);
     assert_eq!(dom.matches(r#"<g class="bar""#).count(), 3);
-    assert_eq!(dom.matches("<li data-requirement=").count(), 4);
+    assert_eq!(dom.matches("<li data-requirement=").count(), 6);
+    // Under each gap: the wording, the items that did not count with their reasons,
+    // and the evidence fields in a smaller line of their own.
+    assert!(
+        dom.contains("<li><strong>Roads and Bridges</strong>: no outcome measure</li>"),
+        "{dom}"
+    );
+    assert_eq!(dom.matches(r#"<p class="wording">"#).count(), 6);
+    assert_eq!(
+        dom.matches(r#"<p class="evidence-file">In the evidence file: "#)
+            .count(),
+        6
+    );
     // The hostile name is text in the rendered DOM, not an element.
     let dom = dump(&hostile);
     assert!(dom.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));

@@ -6,6 +6,7 @@ use crate::common::cli::{ok, run};
 fn help_snapshots() {
     insta::assert_snapshot!("help", run(&["--help"]).stdout);
     insta::assert_snapshot!("help_evaluate", run(&["evaluate", "--help"]).stdout);
+    insta::assert_snapshot!("help_explain", run(&["explain", "--help"]).stdout);
 }
 
 #[test]

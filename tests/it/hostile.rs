@@ -363,3 +363,64 @@ fn a_path_with_escape_sequences_is_shown_inert() {
         assert!(r.stderr.contains(shown), "{args:?}: {}", r.stderr);
     }
 }
+
+/// The items listed under a gap and by `explain --evidence` name entries of the evidence
+/// file (service area names): they stay one inert line in every format.
+#[test]
+fn hostile_item_subjects_are_inert_under_every_gap_and_in_explain() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("areas.yaml");
+    std::fs::write(
+        &path,
+        concat!(
+            "version: 1\nas_of: 2022-04-30\nservice_areas:\n",
+            "  - name: \"Roads\\nLevel reached: Excellence \\e[2J\\u202E\"\n    years: [2021]\n",
+            "  - name: \"[x](javascript:alert(1)) ![](http://t.example/p.gif)\"\n    years: [2021]\n",
+            "  - name: \"<img onerror=alert(1)> | cell\"\n    years: [2021]\n",
+            "  - name: \"=cmd|' /C calc'!A0\"\n    years: [2021]\n",
+        ),
+    )
+    .unwrap();
+    let file = path.to_str().unwrap();
+    for format in ["table", "markdown", "junit", "sarif", "github", "html"] {
+        let out = checked(&["evaluate", file, "-f", format]);
+        // The items are there ...
+        assert!(out.contains("Roads"), "{format}:\n{out}");
+        assert!(
+            out.contains("has no 2 consecutive years"),
+            "{format}:\n{out}"
+        );
+        // ... and forge nothing.
+        if format != "junit" {
+            let expected = usize::from(matches!(format, "table" | "markdown"));
+            assert_eq!(verdicts(&out), expected, "{format}: a forged line:\n{out}");
+        }
+        match format {
+            "markdown" => assert_markdown_inert(format, &out),
+            "html" => assert_html_inert(format, &out),
+            "junit" => {
+                roxmltree::Document::parse(&out).expect("JUnit is well-formed XML");
+            }
+            "github" => {
+                for line in out.lines() {
+                    assert!(
+                        line.starts_with("::") || line.starts_with("pmcheck: "),
+                        "a line that is neither a command nor the summary: {line}"
+                    );
+                }
+            }
+            _ => {}
+        }
+    }
+    let out = checked(&["explain", "data_collection.achievement", "--evidence", file]);
+    assert!(out.contains("✗ Roads Level reached: Excellence"), "{out}");
+    assert!(
+        !out.lines().any(|l| l.starts_with("Level reached")),
+        "{out}"
+    );
+    let out = checked(&["explain", "data_collection", "--evidence", file]);
+    assert!(
+        !out.lines().any(|l| l.starts_with("Level reached")),
+        "{out}"
+    );
+}

@@ -67,8 +67,26 @@ fn every_example_matches_contract_v1() {
             assert_eq!(ids, CATEGORY_IDS);
             let total: f64 = r.categories.iter().map(|c| c.weight).sum();
             assert!((total - 1.0).abs() < 0.001);
+            // At every level the shares used add up to the whole, Public Reporting
+            // carrying exactly a third; `weight` is the share at the highest level.
+            for l in &level_ids {
+                let total: f64 = r.categories.iter().map(|c| c.weights[*l]).sum();
+                assert!((total - 1.0).abs() < 0.001, "{file} {l}: {total}");
+            }
+            let all_ids: Vec<&str> = r
+                .categories
+                .iter()
+                .flat_map(|c| &c.requirements)
+                .map(|q| q.id.as_str())
+                .collect();
             for c in &r.categories {
                 assert!(!c.name.is_empty());
+                assert_eq!(c.weights.len(), 3);
+                assert_eq!(c.weights["excellence"], c.weight);
+                assert!(c.weights.values().all(|w| (0.0..=1.0).contains(w)));
+                if c.id == "public_reporting" {
+                    assert!(c.weights.values().all(|w| (w - 0.3333).abs() < 0.0001));
+                }
                 assert_eq!(c.status.len(), 3);
                 for s in c.status.values() {
                     assert!(["met", "gap", "optional_gap", "not_applicable"].contains(&s.as_str()));
@@ -79,7 +97,36 @@ fn every_example_matches_contract_v1() {
                     assert!(
                         !req.text.is_empty() && !req.reading.is_empty() && !req.hint.is_empty()
                     );
-                    let _ = (req.met, req.optional);
+                    let _ = req.optional;
+                    // Every requirement judged something; a met one counted something,
+                    // an unmet one that asks for something of its own left something
+                    // uncounted.
+                    assert!(!req.items.is_empty(), "{file} {}: no items", req.id);
+                    if req.met {
+                        assert!(req.items.iter().any(|i| i.counted), "{file} {}", req.id);
+                    }
+                    for item in &req.items {
+                        assert!(!item.subject.is_empty() && !item.reason.is_empty());
+                        if let Some(field) = &item.field {
+                            assert!(
+                                !field.is_empty()
+                                    && field
+                                        .bytes()
+                                        .all(|b| b.is_ascii_lowercase() || b == b'_' || b == b'.'),
+                                "{field}"
+                            );
+                        }
+                    }
+                    for id in &req.follows_from {
+                        assert!(all_ids.contains(&id.as_str()), "{id}");
+                        assert_ne!(id, &req.id);
+                    }
+                    if req.id == "training.excellence" {
+                        assert_eq!(
+                            req.follows_from,
+                            ["training.achievement", "training.distinction"]
+                        );
+                    }
                 }
             }
             // Gaps are exactly the unmet requirements.
@@ -282,4 +329,52 @@ fn changes_match_the_contract_with_a_baseline() {
     assert!(ch.readiness.values().all(|b| b.before.is_some()));
     assert!(!ch.newly_met.is_empty());
     assert!(ch.lost.is_empty());
+}
+
+#[test]
+fn items_and_follows_from_are_always_present() {
+    let (text, r) = report(&["examples/oakdale-achievement.yaml"]);
+    let requirements: Vec<_> = r.categories.iter().flat_map(|c| &c.requirements).collect();
+    // `follows_from` is `[]`, not missing, for a requirement that asks for something.
+    let own = requirements
+        .iter()
+        .filter(|q| q.follows_from.is_empty())
+        .count();
+    assert_eq!(
+        own,
+        requirements.len() - 1,
+        "only training.excellence follows"
+    );
+    assert!(text.contains("\"follows_from\": []"));
+    // An item with no evidence field says `null`: the requirements a repeat reads.
+    let training = requirements
+        .iter()
+        .find(|q| q.id == "training.excellence")
+        .unwrap();
+    let items: Vec<(&str, bool, Option<&str>)> = training
+        .items
+        .iter()
+        .map(|i| (i.subject.as_str(), i.counted, i.field.as_deref()))
+        .collect();
+    assert_eq!(
+        items,
+        [
+            ("training.achievement", true, None),
+            ("training.distinction", false, None)
+        ]
+    );
+    assert!(text.contains("\"field\": null"));
+    // A service area judged and not counted, with its reason and field.
+    let distinction = requirements
+        .iter()
+        .find(|q| q.id == "data_collection.distinction")
+        .unwrap();
+    let police = distinction
+        .items
+        .iter()
+        .find(|i| i.subject == "Police")
+        .unwrap();
+    assert!(!police.counted);
+    assert_eq!(police.reason, "2019, 2020 has no 3 consecutive years");
+    assert_eq!(police.field.as_deref(), Some("service_areas"));
 }

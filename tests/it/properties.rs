@@ -252,7 +252,7 @@ enum More {
 
 fn more() -> impl Strategy<Value = More> {
     prop_oneof![
-        (0usize..15).prop_map(More::Flag),
+        (0usize..16).prop_map(More::Flag),
         service_area(99).prop_map(More::ServiceArea),
         (0usize..10, 2015i32..=2022).prop_map(|(a, y)| More::Year(a, y)),
         review().prop_map(More::Review),
@@ -268,7 +268,7 @@ fn more() -> impl Strategy<Value = More> {
 fn apply(e: &mut Evidence, m: More) {
     match m {
         More::Flag(i) => {
-            let flags: [&mut bool; 15] = [
+            let flags: [&mut bool; 16] = [
                 &mut e.verification.data_checked,
                 &mut e.training.new_employees,
                 &mut e.public_reporting.targets,
@@ -276,6 +276,7 @@ fn apply(e: &mut Evidence, m: More) {
                 &mut e.public_reporting.comparisons,
                 &mut e.public_reporting.narrative,
                 &mut e.public_reporting.searchable,
+                &mut e.public_reporting.highlights,
                 &mut e.accountability.staff_policy,
                 &mut e.planning_budgeting.strategic_plan,
                 &mut e.planning_budgeting.management_decisions,

@@ -6,6 +6,7 @@ use serde::Serialize;
 
 use crate::criteria::Criteria;
 use crate::diff::CriteriaDiff;
+use crate::report::OrderedMap;
 
 fn write(value: &impl Serialize, out: &mut dyn Write) -> io::Result<()> {
     crate::report::write_json(out, value)
@@ -85,7 +86,10 @@ struct JsonShownLevel<'a> {
 struct JsonShownCategory<'a> {
     id: &'a str,
     name: &'a str,
+    /// The share at the highest level.
     weight: f64,
+    /// Level id to the share at that level (0 where the category has nothing).
+    weights: OrderedMap<'a, f64>,
 }
 
 #[derive(Serialize)]
@@ -128,6 +132,13 @@ pub(super) fn show(c: &Criteria, out: &mut dyn Write) -> io::Result<()> {
                 id: &x.id,
                 name: &x.name,
                 weight: weight(x.share),
+                weights: OrderedMap(
+                    c.levels
+                        .iter()
+                        .zip(&x.shares)
+                        .map(|(l, &s)| (l.id.as_str(), weight(s)))
+                        .collect(),
+                ),
             })
             .collect(),
         requirements: c

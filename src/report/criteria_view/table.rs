@@ -8,6 +8,7 @@ use comfy_table::{Cell, Table};
 use super::{diff_rows, level_ids, window, window_cell};
 use crate::criteria::Criteria;
 use crate::diff::CriteriaDiff;
+use crate::report::{weight_label, weights_note};
 use crate::text::{indented, line};
 
 fn table() -> Table {
@@ -70,10 +71,13 @@ pub(super) fn show(c: &Criteria, out: &mut dyn Write) -> io::Result<()> {
         cats.add_row(vec![
             Cell::new(line(&x.name)),
             Cell::new(line(&x.id)),
-            Cell::new(format!("{:.1}%", x.share * 100.0)),
+            Cell::new(weight_label(x)),
         ]);
     }
     writeln!(out, "{cats}")?;
+    if let Some(note) = weights_note(c, line) {
+        writeln!(out, "{note}")?;
+    }
     for r in &c.requirements {
         writeln!(out)?;
         let optional = if r.optional { " · optional" } else { "" };

@@ -8,7 +8,7 @@ mod table;
 
 use std::io::{self, Write};
 
-use super::{Format, SafeText};
+use super::{Format, SafeText, weight_at};
 use crate::evaluate::Evaluation;
 use crate::evidence::Plan;
 use crate::plan::PlanReport;
@@ -77,12 +77,12 @@ fn action_lines(e: &Evaluation<'_>, report: &PlanReport<'_>, esc: SafeText) -> V
         let cat = &c.categories[r.category];
         let optional = if r.optional { " (optional)" } else { "" };
         lines.push(format!(
-            "{:>2}. {} · {} · {} · weight {:.1}%{optional}",
+            "{:>2}. {} · {} · {} · weight {}{optional}",
             n + 1,
             (esc.text)(&c.levels[r.level].name),
             (esc.text)(&cat.name),
             (esc.id)(&r.id),
-            cat.share * 100.0
+            weight_at(cat, r.level)
         ));
         lines.push(format!(
             "    {}",

@@ -114,7 +114,10 @@ pub struct Level {
 pub struct Category {
     pub id: String,
     pub name: String,
+    /// The share at the highest level.
     pub weight: f64,
+    /// Level id to the share used at that level (0 where the category has nothing).
+    pub weights: BTreeMap<String, f64>,
     pub status: BTreeMap<String, String>,
     pub requirements: Vec<Requirement>,
 }
@@ -129,6 +132,20 @@ pub struct Requirement {
     pub text: String,
     pub reading: String,
     pub hint: String,
+    pub items: Vec<Item>,
+    /// Requirement ids this one only repeats; `[]` when none.
+    pub follows_from: Vec<String>,
+}
+
+/// One item a requirement judged.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Item {
+    pub subject: String,
+    pub counted: bool,
+    pub reason: String,
+    /// The evidence path (`service_areas`), or null.
+    pub field: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
