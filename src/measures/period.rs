@@ -195,7 +195,8 @@ pub fn from_excel_serial(serial: f64) -> Option<NaiveDate> {
 /// actual and target.
 pub fn parse_header(header: &str, fiscal_year_start: u32) -> Option<(Period, Series)> {
     let punctuation = ['(', ')', '[', ']', ':', ',', '_', '|', '*', '#', '$', '%'];
-    let lower = header.to_lowercase().replace(punctuation, " ");
+    let lower = header.trim().to_lowercase();
+    let lower = without_time(&lower).replace(punctuation, " ");
     let mut series = None;
     let mut period = Vec::new();
     for token in tokenize(&lower)? {
@@ -1139,6 +1140,8 @@ mod tests {
             ("FY2024 Revised Target", year(2024), Series::Other),
             ("fy2023 actual", year(2023), Series::Actual),
             ("FY2023*", year(2023), Series::Actual),
+            ("2021-07-01T00:00:00", month(2021, 7), Series::Actual),
+            ("Q1 FY2022 Target", quarter(2022, 1), Series::Target),
         ];
         for (header, period, series) in cases {
             assert_eq!(parse_header(header, 7), Some((period, series)), "{header}");
@@ -1169,5 +1172,41 @@ mod tests {
         assert_eq!(Series::Actual.id(), "actual");
         assert_eq!(Series::Target.id(), "target");
         assert_eq!(Series::Other.id(), "other");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_text_is_a_period_or_an_error(text in "\\PC{0,30}") {
+            let _ = parse(&text, 7);
+            let _ = parse_header(&text, 7);
+        }
+
+        #[test]
+        fn period_like_text_is_a_period_or_an_error(
+            text in "[0-9FYQfyqJulAc/ .:T-]{0,16}",
+            start in 1u32..=12,
+        ) {
+            if let Ok(period) = parse(&text, start) {
+                proptest::prop_assert_eq!(parse(&period.label(start), start), Ok(period));
+            }
+            let _ = parse_header(&text, start);
+        }
+
+        #[test]
+        fn every_plausible_period_parses_back_from_its_label(
+            year in 1900i32..=2100,
+            part in 0u8..=16,
+            start in 1u32..=12,
+        ) {
+            let period = match part {
+                0 => Period::Year(year),
+                1..=4 => Period::Quarter { year, quarter: part },
+                _ => Period::Month { year, month: part - 4 },
+            };
+            proptest::prop_assert_eq!(parse(&period.label(start), start), Ok(period));
+            let (first, last) = period.dates(start);
+            proptest::prop_assert!(first <= last);
+            proptest::prop_assert_eq!(period.next().dates(start).0, last.succ_opt().expect("a date"));
+        }
     }
 }

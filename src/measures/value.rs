@@ -62,8 +62,8 @@ pub fn is_missing(text: &str) -> bool {
     MISSING.contains(&collapsed.as_str())
 }
 
-/// Text quoted for a message: in backticks, control characters escaped, cut after 40
-/// characters.
+/// Text quoted for a message: in backticks, control characters shown as U+FFFD, cut after
+/// 40 characters.
 pub(crate) fn quote(text: &str) -> String {
     const LIMIT: usize = 40;
     let mut quoted: String = text
@@ -484,6 +484,27 @@ mod tests {
         ] {
             let error = parse(text).expect_err(text);
             assert!(error.chars().count() < 300, "{error}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_text_is_a_value_or_an_error(text in "\\PC{0,30}") {
+            if let Ok(Some(value)) = parse(&text) {
+                proptest::prop_assert!(value.is_finite());
+            }
+        }
+
+        #[test]
+        fn number_like_text_is_a_finite_value_or_an_error(text in "[0-9,. ()$%eE+-]{0,16}") {
+            if let Ok(Some(value)) = parse(&text) {
+                proptest::prop_assert!(value.is_finite());
+            }
+        }
+
+        #[test]
+        fn numbers_written_plainly_read_back(value in -1e12f64..1e12) {
+            proptest::prop_assert_eq!(parse(&value.to_string()), Ok(Some(value)));
         }
     }
 }
