@@ -1,16 +1,27 @@
 //! Reporting periods as measures files write them: years, fiscal years, quarters and
 //! months, mapped to fiscal years and quarters by the fiscal year's first month.
+//!
+//! A fiscal year is named by the calendar year it ends in: with a fiscal year starting in
+//! July, FY2023 runs from 2022-07-01 to 2023-06-30. With `fiscal_year_start` 1 fiscal and
+//! calendar years agree. Every function here is pure and total: odd text is an `Err` or
+//! `None`, never a panic.
 
-// TEMPORARY STUB: replaced by the full implementation on branch h-m.
-use chrono::{Datelike, NaiveDate};
+use chrono::{Datelike, Days, Months, NaiveDate, NaiveTime};
 
+use super::value::quote;
+
+/// A reporting period, normalised. Years and quarters are fiscal; months are calendar months.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Period {
+    /// A fiscal year, named by the calendar year it ends in.
     Year(i32),
+    /// A fiscal quarter (1 to 4) of a fiscal year.
     Quarter { year: i32, quarter: u8 },
+    /// A calendar month (1 to 12) of a calendar year.
     Month { year: i32, month: u8 },
 }
 
+/// How often a series reports.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Frequency {
     Annual,
@@ -19,6 +30,7 @@ pub enum Frequency {
 }
 
 impl Frequency {
+    /// The stable id used in output.
     pub fn id(self) -> &'static str {
         match self {
             Frequency::Annual => "annual",
@@ -28,14 +40,38 @@ impl Frequency {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// What a wide-layout column holds for its period.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Series {
+    /// What happened ("Actual", or no word at all).
     Actual,
+    /// What was aimed at ("Target", "Goal").
     Target,
+    /// Anything else about the period (estimates, projections, budgets, year to date):
+    /// to be skipped and reported, not read as actuals.
     Other,
 }
 
+impl Series {
+    /// The stable id used in output.
+    pub fn id(self) -> &'static str {
+        match self {
+            Series::Actual => "actual",
+            Series::Target => "target",
+            Series::Other => "other",
+        }
+    }
+}
+
+/// The earliest and latest years a period may name.
+const YEARS: std::ops::RangeInclusive<u32> = 1900..=2100;
+
+/// What `parse` accepts, said in every error.
+const EXPECTED: &str = "write a year (2023), a fiscal year (FY2023, 2022-23), a quarter \
+     (2021 Q3, Q3 FY2022) or a month (2021-07, Jul 2021)";
+
 impl Period {
+    /// How often a series of such periods reports.
     pub fn frequency(self) -> Frequency {
         match self {
             Period::Year(_) => Frequency::Annual,
@@ -43,31 +79,49 @@ impl Period {
             Period::Month { .. } => Frequency::Monthly,
         }
     }
+
+    /// The fiscal year the period falls in (for a month: by `fiscal_year_start`).
     pub fn fiscal_year(self, fiscal_year_start: u32) -> i32 {
         match self {
-            Period::Year(y) | Period::Quarter { year: y, .. } => y,
-            Period::Month { year, month } => {
-                if fiscal_year_start == 1 || u32::from(month) < fiscal_year_start {
-                    year
-                } else {
-                    year + 1
-                }
-            }
+            Period::Year(year) | Period::Quarter { year, .. } => year,
+            Period::Month { year, month } => fiscal_of(year, month.into(), fiscal_year_start).0,
         }
     }
+
+    /// The first and last calendar day of the period.
+    pub fn dates(self, fiscal_year_start: u32) -> (NaiveDate, NaiveDate) {
+        let (first, months) = match self {
+            Period::Year(year) => (fiscal_year_first_day(year, fiscal_year_start), 12),
+            Period::Quarter { year, quarter } => {
+                let offset = 3 * (u32::from(quarter.clamp(1, 4)) - 1);
+                (
+                    add_months(fiscal_year_first_day(year, fiscal_year_start), offset),
+                    3,
+                )
+            }
+            Period::Month { year, month } => (first_day(year, month.into()), 1),
+        };
+        let last = first
+            .checked_add_months(Months::new(months))
+            .and_then(|next| next.pred_opt())
+            .unwrap_or(NaiveDate::MAX);
+        (first, last)
+    }
+
+    /// The next period of the same frequency (for finding gaps inside a series).
     pub fn next(self) -> Period {
         match self {
-            Period::Year(y) => Period::Year(y + 1),
-            Period::Quarter { year, quarter: 4 } => Period::Quarter {
-                year: year + 1,
+            Period::Year(year) => Period::Year(year.saturating_add(1)),
+            Period::Quarter { year, quarter } if quarter >= 4 => Period::Quarter {
+                year: year.saturating_add(1),
                 quarter: 1,
             },
             Period::Quarter { year, quarter } => Period::Quarter {
                 year,
                 quarter: quarter + 1,
             },
-            Period::Month { year, month: 12 } => Period::Month {
-                year: year + 1,
+            Period::Month { year, month } if month >= 12 => Period::Month {
+                year: year.saturating_add(1),
                 month: 1,
             },
             Period::Month { year, month } => Period::Month {
@@ -76,35 +130,38 @@ impl Period {
             },
         }
     }
+
+    /// How the period is shown: "FY2023" / "2023" (when fiscal_year_start is 1),
+    /// "FY2023 Q1" / "2023 Q1", "2023-07". `parse` reads every label back.
     pub fn label(self, fiscal_year_start: u32) -> String {
-        let fy = if fiscal_year_start == 1 { "" } else { "FY" };
+        let fy = if start_month(fiscal_year_start) == 1 {
+            ""
+        } else {
+            "FY"
+        };
         match self {
-            Period::Year(y) => format!("{fy}{y}"),
+            Period::Year(year) => format!("{fy}{year}"),
             Period::Quarter { year, quarter } => format!("{fy}{year} Q{quarter}"),
-            Period::Month { year, month } => format!("{year}-{month:02}"),
+            Period::Month { year, month } => format!("{year:04}-{month:02}"),
         }
     }
 }
 
-pub fn parse(text: &str, _fiscal_year_start: u32) -> Result<Period, String> {
-    let t = text.trim();
-    if let Ok(y) = t.parse::<i32>() {
-        return Ok(Period::Year(y));
-    }
-    if let Some(y) = t
-        .strip_prefix("FY")
-        .and_then(|y| y.trim().parse::<i32>().ok())
-    {
-        return Ok(Period::Year(y));
-    }
-    if let Some((y, m)) = t.split_once('-')
-        && let (Ok(y), Ok(m)) = (y.parse::<i32>(), m.parse::<u8>())
-    {
-        return Ok(Period::Month { year: y, month: m });
-    }
-    Err(format!("`{t}` is not a period"))
+/// Parses a period cell written as text. `Err` says what was expected, with examples.
+///
+/// A quarter written with FY is a fiscal quarter; without FY it is a calendar quarter,
+/// converted to the fiscal quarter its first month falls in. "2011-12" and the like, which
+/// could be a month or a fiscal year, are read as the month (ISO 8601); write FY2012 or
+/// FY2011-12 for the fiscal year.
+pub fn parse(text: &str, fiscal_year_start: u32) -> Result<Period, String> {
+    let lower = text.trim().to_lowercase();
+    let tokens = tokenize(without_time(&lower)).ok_or(None);
+    tokens
+        .and_then(|tokens| from_tokens(&tokens, fiscal_year_start))
+        .map_err(|problem| message(text, problem))
 }
 
+/// A period from a date (a spreadsheet date cell, an ISO date): its calendar month.
 pub fn from_date(date: NaiveDate) -> Period {
     Period::Month {
         year: date.year(),
@@ -112,19 +169,1044 @@ pub fn from_date(date: NaiveDate) -> Period {
     }
 }
 
+/// An Excel date serial (days since 1899-12-30; serials below 60 count from 1899-12-31,
+/// because Excel counts 1900-02-29, a day that never was, as serial 60) as a date, when it
+/// is a plausible date (years 1900 to 2100). A time of day (the fraction) is dropped.
+/// Serial 60 itself is `None`: it names no real day.
 pub fn from_excel_serial(serial: f64) -> Option<NaiveDate> {
-    let base = NaiveDate::from_ymd_opt(1899, 12, 30)?;
-    base.checked_add_days(chrono::Days::new(serial as u64))
+    if !(1.0..1_000_000.0).contains(&serial) {
+        return None;
+    }
+    let days = serial as u64;
+    let epoch = match days {
+        60 => return None,
+        ..60 => NaiveDate::from_ymd_opt(1899, 12, 31)?,
+        _ => NaiveDate::from_ymd_opt(1899, 12, 30)?,
+    };
+    let date = epoch.checked_add_days(Days::new(days))?;
+    (date.year() <= *YEARS.end() as i32).then_some(date)
 }
 
+/// Parses a wide-layout column header such as "FY2019 Actual", "FY 2020 Target", "2021",
+/// "FY21-22 Actual", "2022 Q3" or "Jul 2021 Target": the period and the series. The series
+/// is Actual when no word says otherwise, Target for "target" or "goal", Other for
+/// estimates, projections, proposals, budgets, plans, forecasts and year-to-date figures.
+/// None when the header names no period, names a period among other words, or says both
+/// actual and target.
 pub fn parse_header(header: &str, fiscal_year_start: u32) -> Option<(Period, Series)> {
-    let h = header.trim();
-    let (p, s) = if let Some(p) = h.strip_suffix("Target") {
-        (p, Series::Target)
-    } else if let Some(p) = h.strip_suffix("Actual") {
-        (p, Series::Actual)
-    } else {
-        (h, Series::Actual)
+    let punctuation = ['(', ')', '[', ']', ':', ',', '_', '|', '*', '#', '$', '%'];
+    let lower = header.trim().to_lowercase();
+    let lower = without_time(&lower).replace(punctuation, " ");
+    let mut series = None;
+    let mut period = Vec::new();
+    for token in tokenize(&lower)? {
+        match token {
+            Token::Word(word) if FILLERS.contains(&word) => {}
+            Token::Word(word) => match series_named(word) {
+                Some(named) => series = Some(combine(series, named)?),
+                None => period.push(token),
+            },
+            _ => period.push(token),
+        }
+    }
+    let period = from_tokens(trim_separators(&period), fiscal_year_start).ok()?;
+    Some((period, series.unwrap_or(Series::Actual)))
+}
+
+/// Words a header may carry that say nothing about its period or series.
+const FILLERS: [&str; 6] = ["value", "values", "result", "results", "data", "total"];
+
+fn series_named(word: &str) -> Option<Series> {
+    match word {
+        "actual" | "actuals" => Some(Series::Actual),
+        "target" | "targets" | "goal" | "goals" => Some(Series::Target),
+        "estimate" | "estimated" | "estimates" | "est" | "projected" | "projection"
+        | "proposed" | "budget" | "budgeted" | "forecast" | "plan" | "planned" | "adopted"
+        | "requested" | "revised" | "preliminary" | "prelim" | "ytd" => Some(Series::Other),
+        _ => None,
+    }
+}
+
+/// Two series words in one header: Other wins (skip it), actual with target is no series.
+fn combine(current: Option<Series>, named: Series) -> Option<Series> {
+    match (current, named) {
+        (None, named) => Some(named),
+        (Some(Series::Other), _) | (_, Series::Other) => Some(Series::Other),
+        (Some(current), named) => (current == named).then_some(current),
+    }
+}
+
+/// A piece of a period as written: a run of digits, a run of letters, or a `-` or `/`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Token<'a> {
+    Num { value: u32, digits: usize },
+    Word(&'a str),
+    Sep(char),
+}
+
+/// Why a text is not a period: `None` when it is simply not one of the accepted forms.
+type Problem = Option<String>;
+
+/// Splits lower-case text into tokens; spaces and dots only separate. None for any other
+/// character, or a run of digits too long to be part of a date.
+fn tokenize(text: &str) -> Option<Vec<Token<'_>>> {
+    let mut tokens = Vec::new();
+    let mut rest = text;
+    while let Some(c) = rest.chars().next() {
+        let len = if c.is_ascii_digit() {
+            let len = run_length(rest, |c| c.is_ascii_digit());
+            let value = rest.get(..len).filter(|_| len <= 8)?.parse().ok()?;
+            tokens.push(Token::Num { value, digits: len });
+            len
+        } else if c.is_ascii_alphabetic() {
+            let len = run_length(rest, |c| c.is_ascii_alphabetic());
+            tokens.push(Token::Word(rest.get(..len)?));
+            len
+        } else {
+            match c {
+                '/' => tokens.push(Token::Sep('/')),
+                '-' | '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' => {
+                    tokens.push(Token::Sep('-'))
+                }
+                c if c.is_whitespace() || c == '.' => {}
+                _ => return None,
+            }
+            c.len_utf8()
+        };
+        rest = rest.get(len..)?;
+    }
+    Some(merge_fiscal_words(tokens))
+}
+
+fn run_length(text: &str, in_run: fn(char) -> bool) -> usize {
+    text.find(|c: char| !in_run(c)).unwrap_or(text.len())
+}
+
+/// "F.Y.", "fiscal year" and "fiscal" all mean "fy".
+fn merge_fiscal_words(tokens: Vec<Token<'_>>) -> Vec<Token<'_>> {
+    let mut merged: Vec<Token<'_>> = Vec::with_capacity(tokens.len());
+    for token in tokens {
+        if let (Some(last), Token::Word("y" | "year")) = (merged.last_mut(), token)
+            && matches!(last, Token::Word("f" | "fy"))
+        {
+            *last = Token::Word("fy");
+            continue;
+        }
+        merged.push(match token {
+            Token::Word("fiscal") => Token::Word("fy"),
+            other => other,
+        });
+    }
+    merged
+}
+
+/// "2021-07-15t00:00:00" and "2021-07-15 00:00" without their time of day.
+fn without_time(text: &str) -> &str {
+    let is_time = |time: &str| {
+        let time = time.strip_suffix('z').unwrap_or(time);
+        NaiveTime::parse_from_str(time, "%H:%M:%S%.f").is_ok()
+            || NaiveTime::parse_from_str(time, "%H:%M").is_ok()
     };
-    parse(p, fiscal_year_start).ok().map(|p| (p, s))
+    match (text.get(..10), text.get(11..)) {
+        (Some(date), Some(time)) if matches!(text.as_bytes()[10], b't' | b' ') && is_time(time) => {
+            date
+        }
+        _ => text,
+    }
+}
+
+fn from_tokens(tokens: &[Token<'_>], fiscal_year_start: u32) -> Result<Period, Problem> {
+    if tokens.is_empty() {
+        return Err(Some("it is empty".to_string()));
+    }
+    if let Some((quarter, rest)) = split_quarter(tokens)? {
+        return quarter_period(quarter, &rest, fiscal_year_start);
+    }
+    if let Some(month) = month_period(tokens)? {
+        return Ok(month);
+    }
+    year_of(tokens).map(|(year, _)| Period::Year(year))
+}
+
+/// The quarter number ("Q3", "qtr 3", "quarter 3") and the tokens left for its year.
+fn split_quarter<'a>(tokens: &[Token<'a>]) -> Result<Option<(u8, Vec<Token<'a>>)>, Problem> {
+    let is_quarter = |t: &Token<'_>| matches!(t, Token::Word("q" | "qtr" | "quarter"));
+    let Some(at) = tokens.iter().position(is_quarter) else {
+        return Ok(None);
+    };
+    let Some(&Token::Num {
+        value,
+        digits: 1 | 2,
+    }) = tokens.get(at + 1)
+    else {
+        return Err(Some("a quarter needs its number, Q1 to Q4".to_string()));
+    };
+    let quarter = u8::try_from(value)
+        .ok()
+        .filter(|q| (1..=4).contains(q))
+        .ok_or_else(|| {
+            Some(format!(
+                "quarter {value} does not exist; quarters are 1 to 4"
+            ))
+        })?;
+    let mut rest = tokens.to_vec();
+    rest.drain(at..at + 2);
+    // The separator between year and quarter: "2021-Q3", "Q3-2021".
+    if at == rest.len() && matches!(rest.last(), Some(Token::Sep(_))) {
+        rest.pop();
+    } else if at == 0 && matches!(rest.first(), Some(Token::Sep(_))) {
+        rest.remove(0);
+    }
+    Ok(Some((quarter, rest)))
+}
+
+fn quarter_period(
+    quarter: u8,
+    year_tokens: &[Token<'_>],
+    fiscal_year_start: u32,
+) -> Result<Period, Problem> {
+    if year_tokens.is_empty() {
+        return Err(Some("a quarter needs its year".to_string()));
+    }
+    let (year, fiscal) = year_of(year_tokens)?;
+    if fiscal {
+        return Ok(Period::Quarter { year, quarter });
+    }
+    let first_month = 3 * u32::from(quarter) - 2;
+    let (year, quarter) = fiscal_of(year, first_month, fiscal_year_start);
+    Ok(Period::Quarter { year, quarter })
+}
+
+/// A month or a date, when the tokens are one; `Ok(None)` when they are not.
+fn month_period(tokens: &[Token<'_>]) -> Result<Option<Period>, Problem> {
+    use Token::{Num, Sep, Word};
+    let (year, month) = match *tokens {
+        [
+            Word(name),
+            Num {
+                value: y,
+                digits: 4,
+            },
+        ]
+        | [
+            Word(name),
+            Sep(_),
+            Num {
+                value: y,
+                digits: 4,
+            },
+        ]
+        | [
+            Num {
+                value: y,
+                digits: 4,
+            },
+            Word(name),
+        ] => match month_named(name) {
+            Some(month) => (y, month),
+            None => return Ok(None),
+        },
+        // Excel's mmm-yy: "Jul-21".
+        [
+            Word(name),
+            Sep('-'),
+            Num {
+                value: y,
+                digits: 2,
+            },
+        ] => match month_named(name) {
+            Some(month) => (2000 + y, month),
+            None => return Ok(None),
+        },
+        [
+            Num {
+                value: y,
+                digits: 4,
+            },
+            Sep(_),
+            Num {
+                value: m,
+                digits: 1 | 2,
+            },
+        ] if (1..=12).contains(&m) => (y, m),
+        [
+            Num {
+                value: m,
+                digits: 1 | 2,
+            },
+            Sep(_),
+            Num {
+                value: y,
+                digits: 4,
+            },
+        ] => (y, m),
+        [
+            Num {
+                value: y,
+                digits: 4,
+            },
+            Sep(a),
+            Num {
+                value: m,
+                digits: 1 | 2,
+            },
+            Sep(b),
+            Num {
+                value: d,
+                digits: 1 | 2,
+            },
+        ]
+        | [
+            Num {
+                value: m,
+                digits: 1 | 2,
+            },
+            Sep(a),
+            Num {
+                value: d,
+                digits: 1 | 2,
+            },
+            Sep(b),
+            Num {
+                value: y,
+                digits: 4,
+            },
+        ] if a == b => return date_month(y, m, d).map(Some),
+        _ => return Ok(None),
+    };
+    month_in(year, month).map(Some)
+}
+
+fn month_named(word: &str) -> Option<u32> {
+    const NAMES: [&str; 12] = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    let at = NAMES
+        .iter()
+        .position(|name| word.len() >= 3 && name.starts_with(word))?;
+    Some(at as u32 + 1)
+}
+
+fn month_in(year: u32, month: u32) -> Result<Period, Problem> {
+    let year = checked_year(year)?;
+    match u8::try_from(month) {
+        Ok(month @ 1..=12) => Ok(Period::Month { year, month }),
+        _ => Err(Some(format!("month {month} does not exist"))),
+    }
+}
+
+fn date_month(year: u32, month: u32, day: u32) -> Result<Period, Problem> {
+    let date = NaiveDate::from_ymd_opt(checked_year(year)?, month, day);
+    date.map(from_date)
+        .ok_or_else(|| Some(format!("{year:04}-{month:02}-{day:02} is not a date")))
+}
+
+/// A year ("2023"), a fiscal year ("FY2023", "FY23") or a fiscal year range ("2022-23",
+/// "FY2022/2023"), and whether it was written as fiscal.
+fn year_of(tokens: &[Token<'_>]) -> Result<(i32, bool), Problem> {
+    use Token::{Num, Sep, Word};
+    match *tokens {
+        [Num { value, digits: 4 }] => Ok((checked_year(value)?, false)),
+        [Word("fy"), Num { value, digits }] if matches!(digits, 2 | 4) => {
+            Ok((checked_year(full_year(value, digits))?, true))
+        }
+        [
+            Word("fy"),
+            Num {
+                value: a,
+                digits: da,
+            },
+            Sep(_),
+            Num {
+                value: b,
+                digits: db,
+            },
+        ] if matches!(da, 2 | 4) && matches!(db, 2 | 4) => {
+            fiscal_range(full_year(a, da), b, db, true)
+        }
+        [
+            Num {
+                value: a,
+                digits: 4,
+            },
+            Sep(_),
+            Num {
+                value: b,
+                digits: db,
+            },
+        ] if matches!(db, 2 | 4) => fiscal_range(a, b, db, false),
+        _ => Err(None),
+    }
+}
+
+/// Two-digit years are 20xx.
+fn full_year(value: u32, digits: usize) -> u32 {
+    if digits == 2 { 2000 + value } else { value }
+}
+
+/// The fiscal year a range such as 2022-23 names: the year it ends in.
+fn fiscal_range(
+    first: u32,
+    last: u32,
+    last_digits: usize,
+    fy: bool,
+) -> Result<(i32, bool), Problem> {
+    let last = match last_digits {
+        2 => {
+            let same_century = first - first % 100 + last;
+            if same_century <= first {
+                same_century + 100
+            } else {
+                same_century
+            }
+        }
+        _ => last,
+    };
+    if last != first + 1 {
+        let problem = if fy || last_digits == 4 {
+            "a fiscal year range must be two consecutive years, such as 2022-23"
+        } else {
+            "it is neither a month (2022-07) nor a fiscal year of two consecutive years (2022-23)"
+        };
+        return Err(Some(problem.to_string()));
+    }
+    Ok((checked_year(last)?, true))
+}
+
+fn checked_year(year: u32) -> Result<i32, Problem> {
+    if YEARS.contains(&year) {
+        Ok(year as i32)
+    } else {
+        Err(Some(format!("year {year} is outside 1900 to 2100")))
+    }
+}
+
+fn trim_separators<'a, 't>(tokens: &'t [Token<'a>]) -> &'t [Token<'a>] {
+    let is_separator = |t: &Token<'_>| matches!(t, Token::Sep(_));
+    let start = tokens
+        .iter()
+        .position(|t| !is_separator(t))
+        .unwrap_or(tokens.len());
+    let end = tokens
+        .iter()
+        .rposition(|t| !is_separator(t))
+        .map_or(start, |at| at + 1);
+    tokens.get(start..end).unwrap_or_default()
+}
+
+fn message(text: &str, problem: Problem) -> String {
+    let quoted = quote(text);
+    match problem {
+        Some(problem) => format!("{quoted} is not a period: {problem}; {EXPECTED}"),
+        None => format!("{quoted} is not a period; {EXPECTED}"),
+    }
+}
+
+fn start_month(fiscal_year_start: u32) -> u32 {
+    fiscal_year_start.clamp(1, 12)
+}
+
+/// The fiscal year and fiscal quarter that calendar month `month` of `year` falls in.
+fn fiscal_of(year: i32, month: u32, fiscal_year_start: u32) -> (i32, u8) {
+    let start = start_month(fiscal_year_start);
+    let month = month.clamp(1, 12);
+    let fiscal_year = if start == 1 || month < start {
+        year
+    } else {
+        year.saturating_add(1)
+    };
+    (fiscal_year, (((month + 12 - start) % 12) / 3 + 1) as u8)
+}
+
+fn fiscal_year_first_day(year: i32, fiscal_year_start: u32) -> NaiveDate {
+    let start = start_month(fiscal_year_start);
+    let calendar_year = if start == 1 {
+        year
+    } else {
+        year.saturating_sub(1)
+    };
+    first_day(calendar_year, start)
+}
+
+/// The first day of a month; the far end of chrono's range for years beyond it.
+fn first_day(year: i32, month: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(year, month.clamp(1, 12), 1).unwrap_or(if year < 0 {
+        NaiveDate::MIN
+    } else {
+        NaiveDate::MAX
+    })
+}
+
+fn add_months(date: NaiveDate, months: u32) -> NaiveDate {
+    date.checked_add_months(Months::new(months))
+        .unwrap_or(NaiveDate::MAX)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn year(y: i32) -> Period {
+        Period::Year(y)
+    }
+
+    fn quarter(year: i32, quarter: u8) -> Period {
+        Period::Quarter { year, quarter }
+    }
+
+    fn month(year: i32, month: u8) -> Period {
+        Period::Month { year, month }
+    }
+
+    fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).expect("a test date")
+    }
+
+    /// Each text parses, with fiscal years starting in July, to the period given.
+    fn assert_parses(cases: &[(&str, Period)]) {
+        for (text, expected) in cases {
+            assert_eq!(parse(text, 7), Ok(*expected), "{text:?}");
+        }
+    }
+
+    /// Each text is refused with a message that quotes it and contains `needle`.
+    fn assert_refused(cases: &[(&str, &str)]) {
+        for (text, needle) in cases {
+            let error = parse(text, 7).expect_err(text);
+            assert!(error.contains(needle), "{text:?}: {error}");
+            assert!(error.contains(EXPECTED), "{text:?}: {error}");
+        }
+    }
+
+    #[test]
+    fn years() {
+        assert_parses(&[
+            ("2023", year(2023)),
+            (" 2023 ", year(2023)),
+            ("1900", year(1900)),
+            ("2100", year(2100)),
+        ]);
+    }
+
+    #[test]
+    fn fiscal_years_are_named_by_the_year_they_end_in() {
+        assert_parses(&[
+            ("FY2023", year(2023)),
+            ("fy2023", year(2023)),
+            ("FY23", year(2023)),
+            ("FY 2023", year(2023)),
+            ("F.Y. 2023", year(2023)),
+            ("FY.2023", year(2023)),
+            ("Fiscal Year 2023", year(2023)),
+            ("fiscal 2023", year(2023)),
+            ("FY 2022-23", year(2023)),
+            ("FY2022-2023", year(2023)),
+            ("2022-23", year(2023)),
+            ("2022/2023", year(2023)),
+            ("2022-2023", year(2023)),
+            ("2022/23", year(2023)),
+            ("FY22/23", year(2023)),
+            ("FY21-22", year(2022)),
+            ("2022 - 23", year(2023)),
+            ("2022\u{2013}23", year(2023)),
+            ("1999-00", year(2000)),
+            ("FY00", year(2000)),
+        ]);
+    }
+
+    #[test]
+    fn a_fiscal_year_range_must_be_two_consecutive_years() {
+        assert_refused(&[
+            ("2022-24", "consecutive"),
+            ("FY2022-24", "consecutive"),
+            ("2022/2024", "consecutive"),
+            ("2023-22", "consecutive"),
+            ("FY2021-07", "consecutive"),
+            ("2021-00", "neither a month"),
+        ]);
+    }
+
+    #[test]
+    fn years_outside_1900_to_2100_are_refused() {
+        assert_refused(&[
+            ("1899", "year 1899 is outside 1900 to 2100"),
+            ("2101", "year 2101"),
+            ("FY1899", "year 1899"),
+            ("1899-07", "year 1899"),
+            ("2100-2101", "year 2101"),
+            ("Q1 1899", "year 1899"),
+            ("7/15/1899", "year 1899"),
+        ]);
+        assert_eq!(parse("2100-01-01", 7), Ok(month(2100, 1)));
+        assert_eq!(parse("1900-01", 7), Ok(month(1900, 1)));
+    }
+
+    #[test]
+    fn fiscal_quarters_keep_their_numbers() {
+        assert_parses(&[
+            ("Q3 FY2022", quarter(2022, 3)),
+            ("FY2022 Q3", quarter(2022, 3)),
+            ("FY22 Q3", quarter(2022, 3)),
+            ("FY2022-Q3", quarter(2022, 3)),
+            ("FY2022Q3", quarter(2022, 3)),
+            ("Q1 2022-23", quarter(2023, 1)),
+            ("FY 2022-23 Q2", quarter(2023, 2)),
+            ("fy2022 qtr 4", quarter(2022, 4)),
+            ("Quarter 1 FY2022", quarter(2022, 1)),
+        ]);
+    }
+
+    #[test]
+    fn calendar_quarters_become_the_fiscal_quarter_of_their_first_month() {
+        // With fiscal years starting in July, July to September 2021 is FY2022 Q1.
+        assert_parses(&[
+            ("2021 Q3", quarter(2022, 1)),
+            ("Q3 2021", quarter(2022, 1)),
+            ("2021-Q3", quarter(2022, 1)),
+            ("2021Q3", quarter(2022, 1)),
+            ("q3 2021", quarter(2022, 1)),
+            ("Q3-2021", quarter(2022, 1)),
+            ("2021 Q4", quarter(2022, 2)),
+            ("2021 Q1", quarter(2021, 3)),
+            ("2021 Q2", quarter(2021, 4)),
+        ]);
+        assert_eq!(parse("2021 Q3", 1), Ok(quarter(2021, 3)));
+        // October: calendar Q4 is the first fiscal quarter of the next year.
+        assert_eq!(parse("2021 Q4", 10), Ok(quarter(2022, 1)));
+        assert_eq!(parse("2021 Q1", 10), Ok(quarter(2021, 2)));
+        // A fiscal year starting in February: January is in the last quarter.
+        assert_eq!(parse("2021 Q1", 2), Ok(quarter(2021, 4)));
+    }
+
+    #[test]
+    fn quarters_are_1_to_4() {
+        assert_refused(&[
+            ("Q5 2021", "quarter 5 does not exist"),
+            ("2021 Q0", "quarter 0 does not exist"),
+            ("FY2022 Q12", "quarter 12 does not exist"),
+            ("Q3", "a quarter needs its year"),
+            ("Q 2021", "a quarter needs its number"),
+            ("2021 Q", "a quarter needs its number"),
+            ("Q3 Jul 2021", "is not a period;"),
+        ]);
+    }
+
+    #[test]
+    fn months() {
+        assert_parses(&[
+            ("2021-07", month(2021, 7)),
+            ("2021/07", month(2021, 7)),
+            ("2021-7", month(2021, 7)),
+            ("07/2021", month(2021, 7)),
+            ("7/2021", month(2021, 7)),
+            ("Jul 2021", month(2021, 7)),
+            ("July 2021", month(2021, 7)),
+            ("JULY 2021", month(2021, 7)),
+            ("Jul-2021", month(2021, 7)),
+            ("Jul. 2021", month(2021, 7)),
+            ("2021 Jul", month(2021, 7)),
+            ("Jul-21", month(2021, 7)),
+            ("Sept 2021", month(2021, 9)),
+            ("sep 2021", month(2021, 9)),
+            ("Dec 2021", month(2021, 12)),
+            ("2021-12", month(2021, 12)),
+            ("2021-01", month(2021, 1)),
+        ]);
+    }
+
+    #[test]
+    fn dates_and_datetimes_are_their_month() {
+        assert_parses(&[
+            ("2021-07-15", month(2021, 7)),
+            ("2021/07/15", month(2021, 7)),
+            ("2021-07-15T00:00:00", month(2021, 7)),
+            ("2021-07-15T13:45:30.250Z", month(2021, 7)),
+            ("2021-07-15 00:00", month(2021, 7)),
+            ("7/15/2021", month(2021, 7)),
+            ("07/15/2021", month(2021, 7)),
+            ("12/31/2021", month(2021, 12)),
+        ]);
+        assert_refused(&[
+            ("2021-02-30", "2021-02-30 is not a date"),
+            ("15/7/2021", "is not a date"),
+            ("2021-07-15T25:00", "is not a period;"),
+            ("2021-07/15", "is not a period;"),
+        ]);
+    }
+
+    #[test]
+    fn a_range_that_could_be_a_month_is_the_month() {
+        assert_eq!(parse("2011-12", 7), Ok(month(2011, 12)));
+        assert_eq!(parse("FY2011-12", 7), Ok(year(2012)));
+        assert_eq!(parse("2012-13", 7), Ok(year(2013)));
+    }
+
+    #[test]
+    fn months_are_1_to_12() {
+        assert_refused(&[
+            ("13/2021", "month 13 does not exist"),
+            ("00/2021", "month 0 does not exist"),
+            ("2021-13", "neither a month"),
+            ("Foo 2021", "is not a period;"),
+            ("Ju 2021", "is not a period;"),
+        ]);
+    }
+
+    #[test]
+    fn other_text_is_refused_with_the_forms_expected() {
+        assert_refused(&[
+            ("", "it is empty"),
+            ("   ", "it is empty"),
+            ("23", "`23` is not a period;"),
+            ("202", "is not a period;"),
+            ("FY", "is not a period;"),
+            ("FY202", "is not a period;"),
+            ("CY2023", "is not a period;"),
+            ("22-23", "is not a period;"),
+            ("2023 2024", "is not a period;"),
+            ("2023!", "is not a period;"),
+            ("Q3 2021 Q4", "is not a period;"),
+            ("44378", "is not a period;"),
+            ("123456789012", "is not a period;"),
+        ]);
+    }
+
+    #[test]
+    fn odd_text_is_an_error_not_a_panic() {
+        let long = "9".repeat(100_000);
+        let long_words = "FY2023 ".repeat(10_000);
+        let odd = [
+            "\u{0}",
+            "\u{feff}2023",
+            "２０２３",
+            "٢٠٢٣",
+            "2023\u{301}",
+            "é",
+            "İ",
+            "🙂 2023",
+            "2021-07-15T",
+            "2021-07-15T\u{1f642}",
+            "2021-07-1🙂",
+            "ǅ",
+            "\u{10ffff}",
+            long.as_str(),
+            long_words.as_str(),
+            "-",
+            "/",
+            "--",
+            "q",
+            "Q99999999 2021",
+            "FY99999999",
+        ];
+        for text in odd {
+            let error = parse(text, 7).expect_err(text);
+            assert!(error.chars().count() < 300, "{error}");
+            assert_eq!(parse_header(text, 7), None, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn fiscal_year_of_a_month_follows_the_start_month() {
+        assert_eq!(month(2022, 6).fiscal_year(7), 2022);
+        assert_eq!(month(2022, 7).fiscal_year(7), 2023);
+        assert_eq!(month(2022, 12).fiscal_year(1), 2022);
+        assert_eq!(month(2022, 1).fiscal_year(1), 2022);
+        assert_eq!(month(2022, 9).fiscal_year(10), 2022);
+        assert_eq!(month(2022, 10).fiscal_year(10), 2023);
+        assert_eq!(month(2022, 11).fiscal_year(12), 2022);
+        assert_eq!(month(2022, 12).fiscal_year(12), 2023);
+        assert_eq!(year(2023).fiscal_year(7), 2023);
+        assert_eq!(quarter(2023, 4).fiscal_year(7), 2023);
+    }
+
+    #[test]
+    fn fiscal_quarters_of_months() {
+        assert_eq!(fiscal_of(2022, 7, 7), (2023, 1));
+        assert_eq!(fiscal_of(2022, 9, 7), (2023, 1));
+        assert_eq!(fiscal_of(2022, 10, 7), (2023, 2));
+        assert_eq!(fiscal_of(2023, 6, 7), (2023, 4));
+        assert_eq!(fiscal_of(2022, 12, 12), (2023, 1));
+        assert_eq!(fiscal_of(2022, 11, 12), (2022, 4));
+        assert_eq!(fiscal_of(2022, 1, 1), (2022, 1));
+        assert_eq!(fiscal_of(2022, 12, 1), (2022, 4));
+        assert_eq!(fiscal_of(2022, 10, 10), (2023, 1));
+        assert_eq!(fiscal_of(2022, 9, 10), (2022, 4));
+    }
+
+    #[test]
+    fn dates_of_years() {
+        assert_eq!(year(2023).dates(7), (date(2022, 7, 1), date(2023, 6, 30)));
+        assert_eq!(year(2023).dates(1), (date(2023, 1, 1), date(2023, 12, 31)));
+        assert_eq!(year(2023).dates(10), (date(2022, 10, 1), date(2023, 9, 30)));
+        assert_eq!(
+            year(2023).dates(12),
+            (date(2022, 12, 1), date(2023, 11, 30))
+        );
+    }
+
+    #[test]
+    fn dates_of_quarters() {
+        assert_eq!(
+            quarter(2023, 1).dates(7),
+            (date(2022, 7, 1), date(2022, 9, 30))
+        );
+        assert_eq!(
+            quarter(2023, 3).dates(7),
+            (date(2023, 1, 1), date(2023, 3, 31))
+        );
+        assert_eq!(
+            quarter(2023, 4).dates(7),
+            (date(2023, 4, 1), date(2023, 6, 30))
+        );
+        assert_eq!(
+            quarter(2023, 4).dates(1),
+            (date(2023, 10, 1), date(2023, 12, 31))
+        );
+        assert_eq!(
+            quarter(2023, 1).dates(12),
+            (date(2022, 12, 1), date(2023, 2, 28))
+        );
+        assert_eq!(
+            quarter(2024, 1).dates(12),
+            (date(2023, 12, 1), date(2024, 2, 29))
+        );
+        assert_eq!(
+            quarter(2023, 2).dates(10),
+            (date(2023, 1, 1), date(2023, 3, 31))
+        );
+    }
+
+    #[test]
+    fn dates_of_months() {
+        assert_eq!(
+            month(2024, 2).dates(7),
+            (date(2024, 2, 1), date(2024, 2, 29))
+        );
+        assert_eq!(
+            month(2023, 12).dates(12),
+            (date(2023, 12, 1), date(2023, 12, 31))
+        );
+        assert_eq!(
+            month(2023, 7).dates(1),
+            (date(2023, 7, 1), date(2023, 7, 31))
+        );
+    }
+
+    #[test]
+    fn every_month_of_a_fiscal_year_lies_in_its_dates() {
+        for start in 1..=12 {
+            for m in 1..=12 {
+                let period = month(2022, m);
+                let (first, last) = year(period.fiscal_year(start)).dates(start);
+                let (month_first, month_last) = period.dates(start);
+                assert!(first <= month_first && month_last <= last, "{start} {m}");
+                let (fiscal_year, q) = fiscal_of(2022, m.into(), start);
+                let (q_first, q_last) = quarter(fiscal_year, q).dates(start);
+                assert!(
+                    q_first <= month_first && month_last <= q_last,
+                    "{start} {m}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn periods_built_by_hand_out_of_range_do_not_panic() {
+        for period in [
+            year(i32::MAX),
+            year(i32::MIN),
+            quarter(i32::MAX, 4),
+            quarter(2023, 0),
+            quarter(2023, 9),
+            month(i32::MAX, 12),
+            month(i32::MIN, 1),
+            month(2023, 0),
+            month(2023, 13),
+        ] {
+            for start in [0, 1, 7, 12, 13, u32::MAX] {
+                let _ = (
+                    period.dates(start),
+                    period.fiscal_year(start),
+                    period.label(start),
+                );
+                let _ = period.next();
+            }
+        }
+        assert_eq!(year(i32::MAX).next(), year(i32::MAX));
+    }
+
+    #[test]
+    fn next_crosses_year_ends() {
+        assert_eq!(year(2023).next(), year(2024));
+        assert_eq!(quarter(2023, 1).next(), quarter(2023, 2));
+        assert_eq!(quarter(2023, 4).next(), quarter(2024, 1));
+        assert_eq!(month(2023, 11).next(), month(2023, 12));
+        assert_eq!(month(2023, 12).next(), month(2024, 1));
+        assert_eq!(month(2023, 6).next(), month(2023, 7));
+    }
+
+    #[test]
+    fn frequencies() {
+        assert_eq!(year(2023).frequency().id(), "annual");
+        assert_eq!(quarter(2023, 1).frequency().id(), "quarterly");
+        assert_eq!(month(2023, 1).frequency().id(), "monthly");
+    }
+
+    #[test]
+    fn labels() {
+        assert_eq!(year(2023).label(7), "FY2023");
+        assert_eq!(year(2023).label(1), "2023");
+        assert_eq!(quarter(2023, 1).label(7), "FY2023 Q1");
+        assert_eq!(quarter(2023, 1).label(1), "2023 Q1");
+        assert_eq!(month(2023, 7).label(7), "2023-07");
+        assert_eq!(month(2023, 7).label(1), "2023-07");
+    }
+
+    #[test]
+    fn labels_parse_back() {
+        for start in 1..=12 {
+            for y in [1900, 2000, 2011, 2023, 2100] {
+                let mut periods = vec![year(y)];
+                periods.extend((1..=4).map(|q| quarter(y, q)));
+                periods.extend((1..=12).map(|m| month(y, m)));
+                for period in periods {
+                    let label = period.label(start);
+                    assert_eq!(parse(&label, start), Ok(period), "{label} ({start})");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn dates_give_their_month() {
+        assert_eq!(from_date(date(2021, 7, 15)), month(2021, 7));
+        assert_eq!(from_date(date(2021, 12, 31)), month(2021, 12));
+    }
+
+    #[test]
+    fn excel_serials() {
+        assert_eq!(from_excel_serial(44378.0), Some(date(2021, 7, 1)));
+        assert_eq!(from_excel_serial(44378.75), Some(date(2021, 7, 1)));
+        assert_eq!(from_excel_serial(1.0), Some(date(1900, 1, 1)));
+        assert_eq!(from_excel_serial(59.0), Some(date(1900, 2, 28)));
+        assert_eq!(from_excel_serial(60.0), None);
+        assert_eq!(from_excel_serial(61.0), Some(date(1900, 3, 1)));
+        assert_eq!(from_excel_serial(73_415.0), Some(date(2100, 12, 31)));
+        assert_eq!(from_excel_serial(73_416.0), None);
+        for odd in [
+            0.0,
+            0.5,
+            -1.0,
+            f64::NAN,
+            f64::INFINITY,
+            f64::NEG_INFINITY,
+            1e300,
+        ] {
+            assert_eq!(from_excel_serial(odd), None, "{odd}");
+        }
+    }
+
+    #[test]
+    fn headers_name_a_period_and_a_series() {
+        let cases = [
+            ("FY2019 Actual", year(2019), Series::Actual),
+            ("FY 2020 Target", year(2020), Series::Target),
+            ("2021", year(2021), Series::Actual),
+            ("FY21-22 Actual", year(2022), Series::Actual),
+            ("2022 Q3", quarter(2023, 1), Series::Actual),
+            ("Jul 2021 Target", month(2021, 7), Series::Target),
+            ("FY2023 Goal", year(2023), Series::Target),
+            ("Target FY2023", year(2023), Series::Target),
+            ("FY2023 - Actual", year(2023), Series::Actual),
+            ("FY2023_Actual", year(2023), Series::Actual),
+            ("FY2023 (Actual)", year(2023), Series::Actual),
+            ("FY2023 Actual Results", year(2023), Series::Actual),
+            ("FY2024 Estimate", year(2024), Series::Other),
+            ("FY2024 Projected", year(2024), Series::Other),
+            ("FY2024 Proposed", year(2024), Series::Other),
+            ("FY2024 Budget", year(2024), Series::Other),
+            ("FY2024 YTD", year(2024), Series::Other),
+            ("FY2024 Revised Target", year(2024), Series::Other),
+            ("fy2023 actual", year(2023), Series::Actual),
+            ("FY2023*", year(2023), Series::Actual),
+            ("2021-07-01T00:00:00", month(2021, 7), Series::Actual),
+            ("Q1 FY2022 Target", quarter(2022, 1), Series::Target),
+        ];
+        for (header, period, series) in cases {
+            assert_eq!(parse_header(header, 7), Some((period, series)), "{header}");
+        }
+    }
+
+    #[test]
+    fn headers_without_one_period_are_none() {
+        for header in [
+            "Measure",
+            "Actual",
+            "Target",
+            "Department",
+            "Q3 Actual",
+            "FY2023 Actual vs Target",
+            "Population 2020",
+            "FY2023 Q5",
+            "1899",
+            "",
+            "Units",
+        ] {
+            assert_eq!(parse_header(header, 7), None, "{header}");
+        }
+    }
+
+    #[test]
+    fn series_ids() {
+        assert_eq!(Series::Actual.id(), "actual");
+        assert_eq!(Series::Target.id(), "target");
+        assert_eq!(Series::Other.id(), "other");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_text_is_a_period_or_an_error(text in "\\PC{0,30}") {
+            let _ = parse(&text, 7);
+            let _ = parse_header(&text, 7);
+        }
+
+        #[test]
+        fn period_like_text_is_a_period_or_an_error(
+            text in "[0-9FYQfyqJulAc/ .:T-]{0,16}",
+            start in 1u32..=12,
+        ) {
+            if let Ok(period) = parse(&text, start) {
+                proptest::prop_assert_eq!(parse(&period.label(start), start), Ok(period));
+            }
+            let _ = parse_header(&text, start);
+        }
+
+        #[test]
+        fn every_plausible_period_parses_back_from_its_label(
+            year in 1900i32..=2100,
+            part in 0u8..=16,
+            start in 1u32..=12,
+        ) {
+            let period = match part {
+                0 => Period::Year(year),
+                1..=4 => Period::Quarter { year, quarter: part },
+                _ => Period::Month { year, month: part - 4 },
+            };
+            proptest::prop_assert_eq!(parse(&period.label(start), start), Ok(period));
+            let (first, last) = period.dates(start);
+            proptest::prop_assert!(first <= last);
+            proptest::prop_assert_eq!(period.next().dates(start).0, last.succ_opt().expect("a date"));
+        }
+    }
 }
