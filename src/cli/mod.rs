@@ -10,6 +10,7 @@ mod evaluate;
 mod explain;
 mod init;
 mod man;
+mod measures;
 mod plan;
 mod portfolio;
 mod schema;
@@ -99,6 +100,9 @@ pub enum Command {
     Schema,
     /// The ordered actions to reach a target level, with their dated plans.
     Plan(plan::PlanArgs),
+    /// The inventory of measures files (CSV, Excel, OpenDocument): per service area its
+    /// measures, what ICMA's Data Collection readings make of them, and data findings.
+    Measures(measures::MeasuresArgs),
     /// Evaluate many evidence files (files or directories) and rank the jurisdictions.
     #[command(after_help = PORTFOLIO_EXIT_CODES)]
     Portfolio(portfolio::PortfolioArgs),
@@ -118,6 +122,7 @@ pub fn run(cli: Cli) -> Result<ExitStatus> {
         Command::Init(args) => init::run(args),
         Command::Schema => schema::run(),
         Command::Plan(args) => plan::run(args),
+        Command::Measures(args) => measures::run(args),
         Command::Portfolio(args) => portfolio::run(args),
         Command::Completions(args) => completions::run(args),
         Command::Man(args) => man::run(args),

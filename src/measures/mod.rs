@@ -80,27 +80,26 @@ impl fmt::Display for MeasuresError {
                 omitted,
             } => {
                 let total = problems.len() + omitted;
-                let sheet = sheet
+                let heading = sheet
                     .as_deref()
                     .map(|s| format!(" (sheet `{}`)", diagnostic::printable(s)))
                     .unwrap_or_default();
                 write!(
                     f,
-                    "{}{sheet}: {total} problem{} found",
+                    "{}{heading}: {total} problem{} found",
                     file.display(),
                     if total == 1 { "" } else { "s" }
                 )?;
+                let sheet_part = sheet
+                    .as_deref()
+                    .map(|s| format!(", sheet `{}`", diagnostic::printable(s)))
+                    .unwrap_or_default();
                 for p in problems {
                     let at = match &p.column {
-                        Some(c) => format!("{c}{}", p.row),
+                        Some(c) => format!("cell {c}{}", p.row),
                         None => format!("row {}", p.row),
                     };
-                    let text = p
-                        .text
-                        .as_deref()
-                        .map(|t| format!(" `{}`", diagnostic::printable(t)))
-                        .unwrap_or_default();
-                    write!(f, "\n{}:{at}:{text} {}", file.display(), p.message)?;
+                    write!(f, "\n{}{sheet_part}, {at}: {}", file.display(), p.message)?;
                 }
                 if *omitted > 0 {
                     write!(f, "\n... and {omitted} more problems not listed")?;

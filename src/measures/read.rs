@@ -622,12 +622,11 @@ impl RowReader<'_> {
             (Some(t), Some(&i)) => match kind_of(&t) {
                 Some(k) => Some(k),
                 None => {
-                    self.problem(
-                        row,
-                        Some(i),
-                        Some(t),
-                        "is not a measure kind; write input, output, workload, efficiency or outcome (effectiveness and demand are read as outcome and workload), or leave it empty".to_owned(),
+                    let message = format!(
+                        "{} is not a measure kind; write input, output, workload, efficiency or outcome (effectiveness and demand are read as outcome and workload), or leave it empty",
+                        value::quote(&t)
                     );
+                    self.problem(row, Some(i), Some(t), message);
                     return None;
                 }
             },
@@ -682,7 +681,7 @@ impl RowReader<'_> {
                     row,
                     Some(i),
                     Some(d.to_string()),
-                    "is a date where a number belongs; write the value as a number".to_owned(),
+                    format!("{d} is a date where a number belongs; write the value as a number"),
                 );
                 Err(())
             }
@@ -701,7 +700,7 @@ impl RowReader<'_> {
                     row,
                     Some(i),
                     None,
-                    "has no period; write a year (2023), a fiscal year (FY2023), a quarter (2021 Q3) or a month (2021-07)".to_owned(),
+                    "the period is empty; write a year (2023), a fiscal year (FY2023), a quarter (2021 Q3) or a month (2021-07)".to_owned(),
                 );
                 return None;
             }
@@ -817,12 +816,13 @@ impl RowReader<'_> {
             if first.actual != o.actual || first.target != o.target {
                 let m = &self.measures[o.measure as usize];
                 let message = format!(
-                    "`{}` of `{}` for {} is also on row {} with {}; keep one row per measure and period",
+                    "`{}` of `{}` for {} has {} here and {} on row {}; keep one row per measure and period",
                     crate::diagnostic::printable(self.string(m.name)),
                     crate::diagnostic::printable(self.string(m.area)),
                     o.period.label(self.fys),
-                    first.row,
+                    describe_values(o.actual, o.target),
                     describe_values(first.actual, first.target),
+                    first.row,
                 );
                 let row = o.row;
                 self.problem(

@@ -18,7 +18,7 @@ pub(super) fn render(
     for t in &report.tables {
         writeln!(
             out,
-            "- `{}`{}: {} layout; rows read {}, used {}, skipped {}; {} values left empty",
+            "- `{}`{}: {} layout; rows read {}, used {}, skipped {}; periods with no actual value {}",
             text::markdown_code(&t.file.display().to_string()),
             t.sheet
                 .as_deref()

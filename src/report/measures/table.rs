@@ -22,7 +22,7 @@ pub(super) fn render(
             .unwrap_or_default();
         writeln!(
             out,
-            "{}{sheet}: {} layout; rows read {}, used {}, skipped {}; {} values left empty",
+            "{}{sheet}: {} layout; rows read {}, used {}, skipped {}; periods with no actual value {}",
             text::line(&t.file.display().to_string()),
             t.layout.id(),
             t.rows.read,
