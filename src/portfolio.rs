@@ -110,21 +110,27 @@ pub fn collect(paths: &[PathBuf]) -> Found {
 
 fn summarize(criteria: &Criteria, path: &Path, as_of: Option<Date>, today: NaiveDate) -> Row {
     let file = path.display().to_string();
-    let outcome = evidence::load(path).map_err(|e| e.to_string()).map(|e| {
-        let (date, source) = resolve_as_of(as_of, e.as_of, today);
-        let ev = evaluate::evaluate(criteria, &e, date, source);
-        Summary {
-            name: e.jurisdiction.as_ref().map(|j| j.name.0.clone()),
-            as_of: date,
-            level: ev.level,
-            heaviest_gap: ev
-                .gaps
-                .iter()
-                .find(|&&g| !criteria.requirements[g].optional)
-                .map(|&g| criteria.requirements[g].id.clone()),
-            readiness: ev.readiness,
-        }
-    });
+    let outcome = evidence::load(path)
+        .map_err(|e| e.to_string())
+        .and_then(|mut e| {
+            let (date, source) = resolve_as_of(as_of, e.as_of, today);
+            // Linked measures are read relative to each evidence file's own folder.
+            let base = path.parent().unwrap_or(Path::new(""));
+            crate::measures::link::link(&mut e, base, &[], date.0, false)
+                .map_err(|m| m.to_string())?;
+            let ev = evaluate::evaluate(criteria, &e, date, source);
+            Ok(Summary {
+                name: e.jurisdiction.as_ref().map(|j| j.name.0.clone()),
+                as_of: date,
+                level: ev.level,
+                heaviest_gap: ev
+                    .gaps
+                    .iter()
+                    .find(|&&g| !criteria.requirements[g].optional)
+                    .map(|&g| criteria.requirements[g].id.clone()),
+                readiness: ev.readiness,
+            })
+        });
     Row { file, outcome }
 }
 

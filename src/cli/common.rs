@@ -55,7 +55,7 @@ pub(super) fn is_stdio(path: &Path) -> bool {
 /// Loads evidence (and the text read) from a file, or from standard input for `-`
 /// (JSON when it starts with `{`, YAML otherwise), and refuses plans that name a
 /// requirement no criteria know.
-pub(super) fn load_evidence(path: &Path, c: &Criteria) -> Result<(Evidence, String)> {
+fn load_evidence_only(path: &Path, c: &Criteria) -> Result<(Evidence, String)> {
     let (evidence, text) = if is_stdio(path) {
         let text = diagnostic::read_stdin(evidence::MAX_EVIDENCE_BYTES, "evidence")?;
         let origin = Path::new(diagnostic::STDIN_NAME);
@@ -88,6 +88,43 @@ pub(super) fn load_evidence(path: &Path, c: &Criteria) -> Result<(Evidence, Stri
         .into());
     }
     Ok((evidence, text))
+}
+
+/// Evidence with its linked measures read and brought in (see
+/// [`crate::measures::link`]): the files its `measures:` names, relative to its folder
+/// (the current folder for standard input), and `extra` ones from the command line.
+pub(super) struct Loaded {
+    pub evidence: Evidence,
+    pub text: String,
+    pub linked: Option<crate::measures::link::Linked>,
+}
+
+pub(super) fn load_linked(
+    path: &Path,
+    c: &Criteria,
+    extra: &[std::path::PathBuf],
+    as_of: Option<Date>,
+    strict: bool,
+) -> Result<Loaded> {
+    let (mut evidence, text) = load_evidence_only(path, c)?;
+    let (date, _) = crate::evaluate::resolve_as_of(as_of, evidence.as_of, today());
+    let base = if is_stdio(path) {
+        Path::new("")
+    } else {
+        path.parent().unwrap_or(Path::new(""))
+    };
+    let linked = crate::measures::link::link(&mut evidence, base, extra, date.0, strict)?;
+    Ok(Loaded {
+        evidence,
+        text,
+        linked,
+    })
+}
+
+/// Like [`load_linked`] with no measures beyond those the evidence links.
+pub(super) fn load_evidence(path: &Path, c: &Criteria) -> Result<(Evidence, String)> {
+    let loaded = load_linked(path, c, &[], None, false)?;
+    Ok((loaded.evidence, loaded.text))
 }
 
 /// The path as messages and reports name it: `<stdin>` for `-`.

@@ -9,8 +9,7 @@ use clap::{Args, ValueEnum};
 
 use super::ExitStatus;
 use super::common::{
-    ColorChoice, display_path, emit, is_stdio, level_arg, load_evidence, parse_date, today,
-    use_color,
+    ColorChoice, display_path, emit, is_stdio, level_arg, load_linked, parse_date, today, use_color,
 };
 use crate::criteria::{self, DEFAULT_CRITERIA};
 use crate::evaluate::{self, resolve_as_of};
@@ -52,9 +51,15 @@ pub struct EvaluateArgs {
     #[arg(long, requires = "baseline")]
     pub fail_on_regression: bool,
 
-    /// Count a requirement as met only when the sections it reads cite `sources`.
+    /// Count a requirement as met only when the sections it reads cite `sources`; claims
+    /// about service areas count only as far as linked measures data backs them.
     #[arg(long)]
     pub strict: bool,
+
+    /// Measures files (CSV, Excel, OpenDocument) to read besides those the evidence
+    /// file links under `measures:` (repeatable).
+    #[arg(long = "measures", value_name = "FILE")]
+    pub measures: Vec<PathBuf>,
 
     /// Also write FORMAT to PATH (repeatable), e.g. `--report junit=pmcheck.xml
     /// --report html=report.html`. Each is written atomically.
@@ -93,9 +98,16 @@ pub(super) fn run(args: EvaluateArgs) -> Result<ExitStatus> {
         Some(path) => Some(crate::baseline::load(path)?),
         None => None,
     };
-    let (evidence, evidence_text) = load_evidence(&args.evidence, &criteria)?;
+    let loaded = load_linked(
+        &args.evidence,
+        &criteria,
+        &args.measures,
+        args.as_of,
+        args.strict,
+    )?;
+    let (evidence, evidence_text) = (loaded.evidence, loaded.text);
     let (as_of, source) = resolve_as_of(args.as_of, evidence.as_of, today());
-    let evaluation = evaluate::evaluate_with(
+    let mut evaluation = evaluate::evaluate_with(
         &criteria,
         &evidence,
         as_of,
@@ -104,6 +116,9 @@ pub(super) fn run(args: EvaluateArgs) -> Result<ExitStatus> {
             strict: args.strict,
         },
     );
+    if let Some(linked) = loaded.linked {
+        evaluation.warnings.extend(linked.warnings);
+    }
     let changes = baseline
         .as_ref()
         .zip(args.baseline.as_ref())
@@ -143,6 +158,9 @@ fn inputs(args: &EvaluateArgs) -> Vec<&Path> {
     }
     if let Some(b) = &args.baseline {
         inputs.push(b);
+    }
+    for m in &args.measures {
+        inputs.push(m);
     }
     let criteria_path = Path::new(&args.criteria);
     if criteria_path.is_file() {

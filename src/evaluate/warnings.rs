@@ -34,10 +34,17 @@ pub enum WarningCode {
     /// The as-of date is more than a year past the criteria's application window
     /// close (or the end of their version year when the window is unknown).
     CriteriaOutdated,
+    /// The evidence lists no service areas: they are read from its measures files.
+    DerivedFromMeasures,
+    /// A claim about a service area (a year, a kind of measure) has no support in the
+    /// linked measures data.
+    ContradictedByMeasures,
+    /// The measures data has a service area the evidence file does not list.
+    UnclaimedInMeasures,
 }
 
 impl WarningCode {
-    pub const ALL: [WarningCode; 8] = [
+    pub const ALL: [WarningCode; 11] = [
         WarningCode::YearAfterAsOf,
         WarningCode::DatedAfterAsOf,
         WarningCode::OverduePlan,
@@ -46,6 +53,9 @@ impl WarningCode {
         WarningCode::DuplicateYears,
         WarningCode::PlaceholderName,
         WarningCode::CriteriaOutdated,
+        WarningCode::DerivedFromMeasures,
+        WarningCode::ContradictedByMeasures,
+        WarningCode::UnclaimedInMeasures,
     ];
 
     /// The stable code, as JSON, SARIF and GitHub annotations print it.
@@ -59,6 +69,9 @@ impl WarningCode {
             WarningCode::DuplicateYears => "duplicate-years",
             WarningCode::PlaceholderName => "placeholder-name",
             WarningCode::CriteriaOutdated => "criteria-outdated",
+            WarningCode::DerivedFromMeasures => "derived-from-measures",
+            WarningCode::ContradictedByMeasures => "contradicted-by-measures",
+            WarningCode::UnclaimedInMeasures => "unclaimed-in-measures",
         }
     }
 
@@ -88,6 +101,15 @@ impl WarningCode {
             }
             WarningCode::CriteriaOutdated => {
                 "The as-of date is more than a year past the criteria's application window; newer criteria may apply."
+            }
+            WarningCode::DerivedFromMeasures => {
+                "The evidence lists no service areas; they are read from its measures files."
+            }
+            WarningCode::ContradictedByMeasures => {
+                "A claimed year or kind of measure has no support in the measures data (a gap under --strict)."
+            }
+            WarningCode::UnclaimedInMeasures => {
+                "The measures data has a service area the evidence file does not list."
             }
         }
     }

@@ -27,8 +27,8 @@ pub use initiative::{Initiative, distinct as distinct_initiatives};
 pub use load::{MAX_EVIDENCE_BYTES, MAX_YAML_NODES, load, load_with_text, parse_json, parse_yaml};
 pub use model::{
     Accountability, Channel, Equity, EquityBasis, Evidence, ExternalLeadership, Federal,
-    Jurisdiction, JurisdictionKind, Leadership, Measure, Networking, Participant, Plan,
-    PlanningBudgeting, PriorityGoal, PublicReporting, Review, ServiceArea, Session, Survey,
+    Jurisdiction, JurisdictionKind, Leadership, Measure, MeasuresLink, Networking, Participant,
+    Plan, PlanningBudgeting, PriorityGoal, PublicReporting, Review, ServiceArea, Session, Survey,
     Surveys, Training, Verification, Visual,
 };
 pub use name::{count_looking_different, look_alike_key, same_name_key, shown_name};

@@ -71,6 +71,10 @@ pub struct Evidence {
     #[serde(default, deserialize_with = "nullable_list")]
     #[schemars(with = "Option<Vec<Initiative>>")]
     pub initiatives: Vec<Initiative>,
+    /// Measures files (CSV, Excel, OpenDocument) whose data backs Data Collection: paths relative to this file.
+    #[serde(default, deserialize_with = "nullable_list")]
+    #[schemars(with = "Option<Vec<MeasuresLink>>")]
+    pub measures: Vec<MeasuresLink>,
     /// Dated plans toward the next level (`pmcheck plan`).
     #[serde(default, deserialize_with = "nullable_list")]
     #[schemars(with = "Option<Vec<Plan>>")]
@@ -441,6 +445,20 @@ pub struct Survey {
     #[serde(default, deserialize_with = "nullable_flag")]
     #[schemars(with = "Option<bool>")]
     pub published: bool,
+}
+
+/// A measures file the evidence links.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct MeasuresLink {
+    /// The file: .csv, .xlsx, .xlsm, .xls or .ods, relative to the evidence file.
+    pub file: Text,
+    /// The sheet of a workbook (default: the first sheet with data).
+    #[serde(default)]
+    pub sheet: Option<Text>,
+    /// Headers read as roles, when the file's own headers are not recognised: service_area, measure, kind, period, actual, target, unit, owner, source, comparison, direction, breakdown.
+    #[serde(default)]
+    pub columns: std::collections::BTreeMap<crate::measures::Role, Text>,
 }
 
 /// A dated action toward a requirement.

@@ -252,6 +252,7 @@ mod tests {
                 "Federal",
                 "Jurisdiction",
                 "Leadership",
+                "MeasuresLink",
                 "Networking",
                 "Plan",
                 "PlanningBudgeting",

@@ -4,8 +4,22 @@
 
 use crate::evidence::Measure;
 
-/// What a column holds.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+/// What a column holds. In an evidence file's `measures[].columns`, the key naming a
+/// header (`service_area: Dept`).
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    serde::Deserialize,
+    serde::Serialize,
+    schemars::JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
 pub enum Role {
     ServiceArea,
     Measure,

@@ -9,6 +9,7 @@
 
 pub mod columns;
 pub mod inventory;
+pub mod link;
 pub mod period;
 pub mod read;
 pub mod source;

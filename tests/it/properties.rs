@@ -223,6 +223,7 @@ fn evidence() -> impl Strategy<Value = Evidence> {
                 sources: vec![],
             },
             initiatives,
+            measures: vec![],
             plans: vec![],
             federal: Federal {
                 strategic_plan: federal.0,

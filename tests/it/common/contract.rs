@@ -180,4 +180,7 @@ pub enum WarningCode {
     DuplicateYears,
     PlaceholderName,
     CriteriaOutdated,
+    DerivedFromMeasures,
+    ContradictedByMeasures,
+    UnclaimedInMeasures,
 }
