@@ -143,8 +143,32 @@ const SAMPLE: usize = 200;
 
 /// Reads one measures file with `options`.
 pub fn read_file(path: &Path, options: &Options) -> Result<Table, MeasuresError> {
-    let sheet = source::read(path, options.sheet.as_deref())?;
-    read_sheet(path, sheet, options)
+    let names = source::sheet_names(path)?;
+    if options.sheet.is_some() || names.len() <= 1 {
+        let sheet = source::read(path, options.sheet.as_deref())?;
+        return read_sheet(path, sheet, options);
+    }
+    // A workbook with several sheets and none named: the first sheet whose header row
+    // is recognised (a notes or cover sheet before the data is common).
+    let mut tried = Vec::new();
+    for name in &names {
+        let sheet = source::read(path, Some(name))?;
+        if sheet.rows.is_empty() {
+            continue;
+        }
+        let fys = options.fiscal_year_start.clamp(1, 12);
+        if plan(path, &sheet, options, fys).is_ok() {
+            return read_sheet(path, sheet, options);
+        }
+        tried.push(format!("`{}`", crate::diagnostic::printable(name)));
+    }
+    Err(MeasuresError::file(
+        path,
+        format!(
+            "has no sheet with a header row pmcheck recognises (tried {}); name the sheet with --sheet NAME and its columns with --column ROLE=HEADER",
+            tried.join(", ")
+        ),
+    ))
 }
 
 /// Reads the rows of a sheet already loaded.
@@ -403,6 +427,23 @@ fn plan(path: &Path, sheet: &Sheet, options: &Options, fys: u32) -> Result<Plan,
     }
     let breakdown_name = roles.get(&Role::Breakdown).map(|&i| headers[i].clone());
     mapping.sort_by_key(|m| m.role);
+    // Wide layout: each period column, read as the actual or the target of its period.
+    for &(i, _, series) in &periods {
+        let role = match series {
+            Series::Actual => Role::Actual,
+            Series::Target => Role::Target,
+            Series::Other => {
+                unread.push((headers[i].clone(), letter(i)));
+                continue;
+            }
+        };
+        mapping.push(Mapped {
+            role,
+            header: headers[i].clone(),
+            column: letter(i),
+            named: false,
+        });
+    }
     Ok(Plan {
         header_index,
         header_row,

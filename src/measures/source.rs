@@ -150,7 +150,26 @@ fn read_csv(path: &Path) -> Result<Sheet, MeasuresError> {
     })
 }
 
-fn read_workbook(path: &Path, sheet: Option<&str>) -> Result<Sheet, MeasuresError> {
+/// The names of a workbook's sheets, in order; empty for a CSV file.
+pub fn sheet_names(path: &Path) -> Result<Vec<String>, MeasuresError> {
+    if Format::of(path) != Some(Format::Workbook) {
+        return Ok(Vec::new());
+    }
+    check_file(path)?;
+    let book = open(path)?;
+    Ok(book.sheet_names().to_owned())
+}
+
+fn open(path: &Path) -> Result<calamine::Sheets<std::io::BufReader<std::fs::File>>, MeasuresError> {
+    calamine::open_workbook_auto(path).map_err(|e| {
+        MeasuresError::file(
+            path,
+            format!("is not a readable workbook ({e}); save it again as .xlsx or .ods, or export the sheet as CSV"),
+        )
+    })
+}
+
+fn check_file(path: &Path) -> Result<(), MeasuresError> {
     let meta = std::fs::metadata(path)
         .map_err(|e| MeasuresError::file(path, format!("cannot be read: {e}")))?;
     if !meta.is_file() {
@@ -169,12 +188,12 @@ fn read_workbook(path: &Path, sheet: Option<&str>) -> Result<Sheet, MeasuresErro
             ),
         ));
     }
-    let mut book = calamine::open_workbook_auto(path).map_err(|e| {
-        MeasuresError::file(
-            path,
-            format!("is not a readable workbook ({e}); save it again as .xlsx or .ods, or export the sheet as CSV"),
-        )
-    })?;
+    Ok(())
+}
+
+fn read_workbook(path: &Path, sheet: Option<&str>) -> Result<Sheet, MeasuresError> {
+    check_file(path)?;
+    let mut book = open(path)?;
     let names = book.sheet_names().to_owned();
     let chosen: Vec<String> = match sheet {
         Some(want) => {

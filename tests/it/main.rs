@@ -9,6 +9,7 @@ mod baseline;
 mod compare;
 mod criteria;
 mod evaluate;
+mod examples;
 mod explain;
 mod formats;
 mod frameworks;

@@ -100,3 +100,56 @@ fn the_readme_documents_every_warning_code() {
         assert!(text.contains(&row), "README lacks the row {row}");
     }
 }
+
+/// The rows of the README table whose first line is `header`.
+fn table_rows(text: &str, header: &str) -> Vec<Vec<String>> {
+    let start = text
+        .find(header)
+        .unwrap_or_else(|| panic!("no table {header}"));
+    text[start..]
+        .lines()
+        .skip_while(|l| !l.starts_with("| ---"))
+        .skip(1)
+        .take_while(|l| l.starts_with('|'))
+        .map(|l| {
+            l.trim_matches('|')
+                .split(" | ")
+                .map(|c| c.trim().to_owned())
+                .collect()
+        })
+        .collect()
+}
+
+#[test]
+fn the_readme_lists_every_column_role_with_its_headers() {
+    use pmcheck::measures::Role;
+    use pmcheck::measures::columns::normalize;
+    let rows = table_rows(&readme(), "| Role | Headers read as it |");
+    assert_eq!(rows.len(), Role::ALL.len());
+    for role in Role::ALL {
+        let row = rows
+            .iter()
+            .find(|r| r[0].starts_with(&format!("`{}`", role.id())))
+            .unwrap_or_else(|| panic!("README lacks the role {}", role.id()));
+        let mut listed: Vec<String> = row[1].split(", ").map(normalize).collect();
+        let mut synonyms: Vec<String> = role.synonyms().iter().map(|s| s.to_string()).collect();
+        listed.sort();
+        synonyms.sort();
+        assert_eq!(listed, synonyms, "headers of {}", role.id());
+    }
+}
+
+#[test]
+fn the_readme_lists_every_measures_finding_code() {
+    use pmcheck::measures::inventory::FindingCode;
+    let rows = table_rows(&readme(), "<!-- measures-findings -->\n| Code | Meaning |");
+    let listed: Vec<(String, String)> = rows
+        .iter()
+        .map(|r| (r[0].trim_matches('`').to_owned(), r[1].clone()))
+        .collect();
+    let codes: Vec<(String, String)> = FindingCode::ALL
+        .iter()
+        .map(|c| (c.id().to_owned(), c.describe().to_owned()))
+        .collect();
+    assert_eq!(listed, codes);
+}
