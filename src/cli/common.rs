@@ -55,7 +55,7 @@ pub(super) fn is_stdio(path: &Path) -> bool {
 /// Loads evidence (and the text read) from a file, or from standard input for `-`
 /// (JSON when it starts with `{`, YAML otherwise), and refuses plans that name a
 /// requirement no criteria know.
-fn load_evidence_only(path: &Path, c: &Criteria) -> Result<(Evidence, String)> {
+pub(super) fn load_evidence_unlinked(path: &Path, c: &Criteria) -> Result<(Evidence, String)> {
     let (evidence, text) = if is_stdio(path) {
         let text = diagnostic::read_stdin(evidence::MAX_EVIDENCE_BYTES, "evidence")?;
         let origin = Path::new(diagnostic::STDIN_NAME);
@@ -106,7 +106,7 @@ pub(super) fn load_linked(
     as_of: Option<Date>,
     strict: bool,
 ) -> Result<Loaded> {
-    let (mut evidence, text) = load_evidence_only(path, c)?;
+    let (mut evidence, text) = load_evidence_unlinked(path, c)?;
     let (date, _) = crate::evaluate::resolve_as_of(as_of, evidence.as_of, today());
     let base = if is_stdio(path) {
         Path::new("")

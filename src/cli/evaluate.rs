@@ -116,8 +116,16 @@ pub(super) fn run(args: EvaluateArgs) -> Result<ExitStatus> {
             strict: args.strict,
         },
     );
+    // The measures files read are inputs too: no `--report` may write over them.
+    let mut measures_read: Vec<PathBuf> = Vec::new();
     if let Some(linked) = loaded.linked {
         evaluation.warnings.extend(linked.warnings);
+        measures_read = linked
+            .report
+            .tables
+            .iter()
+            .map(|t| t.file.clone())
+            .collect();
     }
     let changes = baseline
         .as_ref()
@@ -132,7 +140,8 @@ pub(super) fn run(args: EvaluateArgs) -> Result<ExitStatus> {
         changes,
         section_lines: report::section_lines(&evidence_text),
     };
-    let inputs = inputs(&args);
+    let mut inputs = inputs(&args);
+    inputs.extend(measures_read.iter().map(PathBuf::as_path));
     write_reports(&args, &inputs, &evaluation, &options)?;
     if args.format == EvaluateFormat::Github
         && let Some(summary) = std::env::var_os("GITHUB_STEP_SUMMARY").filter(|s| !s.is_empty())

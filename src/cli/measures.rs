@@ -6,7 +6,7 @@ use anyhow::{Result, bail};
 use clap::Args;
 
 use super::ExitStatus;
-use super::common::{emit, parse_date, today};
+use super::common::{emit, load_evidence_unlinked, parse_date, today};
 use crate::diagnostic;
 use crate::evidence::Date;
 use crate::measures::inventory::Report;
@@ -17,8 +17,13 @@ use crate::report::measures::{MeasuresFormat, MeasuresOptions, render};
 pub struct MeasuresArgs {
     /// Measures files: CSV (comma, semicolon or tab), Excel (.xlsx, .xlsm, .xls) or
     /// OpenDocument (.ods).
-    #[arg(required = true, value_name = "FILE")]
+    #[arg(value_name = "FILE", required_unless_present = "evidence")]
     pub files: Vec<PathBuf>,
+
+    /// An evidence file: read the measures files it links under `measures:` (relative
+    /// to it), with its `fiscal_year_start`, column names and `as_of`.
+    #[arg(long, value_name = "EVIDENCE")]
+    pub evidence: Option<PathBuf>,
 
     /// The sheet of a workbook to read (default: the first sheet with data).
     #[arg(long, value_name = "NAME")]
@@ -32,8 +37,8 @@ pub struct MeasuresArgs {
 
     /// The month the fiscal year starts in, 1 to 12 (7 for July): years, quarters and
     /// months are read as fiscal years named by the year they end.
-    #[arg(long, value_name = "MONTH", default_value_t = 1, value_parser = clap::value_parser!(u32).range(1..=12))]
-    pub fiscal_year_start: u32,
+    #[arg(long, value_name = "MONTH", value_parser = clap::value_parser!(u32).range(1..=12))]
+    pub fiscal_year_start: Option<u32>,
 
     /// The date the inventory is judged at, for stale measures (default: today).
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
@@ -71,21 +76,40 @@ pub(super) fn parse_column(s: &str) -> Result<(Role, String), String> {
 }
 
 pub(super) fn run(args: MeasuresArgs) -> Result<ExitStatus> {
+    if args.files.iter().any(|f| f.as_os_str() == "-") {
+        bail!(
+            "measures are read from files, not standard input; give the path of a .csv, .xlsx or .ods file"
+        );
+    }
+    let mut tables = Vec::new();
+    let mut file_as_of = None;
+    let mut fiscal_year_start = args.fiscal_year_start;
+    if let Some(path) = &args.evidence {
+        let criteria = crate::criteria::resolve(crate::criteria::DEFAULT_CRITERIA)?;
+        let (mut evidence, _) = load_evidence_unlinked(path, &criteria)?;
+        file_as_of = evidence.as_of;
+        if let Some(m) = fiscal_year_start {
+            evidence.fiscal_year_start = Some(crate::evidence::Month(m));
+        }
+        fiscal_year_start = evidence.fiscal_year_start.map(|m| m.0);
+        let base = path.parent().unwrap_or(std::path::Path::new(""));
+        tables.extend(crate::measures::link::read_linked(&evidence, base, &[])?);
+        if tables.is_empty() && args.files.is_empty() {
+            bail!(
+                "{} links no measures files; add a `measures:` list to it (see \"Measures data\" in the README) or give the files",
+                path.display()
+            );
+        }
+    }
     let options = Options {
         sheet: args.sheet.clone(),
         columns: args.columns.clone(),
-        fiscal_year_start: args.fiscal_year_start,
+        fiscal_year_start: fiscal_year_start.unwrap_or(1),
     };
-    let mut tables = Vec::new();
     for file in &args.files {
-        if file.as_os_str() == "-" {
-            bail!(
-                "measures are read from files, not standard input; give the path of a .csv, .xlsx or .ods file"
-            );
-        }
         tables.push(read_file(file, &options)?);
     }
-    let as_of = args.as_of.unwrap_or(Date(today()));
+    let as_of = args.as_of.or(file_as_of).unwrap_or(Date(today()));
     let report = Report::new(tables, as_of.0);
     let options = MeasuresOptions {
         list_skipped: args.list_skipped,

@@ -417,7 +417,7 @@ fn criteria_outdated(e: &Evaluation<'_>, out: &mut Vec<Warning>) {
         Closes::VersionYear(d) => (
             d,
             format!(
-                "their application window is unknown, so the end of their version year, {d}, is taken as its close"
+                "the end of their version year, {d} (their application window is not known, so that date stands in for its close)"
             ),
         ),
         Closes::Undated => return,
@@ -591,7 +591,7 @@ mod tests {
         assert_eq!(outdated("icma-2022", "2023-12-31"), None);
         let (message, ..) = outdated("icma-2022", "2024-01-01").unwrap();
         assert!(
-            message.contains("since their application window is unknown, so the end of their version year, 2022-12-31, is taken as its close"),
+            message.contains("since the end of their version year, 2022-12-31 (their application window is not known, so that date stands in for its close)"),
             "{message}"
         );
         assert!(outdated("icma-2022", "2026-10-31").is_some());

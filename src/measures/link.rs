@@ -88,7 +88,114 @@ pub fn link(
     } else {
         reconcile(evidence, &report, &files, strict, &mut warnings);
     }
+    targets(evidence, &report, strict, &mut warnings);
+    equity_basis(evidence, &report, &mut warnings);
     Ok(Some(Linked { report, warnings }))
+}
+
+/// The service areas of the data with no measure that has a target in the area's
+/// latest year with data: "key measures" need targets (Public Reporting Achievement).
+pub fn areas_without_targets(report: &Report) -> Vec<&str> {
+    report
+        .areas
+        .iter()
+        .filter(|a| {
+            let Some(&latest) = a.years.last() else {
+                return false;
+            };
+            !a.measures.iter().any(|m| m.target_years.contains(&latest))
+        })
+        .map(|a| a.name.as_str())
+        .collect()
+}
+
+/// `public_reporting.targets` against the data: each service area of the data needs a
+/// measure with a target in its latest year. Unclaimed but backed: set, with a warning
+/// saying so; claimed but not backed: `contradicted-by-measures` (cleared under strict).
+fn targets(evidence: &mut Evidence, report: &Report, strict: bool, out: &mut Vec<Warning>) {
+    if report.areas.is_empty() {
+        return;
+    }
+    let missing = areas_without_targets(report);
+    let claimed = evidence.public_reporting.targets;
+    if missing.is_empty() && !claimed {
+        evidence.public_reporting.targets = true;
+        out.push(Warning {
+            code: WarningCode::DerivedFromMeasures,
+            category: Some("public_reporting".to_owned()),
+            section: Some("public_reporting"),
+            message: "every service area of the measures has a measure with a target in its latest year: `public_reporting.targets` is read as true (publish those targets with the data)".to_owned(),
+        });
+    } else if !missing.is_empty() && claimed {
+        let shown: Vec<String> = missing
+            .iter()
+            .take(5)
+            .map(|n| format!("`{}`", crate::diagnostic::printable(n)))
+            .collect();
+        out.push(Warning {
+            code: WarningCode::ContradictedByMeasures,
+            category: Some("public_reporting".to_owned()),
+            section: Some("public_reporting"),
+            message: format!(
+                "`public_reporting.targets` is claimed, but in the measures {}{} {} no measure with a target in {} latest year",
+                shown.join(", "),
+                if missing.len() > 5 {
+                    format!(" and {} more", missing.len() - 5)
+                } else {
+                    String::new()
+                },
+                if missing.len() == 1 { "has" } else { "have" },
+                if missing.len() == 1 { "its" } else { "their" },
+            ),
+        });
+        if strict {
+            evidence.public_reporting.targets = false;
+        }
+    }
+}
+
+/// Breakdowns in the data name the basis of an equity analysis: districts, wards,
+/// neighborhoods and zip codes are `neighborhood`; race, ethnicity, age, income and
+/// gender are `demographic`. Filled in only where the evidence names no basis.
+fn equity_basis(evidence: &mut Evidence, report: &Report, out: &mut Vec<Warning>) {
+    use crate::evidence::EquityBasis;
+    if !evidence.equity.basis.is_empty() {
+        return;
+    }
+    let mut found: Vec<EquityBasis> = Vec::new();
+    for m in report.areas.iter().flat_map(|a| &a.measures) {
+        for b in &m.breakdowns {
+            let basis = match super::columns::normalize(b).as_str() {
+                "district" | "councildistrict" | "ward" | "neighborhood" | "neighbourhood"
+                | "zip" | "zipcode" => EquityBasis::Neighborhood,
+                _ => EquityBasis::Demographic,
+            };
+            if !found.contains(&basis) {
+                found.push(basis);
+            }
+        }
+    }
+    if found.is_empty() {
+        return;
+    }
+    let names: Vec<&str> = found
+        .iter()
+        .map(|b| match b {
+            EquityBasis::Neighborhood => "neighborhood",
+            EquityBasis::Demographic => "demographic",
+            EquityBasis::Other => "other",
+        })
+        .collect();
+    evidence.equity.basis = found;
+    out.push(Warning {
+        code: WarningCode::DerivedFromMeasures,
+        category: Some("equity".to_owned()),
+        section: Some("equity"),
+        message: format!(
+            "the measures break values down by group: `equity.basis` is read as {} (the analysis and its public reporting are still claims of the evidence file)",
+            names.join(" and ")
+        ),
+    });
 }
 
 fn warning(code: WarningCode, message: String) -> Warning {
