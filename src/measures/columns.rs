@@ -212,6 +212,14 @@ mod tests {
     }
 
     #[test]
+    fn each_role_is_at_its_own_place_in_all() {
+        // `RoleColumns` in read.rs indexes an array by `role as usize`.
+        for (i, role) in Role::ALL.into_iter().enumerate() {
+            assert_eq!(role as usize, i, "{role:?}");
+        }
+    }
+
+    #[test]
     fn every_synonym_belongs_to_one_role() {
         let mut seen = std::collections::HashMap::new();
         for role in Role::ALL {

@@ -63,7 +63,9 @@ impl FindingCode {
             FindingCode::MissingPeriod => {
                 "a year, quarter or month is missing inside a measure's series"
             }
-            FindingCode::Stale => "a measure has no value in the two years up to the as-of date",
+            FindingCode::Stale => {
+                "a measure's latest value is more than two years before the as-of year"
+            }
             FindingCode::ValueJump => {
                 "a value changes more than tenfold from one period to the next: check it"
             }
@@ -266,11 +268,13 @@ fn measure_findings(
                 Some(info.row),
             );
         }
-        if latest.fiscal_year(fys) < as_of_fy - 1 {
+        // As ICMA's recency reading: a latest year more than two years before the
+        // as-of year is stale.
+        if latest.fiscal_year(fys) < as_of_fy - 2 {
             add(
                 FindingCode::Stale,
                 format!(
-                    "{name} has no value since {}, more than two years before the as-of date",
+                    "{name} has no value since {}, more than two years before {as_of_fy}",
                     latest.label(fys)
                 ),
                 Some(info.row),

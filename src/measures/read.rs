@@ -2,11 +2,13 @@
 //! column, then every row read, every problem collected with its cell.
 
 use std::collections::HashMap;
+
+use rustc_hash::FxHashMap;
 use std::path::{Path, PathBuf};
 
 use super::columns::{self, Role, direction_of, kind_of, normalize, role_of};
 use super::period::{self, Period, Series};
-use super::source::{self, Cell, Sheet, column_name};
+use super::source::{self, Cell, OwnedCell, Sheet, column_name};
 use super::{CellProblem, MAX_PROBLEMS, MeasuresError, value};
 use crate::evidence::Measure;
 
@@ -153,11 +155,12 @@ pub fn read_file(path: &Path, options: &Options) -> Result<Table, MeasuresError>
     let mut tried = Vec::new();
     for name in &names {
         let sheet = source::read(path, Some(name))?;
-        if sheet.rows.is_empty() {
+        let head = sheet.head(path, HEAD)?;
+        if head.is_empty() {
             continue;
         }
         let fys = options.fiscal_year_start.clamp(1, 12);
-        if plan(path, &sheet, options, fys).is_ok() {
+        if plan(path, &head, sheet.first_column, options, fys).is_ok() {
             return read_sheet(path, sheet, options);
         }
         tried.push(format!("`{}`", crate::diagnostic::printable(name)));
@@ -174,25 +177,30 @@ pub fn read_file(path: &Path, options: &Options) -> Result<Table, MeasuresError>
 /// Reads the rows of a sheet already loaded.
 pub fn read_sheet(path: &Path, sheet: Sheet, options: &Options) -> Result<Table, MeasuresError> {
     let fys = options.fiscal_year_start.clamp(1, 12);
-    let plan = plan(path, &sheet, options, fys)?;
+    let head = sheet.head(path, HEAD)?;
+    let plan = plan(path, &head, sheet.first_column, options, fys)?;
+    drop(head);
     let mut reader = RowReader {
         plan: &plan,
         fys,
         first_column: sheet.first_column,
         strings: Vec::new(),
-        string_index: HashMap::new(),
+        string_index: FxHashMap::default(),
         measures: Vec::new(),
-        measure_index: HashMap::new(),
+        measure_index: FxHashMap::default(),
         observations: Vec::new(),
-        seen: HashMap::new(),
         problems: Vec::new(),
         omitted: 0,
         rows: RowCounts::default(),
         skipped: Vec::new(),
+        periods: FxHashMap::default(),
+        kinds: FxHashMap::default(),
     };
-    for (row, cells) in sheet.rows.iter().skip(plan.header_index + 1) {
-        reader.row(*row, cells);
-    }
+    sheet.for_each_row(path, plan.header_index + 1, |row, cells| {
+        reader.row(row, cells);
+        true
+    })?;
+    reader.duplicates();
     if reader.problems.is_empty() && reader.observations.is_empty() {
         return Err(MeasuresError::file(
             path,
@@ -232,7 +240,7 @@ struct Plan {
     header_row: u32,
     layout: Layout,
     /// Column index (in the row) per role.
-    roles: HashMap<Role, usize>,
+    roles: RoleColumns,
     /// Second period column for a year + quarter (or month) pair.
     period_part: Option<(usize, PeriodPart)>,
     /// Wide layout: the period columns.
@@ -244,26 +252,58 @@ struct Plan {
     notes: Vec<String>,
 }
 
+/// The column of each role, looked up on every row: an array by role, not a map.
+#[derive(Debug, Clone, Copy, Default)]
+struct RoleColumns([Option<usize>; Role::ALL.len()]);
+
+impl RoleColumns {
+    fn slot(role: Role) -> usize {
+        role as usize
+    }
+
+    fn get(&self, role: &Role) -> Option<&usize> {
+        self.0[Self::slot(*role)].as_ref()
+    }
+
+    fn contains_key(&self, role: &Role) -> bool {
+        self.0[Self::slot(*role)].is_some()
+    }
+
+    fn insert(&mut self, role: Role, column: usize) {
+        self.0[Self::slot(role)] = Some(column);
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum PeriodPart {
     Quarter,
     Month,
 }
 
-fn header_texts(cells: &[Cell]) -> Vec<String> {
-    cells.iter().map(Cell::text).collect()
+fn header_texts(cells: &[OwnedCell]) -> Vec<String> {
+    cells.iter().map(|c| c.cell().text().into_owned()).collect()
 }
 
+/// Rows kept to decide the header and the roles: the rows searched for the header,
+/// and the sample under it.
+const HEAD: usize = HEADER_SEARCH + SAMPLE + 1;
+
 /// Finds the header row and decides what each column is.
-fn plan(path: &Path, sheet: &Sheet, options: &Options, fys: u32) -> Result<Plan, MeasuresError> {
-    let letter = |i: usize| column_name(sheet.first_column + i as u32);
+fn plan(
+    path: &Path,
+    rows: &[(u32, Vec<OwnedCell>)],
+    first_column: u32,
+    options: &Options,
+    fys: u32,
+) -> Result<Plan, MeasuresError> {
+    let letter = |i: usize| column_name(first_column + i as u32);
     let named: HashMap<Role, String> = options
         .columns
         .iter()
         .map(|(r, h)| (*r, normalize(h)))
         .collect();
     let mut best: Option<(usize, Vec<String>)> = None;
-    for (i, (_, cells)) in sheet.rows.iter().enumerate().take(HEADER_SEARCH) {
+    for (i, (_, cells)) in rows.iter().enumerate().take(HEADER_SEARCH) {
         let headers = header_texts(cells);
         let has = |role: Role| {
             headers.iter().any(|h| {
@@ -282,10 +322,9 @@ fn plan(path: &Path, sheet: &Sheet, options: &Options, fys: u32) -> Result<Plan,
         }
     }
     let Some((header_index, headers)) = best else {
-        let first = sheet
-            .rows
+        let first = rows
             .iter()
-            .find(|(_, c)| c.iter().any(|x| !x.is_empty()))
+            .find(|(_, c)| c.iter().any(|x| !x.cell().is_empty()))
             .map(|(_, c)| header_texts(c).join(", "))
             .unwrap_or_default();
         return Err(MeasuresError::file(
@@ -297,8 +336,8 @@ fn plan(path: &Path, sheet: &Sheet, options: &Options, fys: u32) -> Result<Plan,
             ),
         ));
     };
-    let header_row = sheet.rows[header_index].0;
-    let mut roles: HashMap<Role, usize> = HashMap::new();
+    let header_row = rows[header_index].0;
+    let mut roles = RoleColumns::default();
     let mut mapping = Vec::new();
     let mut unread = Vec::new();
     let mut notes = Vec::new();
@@ -340,8 +379,7 @@ fn plan(path: &Path, sheet: &Sheet, options: &Options, fys: u32) -> Result<Plan,
             named: true,
         });
     }
-    let data: Vec<&Vec<Cell>> = sheet
-        .rows
+    let data: Vec<&Vec<OwnedCell>> = rows
         .iter()
         .skip(header_index + 1)
         .take(SAMPLE)
@@ -371,7 +409,6 @@ fn plan(path: &Path, sheet: &Sheet, options: &Options, fys: u32) -> Result<Plan,
         }
         if let Some(why) = refuse(role, header, i, &data) {
             notes.push(why);
-            unread.push((header.clone(), letter(i)));
             continue;
         }
         roles.insert(role, i);
@@ -460,10 +497,11 @@ fn plan(path: &Path, sheet: &Sheet, options: &Options, fys: u32) -> Result<Plan,
 
 /// Why a column whose header names `role` is not read as it: a kind column whose
 /// values are not measure kinds, a number column holding text.
-fn refuse(role: Role, header: &str, i: usize, data: &[&Vec<Cell>]) -> Option<String> {
-    let values: Vec<&Cell> = data
+fn refuse(role: Role, header: &str, i: usize, data: &[&Vec<OwnedCell>]) -> Option<String> {
+    let values: Vec<Cell<'_>> = data
         .iter()
         .filter_map(|row| row.get(i))
+        .map(OwnedCell::cell)
         .filter(|c| !c.is_empty())
         .collect();
     if values.is_empty() {
@@ -471,7 +509,9 @@ fn refuse(role: Role, header: &str, i: usize, data: &[&Vec<Cell>]) -> Option<Str
     }
     let (fits, what): (fn(&Cell) -> bool, &str) = match role {
         Role::Kind => (|c| kind_of(&c.text()).is_some(), "measure kinds"),
-        Role::Actual | Role::Target | Role::Comparison => (
+        // An actual column is never refused: its cells are read one by one, and a
+        // cell that is not a number is an error naming it.
+        Role::Target | Role::Comparison => (
             |c| matches!(c, Cell::Number(_)) || value::parse(&c.text()).is_ok(),
             "numbers",
         ),
@@ -481,12 +521,12 @@ fn refuse(role: Role, header: &str, i: usize, data: &[&Vec<Cell>]) -> Option<Str
     if fitting * 2 > values.len() {
         return None;
     }
-    let mut examples: Vec<String> = values.iter().map(|c| c.text()).collect();
+    let mut examples: Vec<String> = values.iter().map(|c| c.text().into_owned()).collect();
     examples.sort();
     examples.dedup();
     examples.truncate(3);
     Some(format!(
-        "column `{header}` holds {}, not {what}: it is not read as the {}{}; if it is, name it with --column {}=\"{header}\"",
+        "column `{header}` holds {}, not {what}: it is not read as the {}{}; {}",
         examples
             .iter()
             .map(|e| format!("`{}`", crate::diagnostic::printable(e)))
@@ -498,7 +538,14 @@ fn refuse(role: Role, header: &str, i: usize, data: &[&Vec<Cell>]) -> Option<Str
         } else {
             ""
         },
-        role.id()
+        if role == Role::Kind {
+            "add a column giving each measure's kind (input, output, workload, efficiency or outcome) and name it with --column kind=HEADER".to_owned()
+        } else {
+            format!(
+                "if it does hold numbers, name it with --column {}=\"{header}\" to have each cell checked",
+                role.id()
+            )
+        }
     ))
 }
 
@@ -507,7 +554,7 @@ fn refuse(role: Role, header: &str, i: usize, data: &[&Vec<Cell>]) -> Option<Str
 fn choose_period(
     headers: &[String],
     candidates: &[usize],
-    roles: &mut HashMap<Role, usize>,
+    roles: &mut RoleColumns,
     mapping: &mut Vec<Mapped>,
     unread: &mut Vec<(String, String)>,
     letter: &dyn Fn(usize) -> String,
@@ -571,16 +618,18 @@ struct RowReader<'p> {
     fys: u32,
     first_column: u32,
     strings: Vec<String>,
-    string_index: HashMap<String, u32>,
+    string_index: FxHashMap<String, u32>,
     measures: Vec<MeasureInfo>,
-    measure_index: HashMap<(u32, u32), u32>,
+    measure_index: FxHashMap<(u32, u32), u32>,
     observations: Vec<Observation>,
-    /// (measure, breakdown, period) -> index into observations.
-    seen: HashMap<(u32, Option<u32>, Period), usize>,
     problems: Vec<CellProblem>,
     omitted: usize,
     rows: RowCounts,
     skipped: Vec<Skipped>,
+    /// Period texts already parsed.
+    periods: FxHashMap<String, Result<Period, String>>,
+    /// Kind texts already read.
+    kinds: FxHashMap<String, Option<Measure>>,
 }
 
 impl RowReader<'_> {
@@ -607,7 +656,7 @@ impl RowReader<'_> {
         i
     }
 
-    fn text(&self, cells: &[Cell], role: Role) -> Option<String> {
+    fn text<'c>(&self, cells: &[Cell<'c>], role: Role) -> Option<std::borrow::Cow<'c, str>> {
         let i = *self.plan.roles.get(&role)?;
         let t = cells.get(i)?.text();
         (!t.is_empty()).then_some(t)
@@ -621,7 +670,7 @@ impl RowReader<'_> {
         });
     }
 
-    fn row(&mut self, row: u32, cells: &[Cell]) {
+    fn row(&mut self, row: u32, cells: &[Cell<'_>]) {
         if cells.iter().all(Cell::is_empty) {
             return;
         }
@@ -648,26 +697,36 @@ impl RowReader<'_> {
         }
     }
 
-    fn breakdown(&mut self, cells: &[Cell]) -> Option<u32> {
+    /// The kind a text names (each distinct text read once).
+    fn kind(&mut self, text: &str) -> Option<Measure> {
+        if let Some(k) = self.kinds.get(text) {
+            return *k;
+        }
+        let k = kind_of(text);
+        self.kinds.insert(text.to_owned(), k);
+        k
+    }
+
+    fn breakdown(&mut self, cells: &[Cell<'_>]) -> Option<u32> {
         let value = self.text(cells, Role::Breakdown)?;
         let name = self.plan.breakdown_name.clone().unwrap_or_default();
         Some(self.intern(&format!("{name}: {value}")))
     }
 
     /// The measure a row names, created on first sight; its kind checked.
-    fn measure(&mut self, row: u32, cells: &[Cell], area: &str, name: &str) -> Option<u32> {
+    fn measure(&mut self, row: u32, cells: &[Cell<'_>], area: &str, name: &str) -> Option<u32> {
         let kind = match (
             self.text(cells, Role::Kind),
             self.plan.roles.get(&Role::Kind),
         ) {
-            (Some(t), Some(&i)) => match kind_of(&t) {
+            (Some(t), Some(&i)) => match self.kind(&t) {
                 Some(k) => Some(k),
                 None => {
                     let message = format!(
                         "{} is not a measure kind; write input, output, workload, efficiency or outcome (effectiveness and demand are read as outcome and workload), or leave it empty",
                         value::quote(&t)
                     );
-                    self.problem(row, Some(i), Some(t), message);
+                    self.problem(row, Some(i), Some(t.into_owned()), message);
                     return None;
                 }
             },
@@ -705,14 +764,14 @@ impl RowReader<'_> {
                 Some(_) => {}
             }
         }
-        m.unit = m.unit.take().or(unit);
-        m.owner = m.owner.take().or(owner);
+        m.unit = m.unit.take().or(unit.map(std::borrow::Cow::into_owned));
+        m.owner = m.owner.take().or(owner.map(std::borrow::Cow::into_owned));
         m.direction = m.direction.or(direction);
         Some(index)
     }
 
     /// A number cell of a role: `Ok(None)` for no value.
-    fn number(&mut self, row: u32, cells: &[Cell], i: usize) -> Result<Option<f64>, ()> {
+    fn number(&mut self, row: u32, cells: &[Cell<'_>], i: usize) -> Result<Option<f64>, ()> {
         match cells.get(i) {
             None | Some(Cell::Empty) => Ok(None),
             Some(Cell::Number(n)) if n.is_finite() => Ok(Some(*n)),
@@ -732,9 +791,9 @@ impl RowReader<'_> {
         }
     }
 
-    fn period(&mut self, row: u32, cells: &[Cell]) -> Option<Period> {
+    fn period(&mut self, row: u32, cells: &[Cell<'_>]) -> Option<Period> {
         let i = *self.plan.roles.get(&Role::Period)?;
-        let cell = cells.get(i).cloned().unwrap_or(Cell::Empty);
+        let cell = cells.get(i).copied().unwrap_or(Cell::Empty);
         let text = match (&cell, self.plan.period_part) {
             (Cell::Empty, _) => {
                 self.problem(
@@ -772,7 +831,28 @@ impl RowReader<'_> {
                 Some(d) => return Some(period::from_date(d)),
                 None => source::format_number(*n),
             },
-            (Cell::Text(t), None) => t.clone(),
+            (Cell::Text(t), None) => {
+                // Periods repeat on every row of a long file: each text is parsed once.
+                if let Some(found) = self.periods.get(*t) {
+                    return match found {
+                        Ok(p) => Some(*p),
+                        Err(message) => {
+                            let message = message.clone();
+                            self.problem(row, Some(i), Some(t.trim().to_owned()), message);
+                            None
+                        }
+                    };
+                }
+                let parsed = period::parse(t, self.fys);
+                self.periods.insert((*t).to_owned(), parsed.clone());
+                return match parsed {
+                    Ok(p) => Some(p),
+                    Err(message) => {
+                        self.problem(row, Some(i), Some(t.trim().to_owned()), message);
+                        None
+                    }
+                };
+            }
         };
         match period::parse(&text, self.fys) {
             Ok(p) => Some(p),
@@ -783,7 +863,7 @@ impl RowReader<'_> {
         }
     }
 
-    fn long(&mut self, row: u32, cells: &[Cell], measure: u32, breakdown: Option<u32>) {
+    fn long(&mut self, row: u32, cells: &[Cell<'_>], measure: u32, breakdown: Option<u32>) {
         let period = self.period(row, cells);
         let role_number = |r: &mut Self, role: Role| -> Result<Option<f64>, ()> {
             match r.plan.roles.get(&role) {
@@ -799,6 +879,9 @@ impl RowReader<'_> {
         else {
             return;
         };
+        if actual.is_none() {
+            self.rows.no_value += 1;
+        }
         self.observe(Observation {
             measure,
             period,
@@ -810,7 +893,7 @@ impl RowReader<'_> {
         });
     }
 
-    fn wide(&mut self, row: u32, cells: &[Cell], measure: u32, breakdown: Option<u32>) {
+    fn wide(&mut self, row: u32, cells: &[Cell<'_>], measure: u32, breakdown: Option<u32>) {
         let mut by_period: Vec<Observation> = Vec::new();
         for &(i, period, series) in &self.plan.periods {
             if series == Series::Other {
@@ -819,6 +902,9 @@ impl RowReader<'_> {
             let Ok(v) = self.number(row, cells, i) else {
                 continue;
             };
+            if series == Series::Actual && v.is_none() {
+                self.rows.no_value += 1;
+            }
             let slot = match by_period.iter_mut().find(|o| o.period == period) {
                 Some(o) => o,
                 None => {
@@ -845,38 +931,50 @@ impl RowReader<'_> {
         }
     }
 
-    /// Keeps an observation; the same measure, group and period twice with different
-    /// values is an error naming both rows.
     fn observe(&mut self, o: Observation) {
-        if o.actual.is_none() {
-            self.rows.no_value += 1;
-        }
-        let key = (o.measure, o.breakdown, o.period);
-        if let Some(&earlier) = self.seen.get(&key) {
-            let first = &self.observations[earlier];
-            if first.actual != o.actual || first.target != o.target {
-                let m = &self.measures[o.measure as usize];
-                let message = format!(
-                    "`{}` of `{}` for {} has {} here and {} on row {}; keep one row per measure and period",
-                    crate::diagnostic::printable(self.string(m.name)),
-                    crate::diagnostic::printable(self.string(m.area)),
-                    o.period.label(self.fys),
-                    describe_values(o.actual, o.target),
-                    describe_values(first.actual, first.target),
-                    first.row,
-                );
-                let row = o.row;
-                self.problem(
-                    row,
-                    None,
-                    Some(describe_values(o.actual, o.target)),
-                    message,
-                );
-            }
-            return;
-        }
-        self.seen.insert(key, self.observations.len());
         self.observations.push(o);
+    }
+
+    /// The same measure, group and period on two rows: identical values are kept once;
+    /// different values are an error naming both rows. Found by sorting (stable, so the
+    /// earlier row of a pair comes first) rather than with a map looked up on every row.
+    fn duplicates(&mut self) {
+        let key = |o: &Observation| (o.measure, o.breakdown, o.period);
+        let mut all = std::mem::take(&mut self.observations);
+        all.sort_by_key(key);
+        let mut kept: Vec<Observation> = Vec::with_capacity(all.len());
+        let mut clashes: Vec<(Observation, Observation)> = Vec::new();
+        for o in all {
+            if let Some(first) = kept.last()
+                && key(first) == key(&o)
+            {
+                if first.actual != o.actual || first.target != o.target {
+                    clashes.push((first.clone(), o));
+                }
+                continue;
+            }
+            kept.push(o);
+        }
+        self.observations = kept;
+        clashes.sort_by_key(|(_, later)| later.row);
+        for (first, o) in clashes {
+            let m = &self.measures[o.measure as usize];
+            let message = format!(
+                "`{}` of `{}` for {} has {} here and {} on row {}; keep one row per measure and period",
+                crate::diagnostic::printable(self.string(m.name)),
+                crate::diagnostic::printable(self.string(m.area)),
+                o.period.label(self.fys),
+                describe_values(o.actual, o.target),
+                describe_values(first.actual, first.target),
+                first.row,
+            );
+            self.problem(
+                o.row,
+                None,
+                Some(describe_values(o.actual, o.target)),
+                message,
+            );
+        }
     }
 
     fn string(&self, i: u32) -> &str {

@@ -4,30 +4,32 @@
 
 use std::path::Path;
 
-use calamine::{Data, Reader};
+use std::borrow::Cow;
+
+use calamine::Reader;
 use chrono::NaiveDate;
 
 use super::period;
 use super::{MAX_MEASURES_BYTES, MeasuresError};
 use crate::diagnostic;
 
-/// One cell as read.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Cell {
+/// One cell as read, borrowed from the file's record or the workbook's range.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Cell<'a> {
     Empty,
-    Text(String),
+    Text(&'a str),
     Number(f64),
     Date(NaiveDate),
 }
 
-impl Cell {
+impl<'a> Cell<'a> {
     /// The cell as text, for messages and for columns read as text.
-    pub fn text(&self) -> String {
-        match self {
-            Cell::Empty => String::new(),
-            Cell::Text(t) => t.trim().to_owned(),
-            Cell::Number(n) => format_number(*n),
-            Cell::Date(d) => d.format("%Y-%m-%d").to_string(),
+    pub fn text(&self) -> Cow<'a, str> {
+        match *self {
+            Cell::Empty => Cow::Borrowed(""),
+            Cell::Text(t) => Cow::Borrowed(t.trim()),
+            Cell::Number(n) => Cow::Owned(format_number(n)),
+            Cell::Date(d) => Cow::Owned(d.format("%Y-%m-%d").to_string()),
         }
     }
 
@@ -36,6 +38,35 @@ impl Cell {
             Cell::Empty => true,
             Cell::Text(t) => t.trim().is_empty(),
             _ => false,
+        }
+    }
+
+    pub fn keep(self) -> OwnedCell {
+        match self {
+            Cell::Empty => OwnedCell::Empty,
+            Cell::Text(t) => OwnedCell::Text(t.to_owned()),
+            Cell::Number(n) => OwnedCell::Number(n),
+            Cell::Date(d) => OwnedCell::Date(d),
+        }
+    }
+}
+
+/// A cell kept beyond its row: the first rows, read to decide the header and roles.
+#[derive(Debug, Clone, PartialEq)]
+pub enum OwnedCell {
+    Empty,
+    Text(String),
+    Number(f64),
+    Date(NaiveDate),
+}
+
+impl OwnedCell {
+    pub fn cell(&self) -> Cell<'_> {
+        match self {
+            OwnedCell::Empty => Cell::Empty,
+            OwnedCell::Text(t) => Cell::Text(t),
+            OwnedCell::Number(n) => Cell::Number(*n),
+            OwnedCell::Date(d) => Cell::Date(*d),
         }
     }
 }
@@ -67,19 +98,110 @@ impl Format {
     }
 }
 
-/// The rows of one sheet, each with its 1-based row number, and where the sheet's
-/// columns start (so that cell references match what the spreadsheet shows).
+/// One sheet: a CSV file's text, or a workbook sheet's range. Rows are visited in
+/// order with their 1-based row numbers ([`Sheet::for_each_row`]), never all copied at
+/// once, so memory stays near the size of the file.
 pub struct Sheet {
     /// The sheet's name in a workbook; `None` for CSV.
     pub name: Option<String>,
-    pub rows: Vec<(u32, Vec<Cell>)>,
     /// The 0-based column of each row's first cell.
     pub first_column: u32,
+    data: Data,
+}
+
+enum Data {
+    Csv {
+        text: String,
+        delimiter: u8,
+    },
+    Range {
+        range: calamine::Range<calamine::Data>,
+        first_row: u32,
+    },
+}
+
+impl Sheet {
+    /// The first `n` rows, kept (to decide the header row and the roles).
+    pub fn head(&self, path: &Path, n: usize) -> Result<Vec<(u32, Vec<OwnedCell>)>, MeasuresError> {
+        let mut out = Vec::new();
+        self.for_each_row(path, 0, |row, cells| {
+            out.push((row, cells.iter().map(|c| c.keep()).collect()));
+            out.len() < n
+        })?;
+        Ok(out)
+    }
+
+    /// Calls `f` with each row from the `skip`-th on, until it returns false.
+    pub fn for_each_row(
+        &self,
+        path: &Path,
+        skip: usize,
+        mut f: impl FnMut(u32, &[Cell<'_>]) -> bool,
+    ) -> Result<(), MeasuresError> {
+        match &self.data {
+            Data::Csv { text, delimiter } => {
+                let mut reader = csv::ReaderBuilder::new()
+                    .has_headers(false)
+                    .flexible(true)
+                    .delimiter(*delimiter)
+                    .from_reader(text.as_bytes());
+                let mut record = csv::StringRecord::new();
+                let mut index = 0usize;
+                loop {
+                    match reader.read_record(&mut record) {
+                        Ok(false) => return Ok(()),
+                        Ok(true) => {}
+                        Err(e) => {
+                            return Err(MeasuresError::file(
+                                path,
+                                format!(
+                                    "is not readable as CSV ({e}); check the quoting on that line"
+                                ),
+                            ));
+                        }
+                    }
+                    index += 1;
+                    if index <= skip {
+                        continue;
+                    }
+                    let line = record.position().map_or(0, |p| p.line()) as u32;
+                    let cells: Vec<Cell<'_>> = record
+                        .iter()
+                        .map(|c| {
+                            if c.trim().is_empty() {
+                                Cell::Empty
+                            } else {
+                                Cell::Text(c)
+                            }
+                        })
+                        .collect();
+                    if !f(line, &cells) {
+                        return Ok(());
+                    }
+                }
+            }
+            Data::Range { range, first_row } => {
+                for (i, row) in range.rows().enumerate().skip(skip) {
+                    let cells: Vec<Cell<'_>> = row.iter().map(cell).collect();
+                    if !f(first_row + i as u32 + 1, &cells) {
+                        break;
+                    }
+                }
+                Ok(())
+            }
+        }
+    }
 }
 
 /// Reads `path` as a measures file: CSV, or a workbook's `sheet` (the first sheet with
 /// data when not named).
 pub fn read(path: &Path, sheet: Option<&str>) -> Result<Sheet, MeasuresError> {
+    if path.is_dir() {
+        return Err(MeasuresError::file(
+            path,
+            "is a directory; give the path of a measures file (.csv, .xlsx, .ods) itself",
+        ));
+    }
     match Format::of(path) {
         Some(Format::Csv) => read_csv(path),
         Some(Format::Workbook) => read_workbook(path, sheet),
@@ -111,48 +233,23 @@ fn sniff_delimiter(text: &str) -> u8 {
 fn read_csv(path: &Path) -> Result<Sheet, MeasuresError> {
     let text = diagnostic::read_text(path, MAX_MEASURES_BYTES, "measures")
         .map_err(MeasuresError::Input)?;
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .delimiter(sniff_delimiter(&text))
-        .from_reader(text.as_bytes());
-    let mut rows = Vec::new();
-    let mut record = csv::StringRecord::new();
-    loop {
-        match reader.read_record(&mut record) {
-            Ok(false) => break,
-            Ok(true) => {
-                let line = record.position().map_or(0, |p| p.line()) as u32;
-                let cells = record
-                    .iter()
-                    .map(|c| {
-                        if c.trim().is_empty() {
-                            Cell::Empty
-                        } else {
-                            Cell::Text(c.to_owned())
-                        }
-                    })
-                    .collect();
-                rows.push((line, cells));
-            }
-            Err(e) => {
-                return Err(MeasuresError::file(
-                    path,
-                    format!("is not readable as CSV ({e}); check the quoting on that line"),
-                ));
-            }
-        }
+    if text.trim().is_empty() {
+        return Err(MeasuresError::file(
+            path,
+            "is empty; export the measures with a header row and one row per measure (and period)",
+        ));
     }
+    let delimiter = sniff_delimiter(&text);
     Ok(Sheet {
         name: None,
-        rows,
         first_column: 0,
+        data: Data::Csv { text, delimiter },
     })
 }
 
 /// The names of a workbook's sheets, in order; empty for a CSV file.
 pub fn sheet_names(path: &Path) -> Result<Vec<String>, MeasuresError> {
-    if Format::of(path) != Some(Format::Workbook) {
+    if Format::of(path) != Some(Format::Workbook) || path.is_dir() {
         return Ok(Vec::new());
     }
     check_file(path)?;
@@ -170,8 +267,18 @@ fn open(path: &Path) -> Result<calamine::Sheets<std::io::BufReader<std::fs::File
 }
 
 fn check_file(path: &Path) -> Result<(), MeasuresError> {
-    let meta = std::fs::metadata(path)
-        .map_err(|e| MeasuresError::file(path, format!("cannot be read: {e}")))?;
+    let meta = std::fs::metadata(path).map_err(|e| {
+        let message = match e.kind() {
+            std::io::ErrorKind::NotFound => {
+                "no such file; check the path of the measures file".to_owned()
+            }
+            std::io::ErrorKind::PermissionDenied => {
+                "permission denied; check that you may read the measures file".to_owned()
+            }
+            _ => format!("cannot be read: {e}"),
+        };
+        MeasuresError::file(path, message)
+    })?;
     if !meta.is_file() {
         return Err(MeasuresError::file(
             path,
@@ -231,40 +338,37 @@ fn read_workbook(path: &Path, sheet: Option<&str>) -> Result<Sheet, MeasuresErro
             }
             continue;
         };
-        let rows = range
-            .rows()
-            .enumerate()
-            .map(|(i, row)| (first_row + i as u32 + 1, row.iter().map(cell).collect()))
-            .collect();
         return Ok(Sheet {
             name: Some(name),
-            rows,
             first_column,
+            data: Data::Range { range, first_row },
         });
     }
     Err(MeasuresError::file(path, "has no sheet with data"))
 }
 
-fn cell(data: &Data) -> Cell {
+fn cell(data: &calamine::Data) -> Cell<'_> {
+    use calamine::Data as D;
     match data {
-        Data::Empty => Cell::Empty,
-        Data::String(s) if s.trim().is_empty() => Cell::Empty,
-        Data::String(s) => Cell::Text(s.clone()),
-        Data::Int(i) => Cell::Number(*i as f64),
-        Data::Float(f) => Cell::Number(*f),
-        Data::Bool(b) => Cell::Text(b.to_string()),
-        Data::DateTime(dt) => match period::from_excel_serial(dt.as_f64()) {
+        D::Empty => Cell::Empty,
+        D::String(s) if s.trim().is_empty() => Cell::Empty,
+        D::String(s) => Cell::Text(s),
+        D::Int(i) => Cell::Number(*i as f64),
+        D::Float(f) => Cell::Number(*f),
+        D::Bool(true) => Cell::Text("true"),
+        D::Bool(false) => Cell::Text("false"),
+        D::DateTime(dt) => match period::from_excel_serial(dt.as_f64()) {
             Some(d) => Cell::Date(d),
             None => Cell::Number(dt.as_f64()),
         },
-        Data::DateTimeIso(s) => {
+        D::DateTimeIso(s) => {
             match NaiveDate::parse_from_str(s.get(..10).unwrap_or(s), "%Y-%m-%d") {
                 Ok(d) => Cell::Date(d),
-                Err(_) => Cell::Text(s.clone()),
+                Err(_) => Cell::Text(s),
             }
         }
-        Data::DurationIso(s) => Cell::Text(s.clone()),
-        Data::Error(e) => Cell::Text(format!("#{e:?}")),
+        D::DurationIso(s) => Cell::Text(s),
+        D::Error(_) => Cell::Text("#ERROR"),
     }
 }
 
@@ -309,7 +413,7 @@ mod tests {
     fn numbers_read_as_written() {
         assert_eq!(format_number(2021.0), "2021");
         assert_eq!(format_number(12.5), "12.5");
-        assert_eq!(Cell::Text("  x ".into()).text(), "x");
-        assert!(Cell::Text("   ".into()).is_empty());
+        assert_eq!(Cell::Text("  x ").text(), "x");
+        assert!(Cell::Text("   ").is_empty());
     }
 }

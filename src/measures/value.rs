@@ -42,6 +42,17 @@ const GROUP_SPACES: [char; 5] = [' ', '\u{a0}', '\u{2007}', '\u{2009}', '\u{202f
 /// a leading sign or parentheses for a negative ("(45)" is -45), and one unit: a percent
 /// sign after the number or a currency sign or code before or after it, which is dropped.
 pub fn parse(text: &str) -> Result<Option<f64>, String> {
+    // Most cells are plain numbers (`1234`, `-5.25`): read them without the general path.
+    let t = text.trim();
+    if !t.is_empty()
+        && t.bytes()
+            .enumerate()
+            .all(|(i, b)| b.is_ascii_digit() || b == b'.' || (i == 0 && b == b'-'))
+        && let Ok(v) = t.parse::<f64>()
+        && v.is_finite()
+    {
+        return Ok(Some(v));
+    }
     if is_missing(text) {
         return Ok(None);
     }

@@ -3,9 +3,18 @@
 
 use std::io::{self, Write};
 
-use super::{kind_text, latest_text, years_text};
+use super::latest_text;
 use crate::measures::inventory::Report;
 use crate::text;
+
+/// Years as a spreadsheet splits them: `2019 2020 2021`.
+fn years_list(years: &[i32]) -> String {
+    years
+        .iter()
+        .map(i32::to_string)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
 
 pub(super) fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     let mut w = csv::Writer::from_writer(out);
@@ -25,10 +34,10 @@ pub(super) fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
             let record = [
                 a.name.clone(),
                 m.name.clone(),
-                kind_text(m).to_owned(),
-                years_text(&m.years),
+                m.kind.map_or("", |k| k.id()).to_owned(),
+                years_list(&m.years),
                 m.frequency.map_or("", |f| f.id()).to_owned(),
-                years_text(&m.target_years),
+                years_list(&m.target_years),
                 latest_text(report, m),
                 m.breakdowns.join("; "),
                 m.owner.clone().unwrap_or_default(),
