@@ -1,0 +1,1330 @@
+//! `measures`: the inventory of a jurisdiction's own measures files, run as a user runs
+//! it on files laid out the way jurisdictions publish them (column layouts modeled on
+//! public open-data feeds, performance tables and budget books; the data is made up).
+//! Every fixture is written by the test into a temporary directory: CSV as text or raw
+//! bytes, workbooks by real XLSX and ODS writers. The JSON is read back through the
+//! independent structs of [`contract`], so a renamed key fails here.
+
+use std::path::Path;
+
+use tempfile::TempDir;
+
+use crate::common::cli::{Run, run, run_in};
+
+/// The measures JSON contract v1, written independently of the renderer.
+mod contract {
+    use serde::Deserialize;
+
+    #[derive(Debug, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    pub struct Inventory {
+        pub version: u32,
+        pub as_of: String,
+        pub files: Vec<File>,
+        pub service_areas: Vec<Area>,
+        pub findings: Vec<Finding>,
+        pub rows: Rows,
+    }
+
+    #[derive(Debug, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    pub struct File {
+        pub file: String,
+        pub sheet: Option<String>,
+        pub layout: Layout,
+        pub fiscal_year_start: u32,
+        pub columns: Vec<Column>,
+        pub rows: Rows,
+    }
+
+    #[derive(Debug, PartialEq, Eq, Deserialize)]
+    #[serde(rename_all = "snake_case")]
+    pub enum Layout {
+        Long,
+        Wide,
+    }
+
+    #[derive(Debug, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    pub struct Column {
+        pub role: String,
+        pub header: String,
+        /// The column's letter.
+        pub column: String,
+        pub named: bool,
+    }
+
+    #[derive(Debug, PartialEq, Eq, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    pub struct Rows {
+        pub read: usize,
+        pub used: usize,
+        pub skipped: usize,
+        pub no_value: usize,
+    }
+
+    #[derive(Debug, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    pub struct Area {
+        pub name: String,
+        pub years: Vec<i32>,
+        pub kinds: Vec<Kind>,
+        pub icma: Icma,
+        pub measures: Vec<Measure>,
+    }
+
+    #[derive(Debug, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    pub struct Icma {
+        pub two_years: Verdict,
+        pub three_years: Verdict,
+        pub outcome: Verdict,
+    }
+
+    #[derive(Debug, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    pub struct Verdict {
+        pub counts: bool,
+        pub reason: String,
+    }
+
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+    #[serde(rename_all = "snake_case")]
+    pub enum Kind {
+        Input,
+        Output,
+        Workload,
+        Efficiency,
+        Outcome,
+    }
+
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+    #[serde(rename_all = "snake_case")]
+    pub enum Frequency {
+        Annual,
+        Quarterly,
+        Monthly,
+    }
+
+    #[derive(Debug, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    pub struct Measure {
+        pub name: String,
+        pub kind: Option<Kind>,
+        pub years: Vec<i32>,
+        pub frequency: Option<Frequency>,
+        pub target_years: Vec<i32>,
+        pub latest: Option<String>,
+        pub breakdowns: Vec<String>,
+        pub comparison: bool,
+        pub higher_is_better: Option<bool>,
+        pub unit: Option<String>,
+        pub owner: Option<String>,
+        pub row: u32,
+    }
+
+    #[derive(Debug, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    pub struct Finding {
+        pub code: Code,
+        pub message: String,
+        pub file: String,
+        pub sheet: Option<String>,
+        pub row: Option<u32>,
+    }
+
+    /// The finding codes of the measures contract v1.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+    #[serde(rename_all = "kebab-case")]
+    pub enum Code {
+        NoKind,
+        KindConflict,
+        NoTarget,
+        NoOwner,
+        MissingPeriod,
+        Stale,
+        ValueJump,
+        UnreadColumn,
+        NotARole,
+        SkippedRows,
+    }
+
+    impl Inventory {
+        pub fn area(&self, name: &str) -> &Area {
+            self.service_areas
+                .iter()
+                .find(|a| a.name == name)
+                .unwrap_or_else(|| panic!("no service area {name}: {self:#?}"))
+        }
+
+        pub fn measure(&self, area: &str, name: &str) -> &Measure {
+            self.area(area)
+                .measures
+                .iter()
+                .find(|m| m.name == name)
+                .unwrap_or_else(|| panic!("no measure {name} in {area}"))
+        }
+
+        pub fn findings(&self, code: Code) -> Vec<&Finding> {
+            self.findings.iter().filter(|f| f.code == code).collect()
+        }
+
+        /// `role=HEADER (letter)` for each column of file `i`, as a compact check.
+        pub fn columns(&self, i: usize) -> Vec<String> {
+            self.files[i]
+                .columns
+                .iter()
+                .map(|c| format!("{}={} ({})", c.role, c.header, c.column))
+                .collect()
+        }
+    }
+}
+
+use contract::{Code, Frequency, Inventory, Kind, Layout, Rows};
+
+/// A temporary directory holding `files`, each written as given.
+fn dir_with(files: &[(&str, &[u8])]) -> TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, bytes) in files {
+        std::fs::write(dir.path().join(name), bytes).unwrap();
+    }
+    dir
+}
+
+/// `pmcheck measures ARGS` run inside `dir`, so files are named relative to it.
+fn measures(dir: &Path, args: &[&str]) -> Run {
+    let mut all = vec!["measures"];
+    all.extend_from_slice(args);
+    run_in(dir, &all)
+}
+
+/// The JSON inventory of a run that must succeed, read through the contract.
+fn inventory(dir: &Path, args: &[&str]) -> Inventory {
+    let mut all = args.to_vec();
+    all.extend_from_slice(&["-f", "json"]);
+    let r = measures(dir, &all);
+    assert_eq!(r.code, 0, "{args:?}: {}", r.stderr);
+    let inv: Inventory = serde_json::from_str(&r.stdout).unwrap_or_else(|e| {
+        panic!("not contract v1: {e}\n{}", r.stdout);
+    });
+    assert_eq!(inv.version, 1);
+    inv
+}
+
+/// The error of a run that must fail with exit status 2, with the files in `dir` given
+/// by their absolute paths and the temporary directory shown as `[DIR]`.
+fn failure(dir: &Path, args: &[&str]) -> String {
+    let absolute: Vec<String> = args
+        .iter()
+        .map(|a| {
+            if dir.join(a).exists() {
+                dir.join(a).display().to_string()
+            } else {
+                (*a).to_owned()
+            }
+        })
+        .collect();
+    let mut all = vec!["measures"];
+    all.extend(absolute.iter().map(String::as_str));
+    let r = run(&all);
+    assert_eq!(r.code, 2, "{args:?} should fail: {}{}", r.stdout, r.stderr);
+    assert!(r.stdout.is_empty(), "{args:?} printed: {}", r.stdout);
+    r.stderr.replace(&dir.display().to_string(), "[DIR]")
+}
+
+// ---------------------------------------------------------------------------------------
+// The layouts jurisdictions publish.
+
+/// An open-data monthly feed: one row per measure per month, with a strategic goal in
+/// words, a category that is the measure's kind, and the date the data was pulled.
+const MONTHLY_FEED: &str = "\
+Measure Code,Department,Measure,Goal,Category,Actual,Calendar Month,Data As Of
+PW-01,Public Works,Potholes repaired within 48 hours (%),Safe and well-maintained streets,Outcome,91.5,2023-07,2023-10-02
+PW-01,Public Works,Potholes repaired within 48 hours (%),Safe and well-maintained streets,Outcome,88,2023-08,2023-10-02
+PW-01,Public Works,Potholes repaired within 48 hours (%),Safe and well-maintained streets,Outcome,93.2,2023-09,2023-10-02
+LIB-04,Library,Library visits,An informed and connected community,Output,\"12,410\",Jul 2023,2023-10-02
+LIB-04,Library,Library visits,An informed and connected community,Output,\"11,980\",Aug 2023,2023-10-02
+LIB-04,Library,Library visits,An informed and connected community,Output,\"12,005\",Sep 2023,2023-10-02
+,,,,,,,
+Source: City performance dashboard export,,,,,,,
+";
+
+#[test]
+fn monthly_feed_reads_months_and_never_takes_a_strategic_goal_for_a_target() {
+    let dir = dir_with(&[("monthly.csv", MONTHLY_FEED.as_bytes())]);
+    let inv = inventory(dir.path(), &["monthly.csv", "--as-of", "2023-10-15"]);
+    assert_eq!(inv.as_of, "2023-10-15");
+    assert_eq!(inv.files[0].layout, Layout::Long);
+    assert_eq!(inv.files[0].sheet, None);
+    assert_eq!(
+        inv.columns(0),
+        [
+            "service_area=Department (B)",
+            "measure=Measure (C)",
+            "kind=Category (E)",
+            "period=Calendar Month (G)",
+            "actual=Actual (F)",
+        ]
+    );
+    assert!(inv.files[0].columns.iter().all(|c| !c.named));
+    // "Goal" holds strategic goals in words: it is not read as the target.
+    assert!(inv.files[0].columns.iter().all(|c| c.role != "target"));
+    let not_a_role = inv.findings(Code::NotARole);
+    assert_eq!(not_a_role.len(), 1, "{not_a_role:#?}");
+    let m = &not_a_role[0].message;
+    assert!(m.contains("`Goal`") && m.contains("not numbers"), "{m}");
+    assert!(m.contains("not read as the target"), "{m}");
+    assert!(m.contains("Safe and well-maintained streets"), "{m}");
+    assert_eq!(not_a_role[0].file, "monthly.csv");
+    assert_eq!(not_a_role[0].row, None);
+    // The measure code and the pull date are columns of no role.
+    let unread: Vec<&str> = inv
+        .findings(Code::UnreadColumn)
+        .iter()
+        .map(|f| f.message.as_str())
+        .collect();
+    assert!(unread.iter().any(|m| m.contains("column A `Measure Code`")));
+    assert!(unread.iter().any(|m| m.contains("column H `Data As Of`")));
+
+    // "2023-07" and "Jul 2023" are both months.
+    for (area, name, row) in [
+        ("Public Works", "Potholes repaired within 48 hours (%)", 2),
+        ("Library", "Library visits", 5),
+    ] {
+        let measure = inv.measure(area, name);
+        assert_eq!(measure.frequency, Some(Frequency::Monthly));
+        assert_eq!(measure.years, [2023]);
+        assert_eq!(measure.latest.as_deref(), Some("2023-09"));
+        assert!(measure.target_years.is_empty());
+        assert_eq!(measure.row, row);
+    }
+    assert_eq!(
+        inv.measure("Library", "Library visits").kind,
+        Some(Kind::Output)
+    );
+    assert_eq!(inv.area("Public Works").kinds, [Kind::Outcome]);
+    // Areas come sorted by name.
+    let names: Vec<&str> = inv.service_areas.iter().map(|a| a.name.as_str()).collect();
+    assert_eq!(names, ["Library", "Public Works"]);
+    // No targets at all: each measure says so, on the row that first names it.
+    let no_target: Vec<Option<u32>> = inv.findings(Code::NoTarget).iter().map(|f| f.row).collect();
+    assert_eq!(no_target, [Some(2), Some(5)]);
+    // The footnote row names no measure: skipped, and counted.
+    assert_eq!(
+        inv.rows,
+        Rows {
+            read: 7,
+            used: 6,
+            skipped: 1,
+            no_value: 0
+        }
+    );
+    assert_eq!(inv.findings(Code::SkippedRows).len(), 1);
+    let icma = &inv.area("Library").icma;
+    assert!(!icma.two_years.counts, "{}", icma.two_years.reason);
+
+    let r = measures(
+        dir.path(),
+        &["monthly.csv", "--as-of", "2023-10-15", "--list-skipped"],
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.stdout
+            .contains("skipped: monthly.csv, row 9: no measure name"),
+        "{}",
+        r.stdout
+    );
+    insta::assert_snapshot!("measures_monthly_feed_table", r.stdout);
+}
+
+/// A fiscal-year performance table: one row per measure, actual and target columns per
+/// fiscal year, the measure type in the words budget offices use.
+const FISCAL_YEAR_TABLE: &str = "\
+Department,Measure Name,Measure Type,FY2021 Actual,FY2021 Target,FY2022 Actual,FY2022 Target,FY2023 Actual,FY2023 Target,FY2024 Target
+Fire,Fire responses within 6 minutes 20 seconds (%),Outcome,88.1,90,89.4,90,90.2,90,90
+Fire,Fire inspections completed,Output,\"4,210\",\"4,000\",\"4,388\",\"4,200\",\"4,502\",\"4,400\",\"4,500\"
+Fire,Cost per inspection ($),Efficiency,61.2,65,63.0,65,64.8,65,66
+Parks & Recreation,Program participants,Output,\"18,200\",\"17,500\",\"19,050\",\"18,000\",\"20,310\",\"19,000\",\"20,000\"
+Parks & Recreation,Residents satisfied with park maintenance (%),Effectiveness,78,80,81,80,79,80,82
+Parks & Recreation,Park acres maintained,Input,1210,1210,1215,1215,1230,1230,1230
+Parks & Recreation,Park acres maintained,Output,1210,1210,1215,1215,1230,1230,1230
+";
+
+#[test]
+fn fiscal_year_table_is_wide_and_reads_kinds_targets_and_fiscal_years() {
+    let dir = dir_with(&[("performance.csv", FISCAL_YEAR_TABLE.as_bytes())]);
+    let args = [
+        "performance.csv",
+        "--fiscal-year-start",
+        "7",
+        "--as-of",
+        "2023-08-15",
+    ];
+    let inv = inventory(dir.path(), &args);
+    let file = &inv.files[0];
+    assert_eq!(file.layout, Layout::Wide);
+    assert_eq!(file.fiscal_year_start, 7);
+    assert_eq!(
+        inv.columns(0),
+        [
+            "service_area=Department (A)",
+            "measure=Measure Name (B)",
+            "kind=Measure Type (C)",
+        ]
+    );
+    assert_eq!(inv.area("Fire").years, [2021, 2022, 2023]);
+    assert_eq!(
+        inv.area("Fire").kinds,
+        [Kind::Output, Kind::Efficiency, Kind::Outcome]
+    );
+    // "Effectiveness" is read as an outcome measure.
+    let satisfied = inv.measure(
+        "Parks & Recreation",
+        "Residents satisfied with park maintenance (%)",
+    );
+    assert_eq!(satisfied.kind, Some(Kind::Outcome));
+    assert_eq!(satisfied.frequency, Some(Frequency::Annual));
+    // The next year's target is a target year, never a year with data.
+    assert_eq!(satisfied.years, [2021, 2022, 2023]);
+    assert_eq!(satisfied.target_years, [2021, 2022, 2023, 2024]);
+    assert_eq!(satisfied.latest.as_deref(), Some("FY2023"));
+    for a in &inv.service_areas {
+        assert!(
+            a.icma.three_years.counts,
+            "{}: {}",
+            a.name, a.icma.three_years.reason
+        );
+        assert!(
+            a.icma.outcome.counts,
+            "{}: {}",
+            a.name, a.icma.outcome.reason
+        );
+    }
+    // The same measure given two kinds on two rows is one measure with a conflict.
+    let conflict = inv.findings(Code::KindConflict);
+    assert_eq!(conflict.len(), 1, "{conflict:#?}");
+    assert!(
+        conflict[0].message.contains("`Park acres maintained`")
+            && conflict[0].message.contains("input and output"),
+        "{}",
+        conflict[0].message
+    );
+    assert_eq!(conflict[0].row, Some(7));
+    assert!(inv.findings(Code::NoTarget).is_empty());
+    assert!(inv.findings(Code::Stale).is_empty());
+    assert!(inv.findings(Code::NoKind).is_empty());
+    assert_eq!(inv.rows.read, 7);
+    assert_eq!(inv.rows.used, 7);
+    // Every row's FY2024 has a target and no actual yet: counted as a period with no
+    // actual value, though no actual cell is empty.
+    assert_eq!(inv.rows.no_value, 7);
+
+    let r = measures(dir.path(), &args);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    insta::assert_snapshot!("measures_fiscal_year_table", r.stdout);
+}
+
+/// A budget-book export: a title row or two above the header, fiscal years written
+/// "FY 2022-23", thousands separators, dollar signs and "N/A".
+const BUDGET_BOOK: &str = "\
+City of Example — Adopted Budget FY 2023-24,,,,,
+Performance Measures by Department,,,,,
+Department,Performance Measure,FY 2021-22 Actual,FY 2022-23 Actual,FY 2022-23 Target,FY 2023-24 Target
+Finance,Invoices paid within 30 days,\"12,480\",\"13,102\",\"13,000\",\"13,500\"
+Finance,Cost per invoice processed,$4.10,$3.95,$4.00,$3.90
+Human Resources,Average days to fill a vacancy,N/A,54,60,50
+";
+
+#[test]
+fn budget_book_export_finds_the_header_below_the_titles_and_reads_its_values() {
+    let dir = dir_with(&[("budget.csv", BUDGET_BOOK.as_bytes())]);
+    let inv = inventory(
+        dir.path(),
+        &[
+            "budget.csv",
+            "--fiscal-year-start",
+            "7",
+            "--as-of",
+            "2023-09-01",
+        ],
+    );
+    assert_eq!(inv.files[0].layout, Layout::Wide);
+    assert_eq!(
+        inv.columns(0),
+        [
+            "service_area=Department (A)",
+            "measure=Performance Measure (B)"
+        ]
+    );
+    // "FY 2021-22" is the fiscal year that ends in 2022.
+    let invoices = inv.measure("Finance", "Invoices paid within 30 days");
+    assert_eq!(invoices.years, [2022, 2023]);
+    assert_eq!(invoices.target_years, [2023, 2024]);
+    assert_eq!(invoices.latest.as_deref(), Some("FY2023"));
+    assert_eq!(invoices.row, 4);
+    assert_eq!(
+        inv.measure("Finance", "Cost per invoice processed").years,
+        [2022, 2023]
+    );
+    // "N/A" is no value, not an error.
+    let vacancy = inv.measure("Human Resources", "Average days to fill a vacancy");
+    assert_eq!(vacancy.years, [2023]);
+    assert!(inv.rows.no_value >= 1, "{:?}", inv.rows);
+    // No kind column: every measure is reported without one, on its own row.
+    let rows: Vec<Option<u32>> = inv.findings(Code::NoKind).iter().map(|f| f.row).collect();
+    assert_eq!(rows, [Some(4), Some(5), Some(6)]);
+    // The title rows are above the header: not data, not skipped.
+    assert_eq!(inv.rows.read, 3);
+    assert_eq!(inv.rows.skipped, 0);
+}
+
+/// A quarterly series missing a quarter, with one value ten times its neighbours.
+const QUARTERLY: &str = "\
+Department,Indicator,Quarter,Actual,Target
+Planning,Building permits issued,2021 Q1,120,110
+Planning,Building permits issued,2021 Q2,131,110
+Planning,Building permits issued,2021 Q4,128,110
+Planning,Building permits issued,2022 Q1,1290,110
+Planning,Building permits issued,2022 Q2,125,110
+";
+
+#[test]
+fn quarterly_series_reports_the_missing_quarter_and_the_tenfold_jump() {
+    let dir = dir_with(&[("quarterly.csv", QUARTERLY.as_bytes())]);
+    let inv = inventory(dir.path(), &["quarterly.csv", "--as-of", "2022-09-01"]);
+    let permits = inv.measure("Planning", "Building permits issued");
+    assert_eq!(permits.frequency, Some(Frequency::Quarterly));
+    assert_eq!(permits.latest.as_deref(), Some("2022 Q2"));
+    assert_eq!(permits.target_years, [2021, 2022]);
+    let missing = inv.findings(Code::MissingPeriod);
+    assert_eq!(missing.len(), 1, "{missing:#?}");
+    assert!(
+        missing[0].message.ends_with("has no row for 2021 Q3"),
+        "{}",
+        missing[0].message
+    );
+    let jumps = inv.findings(Code::ValueJump);
+    let jump_rows: Vec<Option<u32>> = jumps.iter().map(|f| f.row).collect();
+    // Up on row 5, and back down on row 6.
+    assert_eq!(jump_rows, [Some(5), Some(6)]);
+    assert!(
+        jumps[0]
+            .message
+            .contains("goes from 128 in 2021 Q4 to 1290 in 2022 Q1"),
+        "{}",
+        jumps[0].message
+    );
+    insta::assert_snapshot!(
+        "measures_quarterly_table",
+        measures(dir.path(), &["quarterly.csv", "--as-of", "2022-09-01"]).stdout
+    );
+}
+
+/// A transportation export: "Measure Type" says how a value is aggregated.
+const TRANSPORTATION: &str = "\
+Department,Measure,Measure Type,Year,Value
+Transportation,Average daily transit boardings,Average,2021,\"14,200\"
+Transportation,Average daily transit boardings,Average,2022,\"15,010\"
+Transportation,Lane miles resurfaced,Sum,2021,42
+Transportation,Lane miles resurfaced,Sum,2022,47
+";
+
+#[test]
+fn aggregation_words_in_a_measure_type_column_are_not_kinds() {
+    let dir = dir_with(&[("transportation.csv", TRANSPORTATION.as_bytes())]);
+    let inv = inventory(dir.path(), &["transportation.csv", "--as-of", "2023-01-01"]);
+    assert!(inv.files[0].columns.iter().all(|c| c.role != "kind"));
+    assert_eq!(
+        inv.columns(0),
+        [
+            "service_area=Department (A)",
+            "measure=Measure (B)",
+            "period=Year (D)",
+            "actual=Value (E)",
+        ]
+    );
+    let notes = inv.findings(Code::NotARole);
+    assert_eq!(notes.len(), 1, "{notes:#?}");
+    let m = &notes[0].message;
+    assert!(m.contains("`Average`, `Sum`, not measure kinds"), "{m}");
+    assert!(m.contains("not read as the kind"), "{m}");
+    assert!(m.contains("--column kind=\"Measure Type\""), "{m}");
+    assert!(inv.area("Transportation").kinds.is_empty());
+    assert_eq!(inv.findings(Code::NoKind).len(), 2);
+}
+
+#[test]
+fn semicolon_csv_with_a_byte_order_mark_reads_its_first_header() {
+    let mut bytes = b"\xEF\xBB\xBF".to_vec();
+    bytes.extend_from_slice(
+        "Department;Measure;Fiscal Year;Actual;Target\n\
+         Police;Average response time, priority 1 (min);2022;7.5;7\n\
+         Police;Average response time, priority 1 (min);2023;7.1;7\n"
+            .as_bytes(),
+    );
+    let dir = dir_with(&[("police.csv", &bytes)]);
+    let inv = inventory(dir.path(), &["police.csv", "--as-of", "2023-12-31"]);
+    // The BOM is not part of the first header: `Department` is the service area.
+    assert_eq!(
+        inv.columns(0),
+        [
+            "service_area=Department (A)",
+            "measure=Measure (B)",
+            "period=Fiscal Year (C)",
+            "actual=Actual (D)",
+            "target=Target (E)",
+        ]
+    );
+    // The comma inside a field is not a delimiter in a semicolon file.
+    let m = inv.measure("Police", "Average response time, priority 1 (min)");
+    assert_eq!(m.years, [2022, 2023]);
+    assert_eq!(m.target_years, [2022, 2023]);
+    assert!(inv.findings(Code::UnreadColumn).is_empty());
+}
+
+#[test]
+#[ignore = "bug: an `Actual` column refused for its decimal commas yields `row 1 has a measure column but no actual column`, which never names the column or why it was refused"]
+fn semicolon_csv_with_decimal_commas_says_why_its_actual_column_was_refused() {
+    let dir = dir_with(&[(
+        "police.csv",
+        b"Department;Measure;Fiscal Year;Actual\nPolice;Response time (min);2022;7,5\nPolice;Response time (min);2023;7,1\n",
+    )]);
+    let err = failure(dir.path(), &["police.csv"]);
+    assert!(err.contains("`Actual`"), "{err}");
+    assert!(err.contains("7,5"), "{err}");
+}
+
+#[test]
+fn utf16_tab_separated_export_with_crlf_reads_like_utf8() {
+    let text = "Department\tMeasure\tYear\tActual\r\n\
+                Library\tItems circulated\t2021\t1000\r\n\
+                Library\tItems circulated\t2022\t1100\r\n\
+                Library\tItems circulated\t2023\t1180\r\n";
+    let mut bytes = vec![0xFF, 0xFE];
+    bytes.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+    let dir = dir_with(&[("library.csv", &bytes)]);
+    let inv = inventory(dir.path(), &["library.csv", "--as-of", "2024-01-01"]);
+    assert_eq!(
+        inv.columns(0),
+        [
+            "service_area=Department (A)",
+            "measure=Measure (B)",
+            "period=Year (C)",
+            "actual=Actual (D)",
+        ]
+    );
+    let m = inv.measure("Library", "Items circulated");
+    assert_eq!(m.years, [2021, 2022, 2023]);
+    assert_eq!(m.latest.as_deref(), Some("2023"));
+    assert!(inv.area("Library").icma.three_years.counts);
+    // The CR is not part of the last header or value.
+    assert!(inv.findings(Code::UnreadColumn).is_empty());
+}
+
+/// An equity-minded feed: a council-district breakdown beside the citywide rows, a
+/// national comparison, the desired direction and the unit.
+const DISTRICTS: &str = "\
+Service Area,Performance Measure,Measure Type,Fiscal Year,Council District,Actual,Target,National Average,Desired Direction,Unit
+Police,Priority 1 response time,Outcome,2022,,6.1,6,7.2,Lower,minutes
+Police,Priority 1 response time,Outcome,2023,,5.9,6,7.0,Lower,minutes
+Police,Priority 1 response time,Outcome,2023,1,5.2,6,,Lower,minutes
+Police,Priority 1 response time,Outcome,2023,2,6.7,6,,Lower,minutes
+";
+
+#[test]
+fn breakdowns_comparisons_direction_and_unit_are_read() {
+    let dir = dir_with(&[("districts.csv", DISTRICTS.as_bytes())]);
+    let inv = inventory(dir.path(), &["districts.csv", "--as-of", "2024-01-01"]);
+    let roles: Vec<String> = inv.columns(0)[6..].to_vec();
+    assert_eq!(
+        roles,
+        [
+            "unit=Unit (J)",
+            "comparison=National Average (H)",
+            "direction=Desired Direction (I)",
+            "breakdown=Council District (E)",
+        ]
+    );
+    let m = inv.measure("Police", "Priority 1 response time");
+    assert_eq!(m.breakdowns, ["Council District"]);
+    assert!(m.comparison);
+    assert_eq!(m.higher_is_better, Some(false));
+    assert_eq!(m.unit.as_deref(), Some("minutes"));
+    // A district's row for 2023 is not a second citywide 2023.
+    assert_eq!(m.years, [2022, 2023]);
+    assert!(inv.findings.is_empty(), "{:#?}", inv.findings);
+}
+
+#[test]
+fn markdown_and_csv_render_the_same_inventory_and_neutralise_formulas() {
+    let dir = dir_with(&[
+        ("quarterly.csv", QUARTERLY.as_bytes()),
+        (
+            "formula.csv",
+            b"Department,Measure,Year,Actual\n=cmd|calc,\"=HYPERLINK(\"\"http://evil\"\")\",2022,1\n",
+        ),
+    ]);
+    let args = ["quarterly.csv", "--as-of", "2022-09-01", "-f"];
+    let markdown = measures(dir.path(), &[&args[..], &["markdown"]].concat());
+    assert_eq!(markdown.code, 0, "{}", markdown.stderr);
+    insta::assert_snapshot!("measures_quarterly_markdown", markdown.stdout);
+    let csv = measures(dir.path(), &[&args[..], &["csv"]].concat());
+    assert_eq!(csv.code, 0, "{}", csv.stderr);
+    insta::assert_snapshot!("measures_quarterly_csv", csv.stdout);
+
+    let csv = measures(
+        dir.path(),
+        &["formula.csv", "--as-of", "2022-09-01", "-f", "csv"],
+    );
+    assert_eq!(csv.code, 0, "{}", csv.stderr);
+    let row = csv.stdout.lines().nth(1).unwrap();
+    assert!(row.starts_with("'=cmd|calc,\"'=HYPERLINK("), "{row}");
+}
+
+#[test]
+#[ignore = "bug: latest value 2021 as of 2023-03-01 is `stale` (`more than two years before the as-of date`, though 2021 ended 14 months before) while the ICMA reading of the same area says `the latest no more than 2 years before 2023`"]
+fn stale_agrees_with_the_icma_recency_reading() {
+    let dir = dir_with(&[(
+        "parks.csv",
+        b"Department,Measure,Year,Actual\nParks,Visits,2020,10\nParks,Visits,2021,11\n",
+    )]);
+    let inv = inventory(dir.path(), &["parks.csv", "--as-of", "2023-03-01"]);
+    let icma = &inv.area("Parks").icma.two_years;
+    assert!(icma.counts, "{}", icma.reason);
+    assert!(
+        inv.findings(Code::Stale).is_empty(),
+        "{:#?}",
+        inv.findings(Code::Stale)
+    );
+}
+
+// ---------------------------------------------------------------------------------------
+// Workbooks, written by real spreadsheet writers.
+
+/// An XLSX workbook: a notes sheet first, then the data with real dates for months and
+/// numbers stored as numbers.
+fn xlsx_workbook(path: &Path) {
+    use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
+    let mut book = Workbook::new();
+    let notes = book.add_worksheet().set_name("Notes").unwrap();
+    notes
+        .write_string(0, 0, "About this workbook")
+        .unwrap()
+        .write_string(1, 0, "Measures are updated monthly by the Budget Office.")
+        .unwrap();
+    let month = Format::new().set_num_format("mmm yyyy");
+    let data = book.add_worksheet().set_name("Data").unwrap();
+    for (c, h) in ["Department", "KPI", "Month", "Actual", "Target", "Owner"]
+        .iter()
+        .enumerate()
+    {
+        data.write_string(0, c as u16, *h).unwrap();
+    }
+    let rows: [(&str, &str, u8, f64, f64, &str); 4] = [
+        (
+            "Solid Waste",
+            "Tons collected",
+            7,
+            4210.0,
+            4000.0,
+            "J. Rivera",
+        ),
+        (
+            "Solid Waste",
+            "Tons collected",
+            8,
+            4385.5,
+            4000.0,
+            "J. Rivera",
+        ),
+        ("Solid Waste", "Missed pickups per 10,000", 7, 3.2, 2.5, ""),
+        ("Solid Waste", "Missed pickups per 10,000", 8, 2.9, 2.5, ""),
+    ];
+    for (i, (area, kpi, m, actual, target, owner)) in rows.into_iter().enumerate() {
+        let r = i as u32 + 1;
+        let date = ExcelDateTime::from_ymd(2023, m, 1).unwrap();
+        data.write_string(r, 0, area)
+            .unwrap()
+            .write_string(r, 1, kpi)
+            .unwrap()
+            .write_datetime_with_format(r, 2, &date, &month)
+            .unwrap()
+            .write_number(r, 3, actual)
+            .unwrap()
+            .write_number(r, 4, target)
+            .unwrap();
+        if !owner.is_empty() {
+            data.write_string(r, 5, owner).unwrap();
+        }
+    }
+    book.save(path).unwrap();
+}
+
+#[test]
+fn xlsx_sheet_chosen_by_name_whatever_its_case_reads_dates_and_numbers() {
+    let dir = tempfile::tempdir().unwrap();
+    xlsx_workbook(&dir.path().join("solid-waste.xlsx"));
+    let inv = inventory(
+        dir.path(),
+        &[
+            "solid-waste.xlsx",
+            "--sheet",
+            "DATA",
+            "--as-of",
+            "2023-09-30",
+        ],
+    );
+    let file = &inv.files[0];
+    assert_eq!(file.sheet.as_deref(), Some("Data"));
+    assert_eq!(
+        inv.columns(0),
+        [
+            "service_area=Department (A)",
+            "measure=KPI (B)",
+            "period=Month (C)",
+            "actual=Actual (D)",
+            "target=Target (E)",
+            "owner=Owner (F)",
+        ]
+    );
+    let tons = inv.measure("Solid Waste", "Tons collected");
+    assert_eq!(tons.frequency, Some(Frequency::Monthly));
+    assert_eq!(tons.latest.as_deref(), Some("2023-08"));
+    assert_eq!(tons.owner.as_deref(), Some("J. Rivera"));
+    assert_eq!(tons.target_years, [2023]);
+    // The measure with no owner is found, in the sheet, on its first row.
+    let no_owner = inv.findings(Code::NoOwner);
+    assert_eq!(no_owner.len(), 1, "{no_owner:#?}");
+    assert!(no_owner[0].message.contains("`Missed pickups per 10,000`"));
+    assert_eq!(no_owner[0].sheet.as_deref(), Some("Data"));
+    assert_eq!(no_owner[0].file, "solid-waste.xlsx");
+    assert_eq!(no_owner[0].row, Some(4));
+    assert_eq!(inv.rows.used, 4);
+    // With a July fiscal year, July and August 2023 are in FY2024.
+    let fy = inventory(
+        dir.path(),
+        &[
+            "solid-waste.xlsx",
+            "--sheet",
+            "Data",
+            "--fiscal-year-start",
+            "7",
+            "--as-of",
+            "2023-09-30",
+        ],
+    );
+    assert_eq!(fy.measure("Solid Waste", "Tons collected").years, [2024]);
+    insta::assert_snapshot!(
+        "measures_xlsx_table",
+        measures(
+            dir.path(),
+            &[
+                "solid-waste.xlsx",
+                "--sheet",
+                "data",
+                "--as-of",
+                "2023-09-30"
+            ]
+        )
+        .stdout
+    );
+}
+
+#[test]
+#[ignore = "bug: with no --sheet, a notes sheet before the data is taken as the data, and the error (`has no header row ...`) does not name the sheet it read"]
+fn xlsx_without_sheet_skips_a_notes_sheet_or_names_it() {
+    let dir = tempfile::tempdir().unwrap();
+    xlsx_workbook(&dir.path().join("solid-waste.xlsx"));
+    let r = measures(dir.path(), &["solid-waste.xlsx", "--as-of", "2023-09-30"]);
+    assert!(
+        r.code == 0 || r.stderr.contains("Notes"),
+        "{}{}",
+        r.stdout,
+        r.stderr
+    );
+}
+
+#[test]
+fn xlsx_problems_name_the_sheet_and_the_cell() {
+    use rust_xlsxwriter::Workbook;
+    let dir = tempfile::tempdir().unwrap();
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet().set_name("FY Measures").unwrap();
+    for (c, h) in ["Division", "Measure", "Fiscal Year", "Actual"]
+        .iter()
+        .enumerate()
+    {
+        sheet.write_string(0, c as u16, *h).unwrap();
+    }
+    for (r, year) in [(1, 2021), (2, 2022), (3, 2023)] {
+        sheet
+            .write_string(r, 0, "Streets")
+            .unwrap()
+            .write_string(r, 1, "Lane miles swept")
+            .unwrap()
+            .write_number(r, 2, year)
+            .unwrap();
+    }
+    // Numbers as numbers, and one note typed where the value belongs.
+    sheet
+        .write_number(1, 3, 5120)
+        .unwrap()
+        .write_number(2, 3, 5310)
+        .unwrap()
+        .write_string(3, 3, "see note")
+        .unwrap();
+    book.save(dir.path().join("streets.xlsx")).unwrap();
+    let err = failure(dir.path(), &["streets.xlsx"]);
+    assert!(
+        err.contains(
+            "[DIR]/streets.xlsx, sheet `FY Measures`, cell D4: `see note` is not a number"
+        ),
+        "{err}"
+    );
+    insta::assert_snapshot!("measures_error_xlsx_cell", err);
+}
+
+#[test]
+fn ods_workbook_reads_like_xlsx() {
+    use spreadsheet_ods::{Sheet, WorkBook};
+    let dir = tempfile::tempdir().unwrap();
+    let mut book = WorkBook::new_empty();
+    let mut sheet = Sheet::new("Measures");
+    for (c, h) in ["Program", "Performance Measure", "Type", "Year", "Result"]
+        .iter()
+        .enumerate()
+    {
+        sheet.set_value(0, c as u32, *h);
+    }
+    let rows: [(&str, &str, &str, f64, f64); 3] = [
+        (
+            "Code Enforcement",
+            "Cases closed within 30 days (%)",
+            "Outcome",
+            2021.0,
+            71.0,
+        ),
+        (
+            "Code Enforcement",
+            "Cases closed within 30 days (%)",
+            "Outcome",
+            2022.0,
+            74.5,
+        ),
+        (
+            "Code Enforcement",
+            "Cases closed within 30 days (%)",
+            "Outcome",
+            2023.0,
+            77.25,
+        ),
+    ];
+    for (i, (program, measure, kind, year, result)) in rows.into_iter().enumerate() {
+        let r = i as u32 + 1;
+        sheet.set_value(r, 0, program);
+        sheet.set_value(r, 1, measure);
+        sheet.set_value(r, 2, kind);
+        sheet.set_value(r, 3, year);
+        sheet.set_value(r, 4, result);
+    }
+    book.push_sheet(sheet);
+    spreadsheet_ods::write_ods(&mut book, dir.path().join("code.ods")).unwrap();
+    let inv = inventory(dir.path(), &["code.ods", "--as-of", "2024-03-01"]);
+    assert_eq!(inv.files[0].sheet.as_deref(), Some("Measures"));
+    assert_eq!(
+        inv.columns(0),
+        [
+            "service_area=Program (A)",
+            "measure=Performance Measure (B)",
+            "kind=Type (C)",
+            "period=Year (D)",
+            "actual=Result (E)",
+        ]
+    );
+    let area = inv.area("Code Enforcement");
+    assert_eq!(area.years, [2021, 2022, 2023]);
+    assert_eq!(area.kinds, [Kind::Outcome]);
+    assert!(area.icma.outcome.counts, "{}", area.icma.outcome.reason);
+    let m = &area.measures[0];
+    assert_eq!(m.latest.as_deref(), Some("2023"));
+    assert_eq!(m.row, 2);
+}
+
+#[test]
+fn several_files_make_one_inventory_with_findings_per_file() {
+    let dir = dir_with(&[
+        ("performance.csv", FISCAL_YEAR_TABLE.as_bytes()),
+        ("quarterly.csv", QUARTERLY.as_bytes()),
+    ]);
+    let inv = inventory(
+        dir.path(),
+        &["performance.csv", "quarterly.csv", "--as-of", "2023-06-30"],
+    );
+    let files: Vec<&str> = inv.files.iter().map(|f| f.file.as_str()).collect();
+    assert_eq!(files, ["performance.csv", "quarterly.csv"]);
+    let areas: Vec<&str> = inv.service_areas.iter().map(|a| a.name.as_str()).collect();
+    assert_eq!(areas, ["Fire", "Parks & Recreation", "Planning"]);
+    assert_eq!(inv.findings(Code::MissingPeriod)[0].file, "quarterly.csv");
+    assert_eq!(inv.findings(Code::KindConflict)[0].file, "performance.csv");
+    // The totals add the files' rows.
+    assert_eq!(
+        inv.rows.read,
+        inv.files[0].rows.read + inv.files[1].rows.read
+    );
+}
+
+// ---------------------------------------------------------------------------------------
+// Bad input: exit status 2, the file, the sheet, the cell and the text, and what is right.
+
+/// A long file with one header and `rows` under it.
+fn long_csv(rows: &str) -> Vec<u8> {
+    format!("Department,Measure,Type,Period,Actual,Target\n{rows}").into_bytes()
+}
+
+#[test]
+fn a_non_number_in_a_value_column_names_the_cell() {
+    let dir = dir_with(&[(
+        "police.csv",
+        &long_csv(
+            "Police,Calls answered,Output,2020,1180,1000\nPolice,Calls answered,Output,2021,\"1,204\",1000\nPolice,Calls answered,Output,2022,twelve hundred,1000\n",
+        ),
+    )]);
+    let err = failure(dir.path(), &["police.csv"]);
+    assert!(
+        err.contains("[DIR]/police.csv, cell E4: `twelve hundred` is not a number"),
+        "{err}"
+    );
+    assert!(err.contains("write a number such as"), "{err}");
+    insta::assert_snapshot!("measures_error_not_a_number", err);
+}
+
+#[test]
+fn impossible_periods_name_their_cells() {
+    let dir = dir_with(&[(
+        "police.csv",
+        &long_csv(
+            "Police,Calls answered,Output,Q5 2021,12,10\nPolice,Calls answered,Output,2022-24,12,10\nPolice,Calls answered,Output,2023-13,12,10\n",
+        ),
+    )]);
+    let err = failure(dir.path(), &["police.csv"]);
+    assert!(err.contains("3 problems found"), "{err}");
+    assert!(err.contains("cell D2: `Q5 2021` is not a period"), "{err}");
+    assert!(err.contains("cell D3: `2022-24` is not a period"), "{err}");
+    assert!(err.contains("cell D4: `2023-13`"), "{err}");
+    assert!(err.contains("a quarter (2021 Q3"), "{err}");
+    insta::assert_snapshot!("measures_error_periods", err);
+}
+
+#[test]
+fn a_kind_that_is_not_a_kind_in_an_accepted_kind_column_is_an_error() {
+    // Most values are kinds, so the column is read as the kind; the odd one is an error.
+    let dir = dir_with(&[(
+        "parks.csv",
+        &long_csv(
+            "Parks,Acres mowed,Output,2021,1200,\nParks,Acres mowed,Output,2022,1250,\nParks,Cost per acre,Efficiency,2022,41,\nParks,Satisfaction,Outcom,2022,81,\n",
+        ),
+    )]);
+    let err = failure(dir.path(), &["parks.csv"]);
+    assert!(
+        err.contains("cell C5: `Outcom` is not a measure kind"),
+        "{err}"
+    );
+    assert!(
+        err.contains("write input, output, workload, efficiency or outcome"),
+        "{err}"
+    );
+    insta::assert_snapshot!("measures_error_kind", err);
+}
+
+#[test]
+fn naming_an_aggregation_column_as_the_kind_makes_each_cell_an_error() {
+    let dir = dir_with(&[("transportation.csv", TRANSPORTATION.as_bytes())]);
+    let err = failure(
+        dir.path(),
+        &["transportation.csv", "--column", "kind=Measure Type"],
+    );
+    assert!(err.contains("4 problems found"), "{err}");
+    assert!(
+        err.contains("cell C2: `Average` is not a measure kind"),
+        "{err}"
+    );
+    assert!(
+        err.contains("cell C4: `Sum` is not a measure kind"),
+        "{err}"
+    );
+}
+
+#[test]
+fn two_rows_for_one_measure_and_period_name_both_rows() {
+    let dir = dir_with(&[(
+        "police.csv",
+        &long_csv(
+            "Police,Calls answered,Output,2021,1204,1000\nPolice,Calls answered,Output,2022,1310,1000\nPolice,Calls answered,Output,2021,1240,1000\n",
+        ),
+    )]);
+    let err = failure(dir.path(), &["police.csv"]);
+    assert!(err.contains("[DIR]/police.csv, row 4:"), "{err}");
+    assert!(
+        err.contains("actual 1240, target 1000 here and actual 1204, target 1000 on row 2"),
+        "{err}"
+    );
+    assert!(err.contains("keep one row per measure and period"), "{err}");
+    insta::assert_snapshot!("measures_error_duplicate", err);
+
+    // The same values twice are one observation, not an error.
+    let dir = dir_with(&[(
+        "police.csv",
+        &long_csv(
+            "Police,Calls answered,Output,2021,1204,1000\nPolice,Calls answered,Output,2021,1204,1000\n",
+        ),
+    )]);
+    let inv = inventory(dir.path(), &["police.csv", "--as-of", "2022-01-01"]);
+    assert_eq!(inv.measure("Police", "Calls answered").years, [2021]);
+}
+
+#[test]
+fn no_header_row_says_what_a_header_needs() {
+    let dir = dir_with(&[("export.csv", b"Col1,Col2,Col3\nPolice,Calls,12\n")]);
+    let err = failure(dir.path(), &["export.csv"]);
+    assert!(
+        err.contains("[DIR]/export.csv: has no header row pmcheck recognises"),
+        "{err}"
+    );
+    assert!(
+        err.contains("the first row holds: Col1, Col2, Col3"),
+        "{err}"
+    );
+    assert!(err.contains("--column ROLE=HEADER"), "{err}");
+    insta::assert_snapshot!("measures_error_no_header", err);
+}
+
+#[test]
+fn a_header_with_no_data_under_it_is_an_error() {
+    let dir = dir_with(&[("empty-table.csv", b"Department,Measure,Year,Actual\n")]);
+    let err = failure(dir.path(), &["empty-table.csv"]);
+    assert_eq!(
+        err,
+        "error: [DIR]/empty-table.csv: has a header row (row 1) but no rows of data under it\n"
+    );
+}
+
+#[test]
+#[ignore = "bug: an empty CSV file is reported as `has no header row ... the first row holds: .` rather than as empty"]
+fn an_empty_csv_says_it_is_empty() {
+    let dir = dir_with(&[("empty.csv", b"")]);
+    let err = failure(dir.path(), &["empty.csv"]);
+    assert!(err.contains("empty"), "{err}");
+    assert!(!err.contains("holds: ."), "{err}");
+}
+
+#[test]
+fn a_named_column_that_is_not_in_the_file_lists_the_headers() {
+    let dir = dir_with(&[("quarterly.csv", QUARTERLY.as_bytes())]);
+    let err = failure(
+        dir.path(),
+        &["quarterly.csv", "--column", "owner=Responsible Manager"],
+    );
+    assert!(
+        err.contains("has no column `Responsible Manager` for the role `owner`"),
+        "{err}"
+    );
+    assert!(
+        err.contains("`Department`, `Indicator`, `Quarter`, `Actual`, `Target`"),
+        "{err}"
+    );
+    insta::assert_snapshot!("measures_error_named_column", err);
+}
+
+#[test]
+fn a_named_column_is_read_as_its_role_and_marked_named() {
+    let dir = dir_with(&[(
+        "feed.csv",
+        b"Dept Name,Indicator,Period,Actual,Lead\nLibrary,Visits,2022,100,A. Chen\nLibrary,Visits,2023,110,A. Chen\n",
+    )]);
+    let inv = inventory(
+        dir.path(),
+        &[
+            "feed.csv",
+            "--column",
+            "service_area=dept name",
+            "--column",
+            "owner=Lead",
+            "--as-of",
+            "2024-01-01",
+        ],
+    );
+    let named: Vec<(&str, bool)> = inv.files[0]
+        .columns
+        .iter()
+        .map(|c| (c.role.as_str(), c.named))
+        .collect();
+    assert!(named.contains(&("service_area", true)), "{named:?}");
+    assert!(named.contains(&("owner", true)), "{named:?}");
+    assert!(named.contains(&("measure", false)), "{named:?}");
+    assert_eq!(
+        inv.measure("Library", "Visits").owner.as_deref(),
+        Some("A. Chen")
+    );
+}
+
+#[test]
+fn an_unknown_column_role_suggests_the_nearest() {
+    let dir = dir_with(&[("quarterly.csv", QUARTERLY.as_bytes())]);
+    let err = failure(dir.path(), &["quarterly.csv", "--column", "tagret=Goal"]);
+    assert!(
+        err.contains("`tagret` is not a column role; did you mean `target`?"),
+        "{err}"
+    );
+    assert!(
+        err.contains("roles: service_area, measure, kind, period, actual, target"),
+        "{err}"
+    );
+    let err = failure(dir.path(), &["quarterly.csv", "--column", "Goal"]);
+    assert!(err.contains("`Goal` is not ROLE=HEADER"), "{err}");
+}
+
+#[test]
+fn an_unknown_sheet_lists_the_sheets() {
+    let dir = tempfile::tempdir().unwrap();
+    xlsx_workbook(&dir.path().join("solid-waste.xlsx"));
+    let err = failure(dir.path(), &["solid-waste.xlsx", "--sheet", "FY2023"]);
+    assert_eq!(
+        err,
+        "error: [DIR]/solid-waste.xlsx: has no sheet `FY2023`; its sheets: `Notes`, `Data`\n"
+    );
+}
+
+#[test]
+fn an_empty_sheet_named_is_an_error_naming_it() {
+    use rust_xlsxwriter::Workbook;
+    let dir = tempfile::tempdir().unwrap();
+    let mut book = Workbook::new();
+    book.add_worksheet().set_name("Data").unwrap();
+    book.add_worksheet().set_name("Blank").unwrap();
+    book.save(dir.path().join("book.xlsx")).unwrap();
+    let err = failure(dir.path(), &["book.xlsx", "--sheet", "blank"]);
+    assert_eq!(err, "error: [DIR]/book.xlsx: sheet `Blank` is empty\n");
+    let err = failure(dir.path(), &["book.xlsx"]);
+    assert_eq!(err, "error: [DIR]/book.xlsx: has no sheet with data\n");
+}
+
+#[test]
+fn files_that_are_not_spreadsheets_are_refused_with_what_would_be() {
+    let dir = dir_with(&[
+        ("report.pdf", b"%PDF-1.7\n%\xE2\xE3\xCF\xD3\n"),
+        ("export.txt", b"PK\x03\x04\x00\x00\x00binary\x00\x01\x02"),
+        ("fake.xlsx", b"Department,Measure\n"),
+    ]);
+    let err = failure(dir.path(), &["report.pdf"]);
+    assert!(
+        err.contains("[DIR]/report.pdf: is not a measures file pmcheck reads"),
+        "{err}"
+    );
+    assert!(
+        err.contains(".csv") && err.contains(".xlsx") && err.contains(".ods"),
+        "{err}"
+    );
+    let err = failure(dir.path(), &["export.txt"]);
+    assert!(err.contains("[DIR]/export.txt"), "{err}");
+    assert!(err.contains("binary"), "{err}");
+    let err = failure(dir.path(), &["fake.xlsx"]);
+    assert!(
+        err.contains("[DIR]/fake.xlsx: is not a readable workbook"),
+        "{err}"
+    );
+    assert!(err.contains("export the sheet as CSV"), "{err}");
+    insta::assert_snapshot!(
+        "measures_error_not_spreadsheets",
+        [
+            failure(dir.path(), &["report.pdf"]),
+            failure(dir.path(), &["export.txt"]),
+            failure(dir.path(), &["fake.xlsx"]),
+        ]
+        .concat()
+    );
+}
+
+#[test]
+fn a_directory_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("exports.csv")).unwrap();
+    std::fs::create_dir(dir.path().join("book.xlsx")).unwrap();
+    let err = failure(dir.path(), &["exports.csv"]);
+    assert!(err.contains("[DIR]/exports.csv: is a directory"), "{err}");
+    let err = failure(dir.path(), &["book.xlsx"]);
+    assert!(
+        err.contains("[DIR]/book.xlsx: is not a regular file"),
+        "{err}"
+    );
+}
+
+#[test]
+#[ignore = "bug: a directory with no extension is refused as `is not a measures file pmcheck reads; give a .csv ...`, not as a directory"]
+fn a_directory_without_an_extension_says_it_is_a_directory() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("exports")).unwrap();
+    let r = measures(dir.path(), &["exports"]);
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("directory"), "{}", r.stderr);
+}
+
+#[test]
+fn a_missing_file_is_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let r = measures(dir.path(), &["measures-2023.csv"]);
+    assert_eq!(r.code, 2);
+    assert_eq!(
+        r.stderr,
+        "error: measures-2023.csv: no such file; check the path of the measures file\n"
+    );
+}
+
+#[test]
+#[ignore = "bug: a missing workbook says `cannot be read: No such file or directory (os error 2)` where a missing CSV says `no such file; check the path of the measures file`"]
+fn a_missing_workbook_is_named_like_a_missing_csv() {
+    let dir = tempfile::tempdir().unwrap();
+    let r = measures(dir.path(), &["measures-2023.xlsx"]);
+    assert_eq!(r.code, 2);
+    assert!(
+        r.stderr.contains("no such file; check the path"),
+        "{}",
+        r.stderr
+    );
+}
+
+#[test]
+fn more_than_fifty_problems_list_fifty_then_count_the_rest() {
+    let mut rows = String::new();
+    for i in 0..57 {
+        rows.push_str(&format!("Police,Measure {i},Output,FY2022 Q5,12,\n"));
+    }
+    let dir = dir_with(&[("police.csv", &long_csv(&rows))]);
+    let err = failure(dir.path(), &["police.csv"]);
+    assert!(
+        err.starts_with("error: [DIR]/police.csv: 57 problems found\n"),
+        "{err}"
+    );
+    let listed = err
+        .lines()
+        .filter(|l| l.contains("is not a period"))
+        .count();
+    assert_eq!(listed, 50, "{err}");
+    assert!(err.contains("cell D51: `FY2022 Q5`"), "{err}");
+    assert!(!err.contains("cell D52:"), "{err}");
+    assert!(
+        err.trim_end()
+            .ends_with("... and 7 more problems not listed"),
+        "{err}"
+    );
+}
+
+#[test]
+fn standard_input_is_refused_with_what_to_give() {
+    let r = run(&["measures", "-"]);
+    assert_eq!(r.code, 2);
+    assert!(r.stdout.is_empty());
+    assert_eq!(
+        r.stderr,
+        "error: measures are read from files, not standard input; give the path of a .csv, .xlsx or .ods file\n"
+    );
+}
