@@ -154,7 +154,10 @@ pub fn read_file(path: &Path, options: &Options) -> Result<Table, MeasuresError>
     // is recognised (a notes or cover sheet before the data is common).
     let mut tried = Vec::new();
     for name in &names {
-        let sheet = source::read(path, Some(name))?;
+        // An empty sheet (a cover, a chart) is passed over, not an error.
+        let Ok(sheet) = source::read(path, Some(name)) else {
+            continue;
+        };
         let head = sheet.head(path, HEAD)?;
         if head.is_empty() {
             continue;
@@ -164,6 +167,9 @@ pub fn read_file(path: &Path, options: &Options) -> Result<Table, MeasuresError>
             return read_sheet(path, sheet, options);
         }
         tried.push(format!("`{}`", crate::diagnostic::printable(name)));
+    }
+    if tried.is_empty() {
+        return Err(MeasuresError::file(path, "has no sheet with data"));
     }
     Err(MeasuresError::file(
         path,
