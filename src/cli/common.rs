@@ -113,7 +113,13 @@ pub(super) fn load_linked(
     } else {
         path.parent().unwrap_or(Path::new(""))
     };
-    let linked = crate::measures::link::link(&mut evidence, base, extra, date.0, strict)?;
+    let reading = (!evidence.measures.is_empty() || !extra.is_empty())
+        .then(|| spinner("reading measures".to_owned()));
+    let linked = crate::measures::link::link(&mut evidence, base, extra, date.0, strict);
+    if let Some(bar) = reading {
+        bar.finish_and_clear();
+    }
+    let linked = linked?;
     Ok(Loaded {
         evidence,
         text,
@@ -125,6 +131,24 @@ pub(super) fn load_linked(
 pub(super) fn load_evidence(path: &Path, c: &Criteria) -> Result<(Evidence, String)> {
     let loaded = load_linked(path, c, &[], None, false)?;
     Ok((loaded.evidence, loaded.text))
+}
+
+/// Whether progress may be drawn on standard error: a terminal, outside CI.
+pub(super) fn progress_allowed() -> bool {
+    io::stderr().is_terminal() && std::env::var_os("CI").is_none_or(|v| v.is_empty())
+}
+
+/// A spinner on standard error for reading measures files, which can take a few
+/// seconds for a large workbook; drawn only when [`progress_allowed`], first after a
+/// moment, and cleared when done.
+pub(super) fn spinner(message: String) -> indicatif::ProgressBar {
+    if !progress_allowed() {
+        return indicatif::ProgressBar::hidden();
+    }
+    let bar = indicatif::ProgressBar::new_spinner();
+    bar.set_message(message);
+    bar.enable_steady_tick(std::time::Duration::from_millis(150));
+    bar
 }
 
 /// The path as messages and reports name it: `<stdin>` for `-`.

@@ -6,7 +6,7 @@ use anyhow::{Result, bail};
 use clap::Args;
 
 use super::ExitStatus;
-use super::common::{emit, load_evidence_unlinked, parse_date, today};
+use super::common::{emit, load_evidence_unlinked, parse_date, spinner, today};
 use crate::diagnostic;
 use crate::evidence::Date;
 use crate::measures::inventory::Report;
@@ -107,7 +107,13 @@ pub(super) fn run(args: MeasuresArgs) -> Result<ExitStatus> {
         fiscal_year_start: fiscal_year_start.unwrap_or(1),
     };
     for file in &args.files {
-        tables.push(read_file(file, &options)?);
+        let bar = spinner(format!(
+            "reading {}",
+            crate::text::line(&file.display().to_string())
+        ));
+        let table = read_file(file, &options);
+        bar.finish_and_clear();
+        tables.push(table?);
     }
     let as_of = args.as_of.or(file_as_of).unwrap_or(Date(today()));
     let report = Report::new(tables, as_of.0);

@@ -1,6 +1,6 @@
 //! `pmcheck portfolio`: many evidence files against one criteria, ranked.
 
-use std::io::{self, IsTerminal, Write};
+use std::io::{self, Write};
 use std::path::PathBuf;
 
 use anyhow::Result;
@@ -87,8 +87,7 @@ pub(super) fn run(args: PortfolioArgs) -> Result<ExitStatus> {
 /// A progress bar on standard error, shown only on a terminal, outside CI and
 /// without `--quiet`.
 fn progress_bar(quiet: bool, total: usize) -> ProgressBar {
-    let show =
-        !quiet && io::stderr().is_terminal() && std::env::var_os("CI").is_none_or(|v| v.is_empty());
+    let show = !quiet && super::common::progress_allowed();
     if !show {
         return ProgressBar::hidden();
     }
