@@ -16,6 +16,7 @@ pub enum FindingCode {
     NoOwner,
     MissingPeriod,
     Stale,
+    FuturePeriod,
     ValueJump,
     UnreadColumn,
     NotARole,
@@ -23,13 +24,14 @@ pub enum FindingCode {
 }
 
 impl FindingCode {
-    pub const ALL: [FindingCode; 10] = [
+    pub const ALL: [FindingCode; 11] = [
         FindingCode::NoKind,
         FindingCode::KindConflict,
         FindingCode::NoTarget,
         FindingCode::NoOwner,
         FindingCode::MissingPeriod,
         FindingCode::Stale,
+        FindingCode::FuturePeriod,
         FindingCode::ValueJump,
         FindingCode::UnreadColumn,
         FindingCode::NotARole,
@@ -44,6 +46,7 @@ impl FindingCode {
             FindingCode::NoOwner => "no-owner",
             FindingCode::MissingPeriod => "missing-period",
             FindingCode::Stale => "stale",
+            FindingCode::FuturePeriod => "future-period",
             FindingCode::ValueJump => "value-jump",
             FindingCode::UnreadColumn => "unread-column",
             FindingCode::NotARole => "not-a-role",
@@ -65,6 +68,9 @@ impl FindingCode {
             }
             FindingCode::Stale => {
                 "a measure's latest value is more than two years before the as-of year"
+            }
+            FindingCode::FuturePeriod => {
+                "a measure has a value for a period that starts after the as-of date"
             }
             FindingCode::ValueJump => {
                 "a value changes more than tenfold from one period to the next: check it"
@@ -128,14 +134,14 @@ pub struct Inventory {
 
 /// The inventory of a table, judged as of `as_of_year` for staleness.
 pub fn inventory(table: &Table, as_of: chrono::NaiveDate) -> Inventory {
-    let fys = table.fiscal_year_start;
     let mut findings = Vec::new();
     let mut by_measure: Vec<Vec<usize>> = vec![Vec::new(); table.measures.len()];
     for (i, o) in table.observations.iter().enumerate() {
         by_measure[o.measure as usize].push(i);
     }
     let mut areas: BTreeMap<&str, Vec<MeasureSummary>> = BTreeMap::new();
-    let as_of_fy = super::period::from_date(as_of).fiscal_year(fys);
+    // The calendar year, as ICMA's readings of the evidence use it.
+    let as_of_year = chrono::Datelike::year(&as_of);
     for (m, info) in table.measures.iter().enumerate() {
         let summary = summarize(table, info, &by_measure[m]);
         measure_findings(
@@ -143,7 +149,8 @@ pub fn inventory(table: &Table, as_of: chrono::NaiveDate) -> Inventory {
             info,
             &summary,
             &by_measure[m],
-            as_of_fy,
+            as_of,
+            as_of_year,
             &mut findings,
         );
         areas
@@ -156,9 +163,14 @@ pub fn inventory(table: &Table, as_of: chrono::NaiveDate) -> Inventory {
         .into_iter()
         .map(|(name, measures)| {
             let years: BTreeSet<i32> = measures.iter().flat_map(|m| m.years.clone()).collect();
+            // A kind counts for the area only through measures with actual values.
             let kinds: Vec<Measure> = Measure::ALL
                 .into_iter()
-                .filter(|k| measures.iter().any(|m| m.kind == Some(*k)))
+                .filter(|k| {
+                    measures
+                        .iter()
+                        .any(|m| m.kind == Some(*k) && !m.years.is_empty())
+                })
                 .collect();
             AreaSummary {
                 name: name.to_owned(),
@@ -182,11 +194,18 @@ fn summarize(table: &Table, info: &MeasureInfo, rows: &[usize]) -> MeasureSummar
     let mut has_comparison = false;
     for o in obs {
         let fy = o.period.fiscal_year(fys);
+        // Observations come sorted by period: most inserts repeat the last year.
         if o.actual.is_some() {
-            years.insert(fy);
-            latest = latest.max(Some(o.period));
+            if years.last() != Some(&fy) {
+                years.insert(fy);
+            }
+            // By the day a period ends: FY2024 is later than 2019-01 whatever its kind.
+            let ends = |p: Period| p.dates(fys).1;
+            if latest.is_none_or(|l| ends(o.period) > ends(l)) {
+                latest = Some(o.period);
+            }
         }
-        if o.target.is_some() {
+        if o.target.is_some() && target_years.last() != Some(&fy) {
             target_years.insert(fy);
         }
         has_comparison |= o.comparison.is_some();
@@ -218,7 +237,8 @@ fn measure_findings(
     info: &MeasureInfo,
     summary: &MeasureSummary,
     rows: &[usize],
-    as_of_fy: i32,
+    as_of: chrono::NaiveDate,
+    as_of_year: i32,
     out: &mut Vec<Finding>,
 ) {
     let fys = table.fiscal_year_start;
@@ -270,12 +290,23 @@ fn measure_findings(
         }
         // As ICMA's recency reading: a latest year more than two years before the
         // as-of year is stale.
-        if latest.fiscal_year(fys) < as_of_fy - 2 {
+        if latest.fiscal_year(fys) < as_of_year - 2 {
             add(
                 FindingCode::Stale,
                 format!(
-                    "{name} has no value since {}, more than two years before {as_of_fy}",
+                    "{name} has no value since {}, more than two years before {as_of_year}",
                     latest.label(fys)
+                ),
+                Some(info.row),
+            );
+        }
+        if latest.dates(fys).0 > as_of {
+            add(
+                FindingCode::FuturePeriod,
+                format!(
+                    "{name} has a value for {}, which starts after the as-of date {}; check the period (a two-digit year such as FY99 is read as 2099)",
+                    latest.label(fys),
+                    as_of.format("%Y-%m-%d")
                 ),
                 Some(info.row),
             );
@@ -355,13 +386,19 @@ fn series_findings(table: &Table, name: &str, rows: &[usize], out: &mut Vec<Find
 }
 
 fn file_findings(table: &Table, out: &mut Vec<Finding>) {
-    for (header, column) in &table.unread {
+    if !table.unread.is_empty() {
+        let shown: Vec<String> = table
+            .unread
+            .iter()
+            .map(|(header, column)| format!("{column} {header}"))
+            .collect();
         out.push(Finding {
             code: FindingCode::UnreadColumn,
             message: format!(
-                "column {column} `{}` was not read; name its role with --column ROLE=\"{}\" if it holds one",
-                crate::diagnostic::printable(header),
-                crate::diagnostic::printable(header)
+                "{} column{} not read: {}; name a column's role with --column ROLE=HEADER if it holds one",
+                table.unread.len(),
+                if table.unread.len() == 1 { " was" } else { "s were" },
+                super::few(&shown, 10)
             ),
             row: None,
         });

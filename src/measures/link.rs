@@ -110,23 +110,17 @@ pub fn areas_without_targets(report: &Report) -> Vec<&str> {
 }
 
 /// `public_reporting.targets` against the data: each service area of the data needs a
-/// measure with a target in its latest year. Unclaimed but backed: set, with a warning
-/// saying so; claimed but not backed: `contradicted-by-measures` (cleared under strict).
+/// measure with a target in its latest year. Claimed but not backed:
+/// `contradicted-by-measures` (cleared under strict).
 fn targets(evidence: &mut Evidence, report: &Report, strict: bool, out: &mut Vec<Warning>) {
     if report.areas.is_empty() {
         return;
     }
     let missing = areas_without_targets(report);
     let claimed = evidence.public_reporting.targets;
-    if missing.is_empty() && !claimed {
-        evidence.public_reporting.targets = true;
-        out.push(Warning {
-            code: WarningCode::DerivedFromMeasures,
-            category: Some("public_reporting".to_owned()),
-            section: Some("public_reporting"),
-            message: "every service area of the measures has a measure with a target in its latest year: `public_reporting.targets` is read as true (publish those targets with the data)".to_owned(),
-        });
-    } else if !missing.is_empty() && claimed {
+    // Targets in a workbook do not show that they were published: the data can only
+    // contradict a claim, never make one.
+    if !missing.is_empty() && claimed {
         let shown: Vec<String> = missing
             .iter()
             .take(5)
@@ -291,27 +285,36 @@ fn reconcile(
             }
         }
     }
-    for data in &report.areas {
-        let claimed = evidence
-            .service_areas
-            .0
-            .iter()
-            .any(|a| key(a.name.as_str()) == key(&data.name));
-        if !claimed {
-            out.push(Warning {
-                code: WarningCode::UnclaimedInMeasures,
-                category: Some("data_collection".to_owned()),
-                section: Some("service_areas"),
-                message: format!(
-                    "the measures have service area `{}` ({}) that the evidence file does not list",
-                    crate::diagnostic::printable(&data.name),
-                    if data.years.is_empty() {
-                        "no year with data".to_owned()
-                    } else {
-                        crate::report::measures::years_text(&data.years)
-                    }
-                ),
-            });
-        }
+    let unclaimed: Vec<String> = report
+        .areas
+        .iter()
+        .filter(|data| {
+            !evidence
+                .service_areas
+                .0
+                .iter()
+                .any(|a| key(a.name.as_str()) == key(&data.name))
+        })
+        .map(|data| {
+            let years = if data.years.is_empty() {
+                "no year with data".to_owned()
+            } else {
+                crate::report::measures::years_text(&data.years)
+            };
+            format!("{} ({years})", data.name)
+        })
+        .collect();
+    if !unclaimed.is_empty() {
+        out.push(Warning {
+            code: WarningCode::UnclaimedInMeasures,
+            category: Some("data_collection".to_owned()),
+            section: Some("service_areas"),
+            message: format!(
+                "the measures have {} service area{} that the evidence file does not list: {}",
+                unclaimed.len(),
+                if unclaimed.len() == 1 { "" } else { "s" },
+                super::few(&unclaimed, 10)
+            ),
+        });
     }
 }

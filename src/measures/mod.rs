@@ -29,6 +29,20 @@ pub const MAX_MEASURES_BYTES: u64 = 256 * 1024 * 1024;
 /// Problems listed in full for one file; the rest are counted.
 pub const MAX_PROBLEMS: usize = 50;
 
+/// At most `max` items of a list for a message, each quoted and cut short, then
+/// `and N more`: a message never grows with the input.
+pub(crate) fn few<S: AsRef<str>>(items: &[S], max: usize) -> String {
+    let mut shown: Vec<String> = items
+        .iter()
+        .take(max)
+        .map(|s| value::quote(s.as_ref()))
+        .collect();
+    if items.len() > max {
+        shown.push(format!("and {} more", items.len() - max));
+    }
+    shown.join(", ")
+}
+
 /// One problem in one cell (or row) of a measures file.
 #[derive(Debug, Clone, PartialEq)]
 pub struct CellProblem {

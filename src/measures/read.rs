@@ -249,6 +249,8 @@ struct Plan {
     roles: RoleColumns,
     /// Second period column for a year + quarter (or month) pair.
     period_part: Option<(usize, PeriodPart)>,
+    /// Whether the year of such a pair is a fiscal year (its header says so).
+    fiscal_year_column: bool,
     /// Wide layout: the period columns.
     periods: Vec<(usize, Period, Series)>,
     /// The breakdown column's header (the group's category, `District`).
@@ -328,16 +330,21 @@ fn plan(
         }
     }
     let Some((header_index, headers)) = best else {
-        let first = rows
+        let first: Vec<String> = rows
             .iter()
             .find(|(_, c)| c.iter().any(|x| !x.cell().is_empty()))
-            .map(|(_, c)| header_texts(c).join(", "))
+            .map(|(_, c)| {
+                header_texts(c)
+                    .into_iter()
+                    .filter(|h| !h.is_empty())
+                    .collect()
+            })
             .unwrap_or_default();
         return Err(MeasuresError::file(
             path,
             format!(
                 "has no header row pmcheck recognises in its first {HEADER_SEARCH} rows: it needs a measure column (measure, indicator, KPI, metric) and either a period column (fiscal year, year, quarter, month, date) with an actual column (actual, value, result), or one column per period (FY2023 Actual, 2022 Q3); the first row holds: {}. Name the columns with --column ROLE=HEADER (roles: {})",
-                crate::diagnostic::printable(&first),
+                super::few(&first, 10),
                 Role::ALL.map(Role::id).join(", ")
             ),
         ));
@@ -364,12 +371,10 @@ fn plan(
                         .find(|(r, _)| r == role)
                         .map_or("", |(_, h)| h.as_str()),
                     role.id(),
-                    headers
-                        .iter()
-                        .filter(|h| !h.is_empty())
-                        .map(|h| format!("`{}`", crate::diagnostic::printable(h)))
-                        .collect::<Vec<_>>()
-                        .join(", ")
+                    super::few(
+                        &headers.iter().filter(|h| !h.is_empty()).collect::<Vec<_>>(),
+                        20
+                    )
                 ),
             ));
         };
@@ -493,6 +498,9 @@ fn plan(
         layout,
         roles,
         period_part,
+        fiscal_year_column: roles
+            .get(&Role::Period)
+            .is_some_and(|&i| matches!(normalize(&headers[i]).as_str(), "fiscalyear" | "fy")),
         periods,
         breakdown_name,
         mapping,
@@ -813,7 +821,9 @@ impl RowReader<'_> {
             (_, Some((j, part))) => {
                 let sub = cells.get(j).map(Cell::text).unwrap_or_default();
                 let year = cell.text();
-                let fy = normalize(&year).starts_with("fy") || self.fys != 1;
+                // Fiscal only when the column or the cell says so: a calendar year
+                // with a calendar quarter is mapped to the fiscal quarter it falls in.
+                let fy = normalize(&year).starts_with("fy") || self.plan.fiscal_year_column;
                 match part {
                     PeriodPart::Quarter => {
                         let q = sub.trim().trim_start_matches(['Q', 'q']);
@@ -946,22 +956,17 @@ impl RowReader<'_> {
     /// earlier row of a pair comes first) rather than with a map looked up on every row.
     fn duplicates(&mut self) {
         let key = |o: &Observation| (o.measure, o.breakdown, o.period);
-        let mut all = std::mem::take(&mut self.observations);
-        all.sort_by_key(key);
-        let mut kept: Vec<Observation> = Vec::with_capacity(all.len());
+        self.observations.sort_by_key(key);
         let mut clashes: Vec<(Observation, Observation)> = Vec::new();
-        for o in all {
-            if let Some(first) = kept.last()
-                && key(first) == key(&o)
-            {
-                if first.actual != o.actual || first.target != o.target {
-                    clashes.push((first.clone(), o));
-                }
-                continue;
+        // In place: of consecutive observations with one key, the first (earliest row)
+        // is kept.
+        self.observations.dedup_by(|later, first| {
+            let same = key(later) == key(first);
+            if same && (first.actual != later.actual || first.target != later.target) {
+                clashes.push((first.clone(), later.clone()));
             }
-            kept.push(o);
-        }
-        self.observations = kept;
+            same
+        });
         clashes.sort_by_key(|(_, later)| later.row);
         for (first, o) in clashes {
             let m = &self.measures[o.measure as usize];

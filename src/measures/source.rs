@@ -13,7 +13,8 @@ use super::period;
 use super::{MAX_MEASURES_BYTES, MeasuresError};
 use crate::diagnostic;
 
-/// One cell as read, borrowed from the file's record or the workbook's range.
+/// One cell as read, borrowed from the file's record or the workbook's range; text is
+/// trimmed once, when the cell is read.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Cell<'a> {
     Empty,
@@ -118,7 +119,19 @@ enum Data {
         range: calamine::Range<calamine::Data>,
         first_row: u32,
     },
+    /// An XLSX sheet read cell by cell: only the cells present, grouped by row, so a
+    /// lone cell far down or far right costs nothing.
+    Cells {
+        rows: Vec<(u32, Vec<(u32, calamine::Data)>)>,
+    },
 }
+
+/// The most columns a measures sheet may use (a wide layout with twenty years of
+/// monthly actuals and targets needs about 500).
+pub const MAX_COLUMNS: u32 = 2_000;
+/// The most cells a measures sheet may hold (a large city's ten years of monthly
+/// measures is about 1.7 million).
+pub const MAX_CELLS: usize = 10_000_000;
 
 impl Sheet {
     /// The first `n` rows, kept (to decide the header row and the roles).
@@ -168,10 +181,11 @@ impl Sheet {
                     let cells: Vec<Cell<'_>> = record
                         .iter()
                         .map(|c| {
-                            if c.trim().is_empty() {
+                            let t = c.trim();
+                            if t.is_empty() {
                                 Cell::Empty
                             } else {
-                                Cell::Text(c)
+                                Cell::Text(t)
                             }
                         })
                         .collect();
@@ -184,6 +198,21 @@ impl Sheet {
                 for (i, row) in range.rows().enumerate().skip(skip) {
                     let cells: Vec<Cell<'_>> = row.iter().map(cell).collect();
                     if !f(first_row + i as u32 + 1, &cells) {
+                        break;
+                    }
+                }
+                Ok(())
+            }
+            Data::Cells { rows } => {
+                for (row, present) in rows.iter().skip(skip) {
+                    let width = present
+                        .last()
+                        .map_or(0, |(c, _)| (c - self.first_column + 1) as usize);
+                    let mut cells = vec![Cell::Empty; width];
+                    for (c, value) in present {
+                        cells[(c - self.first_column) as usize] = cell(value);
+                    }
+                    if !f(row + 1, &cells) {
                         break;
                     }
                 }
@@ -326,14 +355,32 @@ fn read_workbook(path: &Path, sheet: Option<&str>) -> Result<Sheet, MeasuresErro
         None => names.clone(),
     };
     for name in chosen {
+        if let calamine::Sheets::Xlsx(xlsx) = &mut book {
+            match xlsx_cells(path, xlsx, &name)? {
+                Some(sheet) => return Ok(sheet),
+                None if sheet.is_some() => {
+                    return Err(MeasuresError::file(
+                        path,
+                        format!("sheet `{}` is empty", diagnostic::printable(&name)),
+                    ));
+                }
+                None => continue,
+            }
+        }
         let range = book.worksheet_range(&name).map_err(|e| {
-            MeasuresError::file(path, format!("sheet `{name}` cannot be read: {e}"))
+            MeasuresError::file(
+                path,
+                format!(
+                    "sheet `{}` cannot be read: {e}",
+                    diagnostic::printable(&name)
+                ),
+            )
         })?;
         let Some((first_row, first_column)) = range.start() else {
             if sheet.is_some() {
                 return Err(MeasuresError::file(
                     path,
-                    format!("sheet `{name}` is empty"),
+                    format!("sheet `{}` is empty", diagnostic::printable(&name)),
                 ));
             }
             continue;
@@ -347,12 +394,83 @@ fn read_workbook(path: &Path, sheet: Option<&str>) -> Result<Sheet, MeasuresErro
     Err(MeasuresError::file(path, "has no sheet with data"))
 }
 
+/// An XLSX sheet read cell by cell, refusing a sheet that reaches beyond
+/// [`MAX_COLUMNS`] or holds more than [`MAX_CELLS`] cells; `None` when it is empty.
+fn xlsx_cells(
+    path: &Path,
+    xlsx: &mut calamine::Xlsx<std::io::BufReader<std::fs::File>>,
+    name: &str,
+) -> Result<Option<Sheet>, MeasuresError> {
+    let shown = diagnostic::printable(name);
+    let unreadable = |e: calamine::XlsxError| {
+        MeasuresError::file(path, format!("sheet `{shown}` cannot be read: {e}"))
+    };
+    let mut reader = xlsx.worksheet_cells_reader(name).map_err(unreadable)?;
+    let mut rows: Vec<(u32, Vec<(u32, calamine::Data)>)> = Vec::new();
+    let mut first_column = u32::MAX;
+    let mut count = 0usize;
+    while let Some(c) = reader.next_cell().map_err(unreadable)? {
+        let (row, column) = c.get_position();
+        let value: calamine::Data = c.get_value().clone().into();
+        if value == calamine::Data::Empty {
+            continue;
+        }
+        if column >= MAX_COLUMNS {
+            return Err(MeasuresError::file(
+                path,
+                format!(
+                    "sheet `{shown}` has a cell in column {} (cell {}{}); pmcheck reads measures sheets up to {MAX_COLUMNS} columns wide: delete what lies beyond the data, or export the data as CSV",
+                    column_name(column),
+                    column_name(column),
+                    row + 1
+                ),
+            ));
+        }
+        count += 1;
+        if count > MAX_CELLS {
+            return Err(MeasuresError::file(
+                path,
+                format!(
+                    "sheet `{shown}` holds more than {MAX_CELLS} cells; split the workbook, or export the sheet as CSV"
+                ),
+            ));
+        }
+        first_column = first_column.min(column);
+        match rows.last_mut() {
+            Some((r, cells)) if *r == row => cells.push((column, value)),
+            _ => rows.push((row, vec![(column, value)])),
+        }
+    }
+    if rows.is_empty() {
+        return Ok(None);
+    }
+    // Cells come in row order in a well-formed file; whatever the order, keep one entry
+    // per row, its cells in column order.
+    rows.sort_by_key(|(r, _)| *r);
+    let mut merged: Vec<(u32, Vec<(u32, calamine::Data)>)> = Vec::with_capacity(rows.len());
+    for (r, cells) in rows {
+        match merged.last_mut() {
+            Some((last, existing)) if *last == r => existing.extend(cells),
+            _ => merged.push((r, cells)),
+        }
+    }
+    for (_, cells) in &mut merged {
+        cells.sort_by_key(|(c, _)| *c);
+    }
+    let rows = merged;
+    Ok(Some(Sheet {
+        name: Some(name.to_owned()),
+        first_column,
+        data: Data::Cells { rows },
+    }))
+}
+
 fn cell(data: &calamine::Data) -> Cell<'_> {
     use calamine::Data as D;
     match data {
         D::Empty => Cell::Empty,
         D::String(s) if s.trim().is_empty() => Cell::Empty,
-        D::String(s) => Cell::Text(s),
+        D::String(s) => Cell::Text(s.trim()),
         D::Int(i) => Cell::Number(*i as f64),
         D::Float(f) => Cell::Number(*f),
         D::Bool(true) => Cell::Text("true"),
@@ -368,7 +486,18 @@ fn cell(data: &calamine::Data) -> Cell<'_> {
             }
         }
         D::DurationIso(s) => Cell::Text(s),
-        D::Error(_) => Cell::Text("#ERROR"),
+        // What the spreadsheet shows: `#N/A` reads as no value, the others are errors
+        // naming the cell.
+        D::Error(e) => Cell::Text(match e {
+            calamine::CellErrorType::Div0 => "#DIV/0!",
+            calamine::CellErrorType::NA => "#N/A",
+            calamine::CellErrorType::Name => "#NAME?",
+            calamine::CellErrorType::Null => "#NULL!",
+            calamine::CellErrorType::Num => "#NUM!",
+            calamine::CellErrorType::Ref => "#REF!",
+            calamine::CellErrorType::Value => "#VALUE!",
+            calamine::CellErrorType::GettingData => "#GETTING_DATA",
+        }),
     }
 }
 

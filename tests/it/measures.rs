@@ -143,6 +143,7 @@ mod contract {
         NoOwner,
         MissingPeriod,
         Stale,
+        FuturePeriod,
         ValueJump,
         UnreadColumn,
         NotARole,
@@ -283,8 +284,10 @@ fn monthly_feed_reads_months_and_never_takes_a_strategic_goal_for_a_target() {
         .iter()
         .map(|f| f.message.as_str())
         .collect();
-    assert!(unread.iter().any(|m| m.contains("column A `Measure Code`")));
-    assert!(unread.iter().any(|m| m.contains("column H `Data As Of`")));
+    // One finding lists the columns not read, each with its letter.
+    assert_eq!(unread.len(), 1, "{unread:?}");
+    assert!(unread[0].contains("`A Measure Code`"), "{unread:?}");
+    assert!(unread[0].contains("`H Data As Of`"), "{unread:?}");
 
     // "2023-07" and "Jul 2023" are both months.
     for (area, name, row) in [
@@ -1105,7 +1108,7 @@ fn no_header_row_says_what_a_header_needs() {
         "{err}"
     );
     assert!(
-        err.contains("the first row holds: Col1, Col2, Col3"),
+        err.contains("the first row holds: `Col1`, `Col2`, `Col3`"),
         "{err}"
     );
     assert!(err.contains("--column ROLE=HEADER"), "{err}");
@@ -1338,4 +1341,184 @@ fn standard_input_is_refused_with_what_to_give() {
         r.stderr,
         "error: measures are read from files, not standard input; give the path of a .csv, .xlsx or .ods file\n"
     );
+}
+
+// --- Regressions from the review of the first measures slice ----------------------
+
+#[test]
+fn a_workbook_cell_far_to_the_right_is_refused_not_allocated() {
+    use rust_xlsxwriter::Workbook;
+    let dir = tempfile::tempdir().unwrap();
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet();
+    sheet.write_string(0, 0, "Department").unwrap();
+    // XFD1048576, the last cell of a sheet: a dense range would be 2^34 cells.
+    sheet.write_string(1_048_575, 16_383, "x").unwrap();
+    book.save(dir.path().join("bomb.xlsx")).unwrap();
+    let err = failure(dir.path(), &["bomb.xlsx"]);
+    assert!(
+        err.contains("has a cell in column XFD (cell XFD1048576)"),
+        "{err}"
+    );
+    assert!(err.contains("up to 2000 columns"), "{err}");
+}
+
+#[test]
+fn a_lone_cell_far_down_costs_only_its_row() {
+    use rust_xlsxwriter::Workbook;
+    let dir = tempfile::tempdir().unwrap();
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet();
+    for (c, h) in ["Department", "Measure", "Year", "Actual"]
+        .iter()
+        .enumerate()
+    {
+        sheet.write_string(0, c as u16, *h).unwrap();
+    }
+    for (r, y) in [2022.0, 2023.0].iter().enumerate() {
+        sheet.write_string(r as u32 + 1, 0, "Parks").unwrap();
+        sheet.write_string(r as u32 + 1, 1, "Acres").unwrap();
+        sheet.write_number(r as u32 + 1, 2, *y).unwrap();
+        sheet.write_number(r as u32 + 1, 3, 10.0).unwrap();
+    }
+    sheet.write_string(999_999, 0, "note").unwrap();
+    book.save(dir.path().join("sparse.xlsx")).unwrap();
+    let inv = inventory(dir.path(), &["sparse.xlsx", "--as-of", "2024-01-01"]);
+    assert_eq!(inv.area("Parks").years, [2022, 2023]);
+    // The note row has no measure: skipped and counted.
+    assert_eq!(inv.rows.skipped, 1);
+}
+
+#[test]
+fn an_outcome_measure_with_no_values_gives_its_area_no_outcome_kind() {
+    let dir = dir_with(&[(
+        "m.csv",
+        b"Department,Measure,Type,Year,Actual
+\
+Parks,Acres,Output,2022,10
+Parks,Acres,Output,2023,11
+Parks,Satisfaction,Outcome,2023,N/A
+",
+    )]);
+    let inv = inventory(dir.path(), &["m.csv", "--as-of", "2024-01-01"]);
+    assert_eq!(inv.area("Parks").kinds, [Kind::Output]);
+}
+
+#[test]
+fn a_calendar_year_and_quarter_in_two_columns_read_as_one_in_one_column() {
+    let dir = dir_with(&[
+        (
+            "one.csv",
+            b"Department,Measure,Period,Actual
+Police,Calls,2024 Q3,10
+",
+        ),
+        (
+            "two.csv",
+            b"Department,Measure,Year,Quarter,Actual
+Police,Calls,2024,Q3,10
+",
+        ),
+        (
+            "fiscal.csv",
+            b"Department,Measure,Fiscal Year,Quarter,Actual
+Police,Calls,2024,Q3,10
+",
+        ),
+    ]);
+    let latest = |file: &str| {
+        let inv = inventory(
+            dir.path(),
+            &[file, "--fiscal-year-start", "7", "--as-of", "2025-06-30"],
+        );
+        inv.area("Police").measures[0].latest.clone().unwrap()
+    };
+    // With a July fiscal year, calendar 2024 Q3 is FY2025 Q1.
+    assert_eq!(latest("one.csv"), "FY2025 Q1");
+    assert_eq!(latest("two.csv"), "FY2025 Q1");
+    // A column headed Fiscal Year says the quarter is fiscal.
+    assert_eq!(latest("fiscal.csv"), "FY2024 Q3");
+}
+
+#[test]
+fn the_latest_period_is_the_one_that_ends_last_whatever_its_kind() {
+    let dir = dir_with(&[(
+        "m.csv",
+        b"Department,Measure,Period,Actual,Target
+Parks,Acres,2019-01,5,5
+Parks,Acres,2024,10,10
+",
+    )]);
+    let inv = inventory(dir.path(), &["m.csv", "--as-of", "2024-12-31"]);
+    assert_eq!(
+        inv.area("Parks").measures[0].latest.as_deref(),
+        Some("2024")
+    );
+    assert!(inv.findings(Code::NoTarget).is_empty());
+    assert!(inv.findings(Code::Stale).is_empty());
+}
+
+#[test]
+fn a_value_after_the_as_of_date_is_a_future_period() {
+    let dir = dir_with(&[(
+        "m.csv",
+        b"Department,Measure,Period,Actual
+Fire,Runs,FY23,5
+Fire,Runs,FY99,6
+",
+    )]);
+    let inv = inventory(dir.path(), &["m.csv", "--as-of", "2024-01-01"]);
+    let future = inv.findings(Code::FuturePeriod);
+    assert_eq!(future.len(), 1, "{future:?}");
+    assert!(future[0].message.contains("2099"), "{}", future[0].message);
+}
+
+#[test]
+fn targets_in_the_data_never_make_the_claim_by_themselves() {
+    let dir = dir_with(&[
+        (
+            "m.csv",
+            b"Department,Measure,Year,Actual,Target
+Parks,Acres,2022,10,10
+Parks,Acres,2023,11,10
+",
+        ),
+        (
+            "e.yaml",
+            b"version: 1\nas_of: 2024-01-01\nmeasures: [{file: m.csv}]\n",
+        ),
+    ]);
+    let v = crate::common::cli::json(&[
+        "evaluate",
+        dir.path().join("e.yaml").to_str().unwrap(),
+        "-f",
+        "json",
+    ]);
+    let codes: Vec<&str> = v["warnings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|w| w["code"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        codes
+            .iter()
+            .filter(|c| **c == "derived-from-measures")
+            .count(),
+        1
+    );
+    let pr = v["categories"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["id"] == "public_reporting")
+        .unwrap();
+    let items = &pr["requirements"][0]["items"];
+    let targets = items
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["field"] == "public_reporting.targets")
+        .unwrap();
+    assert_eq!(targets["counted"], false);
 }

@@ -9,11 +9,19 @@ use super::{MeasuresOptions, icma_view, kind_text, latest_text, place, target_te
 use crate::measures::inventory::Report;
 use crate::text;
 
+/// Columns listed on the "Columns read" line; JSON lists them all.
+const COLUMNS_SHOWN: usize = 24;
+
 pub(super) fn render(
     report: &Report,
     options: MeasuresOptions,
     out: &mut dyn Write,
 ) -> io::Result<()> {
+    writeln!(
+        out,
+        "Measures as of {} (stale and future periods are judged at this date)",
+        report.as_of.format("%Y-%m-%d")
+    )?;
     for t in &report.tables {
         let sheet = t
             .sheet
@@ -30,11 +38,18 @@ pub(super) fn render(
             t.rows.skipped,
             t.rows.no_value
         )?;
-        let columns: Vec<String> = t
+        let mut columns: Vec<String> = t
             .mapping
             .iter()
+            .take(COLUMNS_SHOWN)
             .map(|m| format!("{} = {} ({})", m.role.id(), text::line(&m.header), m.column))
             .collect();
+        if t.mapping.len() > COLUMNS_SHOWN {
+            columns.push(format!(
+                "and {} more (all in --format json)",
+                t.mapping.len() - COLUMNS_SHOWN
+            ));
+        }
         writeln!(out, "  Columns read: {}", columns.join(", "))?;
     }
     let as_of_year = chrono::Datelike::year(&report.as_of);
