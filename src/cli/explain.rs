@@ -7,7 +7,7 @@ use anyhow::Result;
 use clap::Args;
 
 use super::ExitStatus;
-use super::common::{display_path, emit, load_evidence, parse_date, today};
+use super::common::{display_path, emit, load_linked, parse_date, today};
 use crate::criteria::{self, DEFAULT_CRITERIA};
 use crate::diagnostic;
 use crate::evaluate::{self, resolve_as_of};
@@ -33,6 +33,11 @@ pub struct ExplainArgs {
     /// (default: the evidence file's `as_of`, else today).
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
     pub as_of: Option<Date>,
+
+    /// With `--evidence`: measures files to read besides those it links (repeatable),
+    /// as `evaluate --measures` does.
+    #[arg(long = "measures", value_name = "FILE", requires = "evidence")]
+    pub measures: Vec<PathBuf>,
 }
 
 pub(super) fn run(args: ExplainArgs) -> Result<ExitStatus> {
@@ -60,7 +65,10 @@ pub(super) fn run(args: ExplainArgs) -> Result<ExitStatus> {
     }
 
     let evidence = match &args.evidence {
-        Some(path) => Some((load_evidence(path, &c)?.0, display_path(path))),
+        Some(path) => Some((
+            load_linked(path, &c, &args.measures, args.as_of, false)?.evidence,
+            display_path(path),
+        )),
         None => None,
     };
     let (as_of, source) = resolve_as_of(

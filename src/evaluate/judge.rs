@@ -403,6 +403,10 @@ fn service_areas(areas: &[ServiceArea], need: &AreaNeed, out: &mut Vec<Finding>)
                 seen.insert(key, area.name.as_str());
             }
         }
+        // Where linked measures show the area: the rows that made the fact.
+        if let Some(data) = &area.data {
+            reason = format!("{reason} ({data})");
+        }
         out.push(Finding::new(
             Field::ServiceAreas,
             area.name.as_str(),
@@ -502,6 +506,18 @@ fn quarterly(
         out.push(Finding::new(field, subject, counted, reason));
     }
     let year_start = Date(months_before(ctx.as_of, 12));
+    if field == Field::Reviews
+        && let Some(tracking) = &ctx.evidence.accountability.tracking
+    {
+        out.push(Finding::new(
+            field,
+            "tracking in the measures data",
+            false,
+            format!(
+                "{tracking}: tracking, not a review; each quarter above still needs a review with people"
+            ),
+        ));
+    }
     for &p in with_all {
         let dates: Vec<String> = events
             .iter()

@@ -130,6 +130,11 @@ pub struct ServiceArea {
     #[serde(default, deserialize_with = "nullable_list")]
     #[schemars(with = "Option<Vec<Text>>")]
     pub sources: Vec<Text>,
+    /// Where linked measures data shows this area (file, sheet and rows), set when the
+    /// measures are read; never written in the evidence file.
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub data: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
@@ -289,6 +294,12 @@ pub struct Accountability {
     #[serde(default, deserialize_with = "nullable_list")]
     #[schemars(with = "Option<Vec<Text>>")]
     pub sources: Vec<Text>,
+    /// How often linked measures data is tracked (`12 of 40 measures report monthly or
+    /// quarterly`), set when the measures are read; shown beside the reviews, never a
+    /// substitute for one. Not written in the evidence file.
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub tracking: Option<String>,
 }
 
 #[derive(Debug, Clone, Deserialize, JsonSchema)]

@@ -112,6 +112,8 @@ pub struct MeasureSummary {
     pub unit: Option<String>,
     pub owner: Option<String>,
     pub row: u32,
+    /// The file (and sheet) the measure is read from, as messages name it.
+    pub place: String,
 }
 
 /// What the data shows about one service area.
@@ -229,6 +231,10 @@ fn summarize(table: &Table, info: &MeasureInfo, rows: &[usize]) -> MeasureSummar
         unit: info.unit.clone(),
         owner: info.owner.clone(),
         row: info.row,
+        place: match &table.sheet {
+            Some(sheet) => format!("{} ({sheet})", table.file.display()),
+            None => table.file.display().to_string(),
+        },
     }
 }
 

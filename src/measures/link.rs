@@ -89,8 +89,26 @@ pub fn link(
         reconcile(evidence, &report, &files, strict, &mut warnings);
     }
     targets(evidence, &report, strict, &mut warnings);
+    evidence.accountability.tracking = tracking(&report);
     equity_basis(evidence, &report, &mut warnings);
     Ok(Some(Linked { report, warnings }))
+}
+
+/// How many measures of the data report quarterly or monthly, for the accountability
+/// items: frequent tracking is shown beside the reviews, and never replaces one.
+fn tracking(report: &Report) -> Option<String> {
+    use super::period::Frequency;
+    let all: Vec<_> = report.areas.iter().flat_map(|a| &a.measures).collect();
+    let frequent = all
+        .iter()
+        .filter(|m| matches!(m.frequency, Some(Frequency::Quarterly | Frequency::Monthly)))
+        .count();
+    (frequent > 0).then(|| {
+        format!(
+            "{frequent} of {} measures in the measures data report quarterly or monthly",
+            all.len()
+        )
+    })
 }
 
 /// The service areas of the data with no measure that has a target in the area's
@@ -207,7 +225,37 @@ fn derived_area(a: &AreaSummary, files: &[String]) -> ServiceArea {
         years: a.years.iter().map(|&y| Year(y)).collect(),
         measures: a.kinds.clone(),
         sources: files.iter().map(|f| Text(f.clone())).collect(),
+        data: Some(where_in_data(a)),
     }
+}
+
+/// Where the data shows an area: its measures' files, sheets and first rows, for the
+/// requirement items (`measures: kpis.xlsx (KPIs) rows 4, 5`).
+fn where_in_data(a: &AreaSummary) -> String {
+    let mut places: Vec<(String, Vec<u32>)> = Vec::new();
+    for m in &a.measures {
+        match places.iter_mut().find(|(p, _)| *p == m.place) {
+            Some((_, rows)) => rows.push(m.row),
+            None => places.push((m.place.clone(), vec![m.row])),
+        }
+    }
+    let parts: Vec<String> = places
+        .into_iter()
+        .map(|(place, mut rows)| {
+            rows.sort_unstable();
+            let rows: Vec<String> = rows.iter().map(u32::to_string).collect();
+            let shown = if rows.len() > 5 {
+                format!("{} and {} more", rows[..5].join(", "), rows.len() - 5)
+            } else {
+                rows.join(", ")
+            };
+            format!(
+                "{place} row{} {shown}",
+                if rows.len() == 1 { "" } else { "s" }
+            )
+        })
+        .collect();
+    format!("measures: {}", parts.join("; "))
 }
 
 /// Each claimed area against the data: claimed years with no actual value, claimed
@@ -233,10 +281,13 @@ fn reconcile(
                     "service area `{name}` is claimed, but the measures have no area of that name; its years are not backed by data"
                 ),
             ));
-            if strict {
+            area.data = Some(if strict {
                 area.years.clear();
                 area.measures.clear();
-            }
+                "measures: no area of that name, so its claims are cut by --strict".to_owned()
+            } else {
+                "measures: no area of that name".to_owned()
+            });
             continue;
         };
         let data_years: BTreeSet<i32> = data.years.iter().copied().collect();
@@ -279,6 +330,16 @@ fn reconcile(
             area.years.retain(|y| data_years.contains(&y.0));
             area.measures.retain(|k| data.kinds.contains(k));
         }
+        area.data = Some(
+            if strict && (!unbacked.is_empty() || !missing_kinds.is_empty()) {
+                format!(
+                    "{}; claims the data does not show are cut by --strict",
+                    where_in_data(data)
+                )
+            } else {
+                where_in_data(data)
+            },
+        );
         for f in files {
             if !area.sources.iter().any(|s| s.0 == *f) {
                 area.sources.push(Text(f.clone()));

@@ -1522,3 +1522,32 @@ Parks,Acres,2023,11,10
         .unwrap();
     assert_eq!(targets["counted"], false);
 }
+
+#[test]
+fn items_name_the_measure_rows_and_show_tracking_beside_the_reviews() {
+    let dir = dir_with(&[
+        (
+            "m.csv",
+            b"Department,Measure,Period,Actual\nParks,Visits,2023 Q1,5\nParks,Visits,2023 Q2,6\nParks,Acres,2022,10\nParks,Acres,2023,11\n",
+        ),
+        ("e.yaml", b"version: 1\nas_of: 2023-12-31\nmeasures: [{file: m.csv}]\n"),
+    ]);
+    let e = dir.path().join("e.yaml");
+    let out = crate::common::cli::ok(&[
+        "explain",
+        "data_collection.achievement",
+        "--evidence",
+        e.to_str().unwrap(),
+    ]);
+    assert!(out.contains("m.csv rows 2, 4)"), "{out}");
+    let out = crate::common::cli::ok(&[
+        "explain",
+        "accountability.excellence",
+        "--evidence",
+        e.to_str().unwrap(),
+    ]);
+    assert!(
+        out.contains("1 of 2 measures in the measures data report quarterly or monthly: tracking, not a review"),
+        "{out}"
+    );
+}

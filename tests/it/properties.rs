@@ -67,6 +67,7 @@ fn service_area(n: usize) -> impl Strategy<Value = ServiceArea> {
             } else {
                 vec![]
             },
+            data: None,
         })
 }
 
@@ -195,6 +196,7 @@ fn evidence() -> impl Strategy<Value = Evidence> {
                 staff_policy: accountability.0,
                 reviews: accountability.1,
                 sources: accountability.2,
+                tracking: None,
             },
             networking: Networking {
                 activities,

@@ -88,6 +88,7 @@ pub(crate) fn icma_view(area: &AreaSummary, as_of_year: i32) -> IcmaView {
         years: area.years.iter().map(|&y| Year(y)).collect(),
         measures: area.kinds.clone(),
         sources: Vec::new(),
+        data: None,
     };
     let need = |min_years, measure| AreaNeed {
         as_of_year,
