@@ -304,209 +304,248 @@ fn plan(
     options: &Options,
     fys: u32,
 ) -> Result<Plan, MeasuresError> {
-    let letter = |i: usize| column_name(first_column + i as u32);
     let named: HashMap<Role, String> = options
         .columns
         .iter()
         .map(|(r, h)| (*r, normalize(h)))
         .collect();
-    let mut best: Option<(usize, Vec<String>)> = None;
+    let (header_index, headers) = find_header(path, rows, &named, fys)?;
+    let header_row = rows[header_index].0;
+    let mut d = Decided {
+        headers: &headers,
+        first_column,
+        roles: RoleColumns::default(),
+        mapping: Vec::new(),
+        unread: Vec::new(),
+        notes: Vec::new(),
+        periods: Vec::new(),
+        period_columns: Vec::new(),
+        taken: vec![false; headers.len()],
+    };
+    d.named(path, header_row, options, &named)?;
+    let sample: Vec<&Vec<OwnedCell>> = rows
+        .iter()
+        .skip(header_index + 1)
+        .take(SAMPLE)
+        .map(|(_, c)| c)
+        .collect();
+    d.recognised(&sample, &named, fys);
+    let period_part = choose_period(&mut d);
+    let layout = d.layout(path, header_row)?;
+    Ok(Plan {
+        header_index,
+        header_row,
+        layout,
+        period_part,
+        fiscal_year_column: d
+            .roles
+            .get(&Role::Period)
+            .is_some_and(|&i| matches!(normalize(&headers[i]).as_str(), "fiscalyear" | "fy")),
+        breakdown_name: d.roles.get(&Role::Breakdown).map(|&i| headers[i].clone()),
+        roles: d.roles,
+        periods: d.periods,
+        mapping: d.mapping,
+        unread: d.unread,
+        notes: d.notes,
+    })
+}
+
+/// The first row (of the first [`HEADER_SEARCH`]) with a measure column and either a
+/// period and an actual column or a column per period, with its headers.
+fn find_header(
+    path: &Path,
+    rows: &[(u32, Vec<OwnedCell>)],
+    named: &HashMap<Role, String>,
+    fys: u32,
+) -> Result<(usize, Vec<String>), MeasuresError> {
     for (i, (_, cells)) in rows.iter().enumerate().take(HEADER_SEARCH) {
         let headers = header_texts(cells);
         let has = |role: Role| {
             headers.iter().any(|h| {
-                let n = normalize(h);
                 named
                     .get(&role)
-                    .map_or(role_of(h) == Some(role), |want| *want == n)
+                    .map_or(role_of(h) == Some(role), |want| *want == normalize(h))
             })
         };
         let wide = headers
             .iter()
             .any(|h| period::parse_header(h, fys).is_some());
         if has(Role::Measure) && ((has(Role::Period) && has(Role::Actual)) || wide) {
-            best = Some((i, headers));
-            break;
+            return Ok((i, headers));
         }
     }
-    let Some((header_index, headers)) = best else {
-        let first: Vec<String> = rows
-            .iter()
-            .find(|(_, c)| c.iter().any(|x| !x.cell().is_empty()))
-            .map(|(_, c)| {
-                header_texts(c)
-                    .into_iter()
-                    .filter(|h| !h.is_empty())
-                    .collect()
-            })
-            .unwrap_or_default();
-        return Err(MeasuresError::file(
-            path,
-            format!(
-                "has no header row pmcheck recognises in its first {HEADER_SEARCH} rows: it needs a measure column (measure, indicator, KPI, metric) and either a period column (fiscal year, year, quarter, month, date) with an actual column (actual, value, result), or one column per period (FY2023 Actual, 2022 Q3); the first row holds: {}. Name the columns with --column ROLE=HEADER (roles: {})",
-                super::few(&first, 10),
-                Role::ALL.map(Role::id).join(", ")
-            ),
-        ));
-    };
-    let header_row = rows[header_index].0;
-    let mut roles = RoleColumns::default();
-    let mut mapping = Vec::new();
-    let mut unread = Vec::new();
-    let mut notes = Vec::new();
-    let mut periods = Vec::new();
-    let mut period_columns: Vec<usize> = Vec::new();
-    let mut taken = vec![false; headers.len()];
+    let first: Vec<String> = rows
+        .iter()
+        .find(|(_, c)| c.iter().any(|x| !x.cell().is_empty()))
+        .map(|(_, c)| {
+            header_texts(c)
+                .into_iter()
+                .filter(|h| !h.is_empty())
+                .collect()
+        })
+        .unwrap_or_default();
+    Err(MeasuresError::file(
+        path,
+        format!(
+            "has no header row pmcheck recognises in its first {HEADER_SEARCH} rows: it needs a measure column (measure, indicator, KPI, metric) and either a period column (fiscal year, year, quarter, month, date) with an actual column (actual, value, result), or one column per period (FY2023 Actual, 2022 Q3); the first row holds: {}. Name the columns with --column ROLE=HEADER (roles: {})",
+            super::few(&first, 10),
+            Role::ALL.map(Role::id).join(", ")
+        ),
+    ))
+}
 
-    // Named columns first: they must exist.
-    for (role, want) in &named {
-        let Some(i) = headers.iter().position(|h| normalize(h) == *want) else {
+/// The columns of the header row as they are decided.
+struct Decided<'h> {
+    headers: &'h [String],
+    first_column: u32,
+    roles: RoleColumns,
+    mapping: Vec<Mapped>,
+    unread: Vec<(String, String)>,
+    notes: Vec<String>,
+    /// Wide layout: the columns that name a period and series.
+    periods: Vec<(usize, Period, Series)>,
+    /// Columns whose header names a period (one is chosen).
+    period_columns: Vec<usize>,
+    taken: Vec<bool>,
+}
+
+impl Decided<'_> {
+    fn letter(&self, i: usize) -> String {
+        column_name(self.first_column + i as u32)
+    }
+
+    fn map(&mut self, role: Role, i: usize, named: bool) {
+        self.mapping.push(Mapped {
+            role,
+            header: self.headers[i].clone(),
+            column: self.letter(i),
+            named,
+        });
+    }
+
+    fn unread(&mut self, i: usize) {
+        self.unread.push((self.headers[i].clone(), self.letter(i)));
+    }
+
+    /// The columns the user named: each must exist.
+    fn named(
+        &mut self,
+        path: &Path,
+        header_row: u32,
+        options: &Options,
+        named: &HashMap<Role, String>,
+    ) -> Result<(), MeasuresError> {
+        for (role, want) in named {
+            let Some(i) = self.headers.iter().position(|h| normalize(h) == *want) else {
+                return Err(MeasuresError::file(
+                    path,
+                    format!(
+                        "has no column `{}` for the role `{}` (row {header_row} holds: {})",
+                        options
+                            .columns
+                            .iter()
+                            .find(|(r, _)| r == role)
+                            .map_or("", |(_, h)| h.as_str()),
+                        role.id(),
+                        super::few(
+                            &self
+                                .headers
+                                .iter()
+                                .filter(|h| !h.is_empty())
+                                .collect::<Vec<_>>(),
+                            20
+                        )
+                    ),
+                ));
+            };
+            self.roles.insert(*role, i);
+            self.taken[i] = true;
+            if *role == Role::Period {
+                self.period_columns.push(i);
+            }
+            self.map(*role, i, true);
+        }
+        Ok(())
+    }
+
+    /// The other columns, by their headers (and a sample of their values).
+    fn recognised(&mut self, sample: &[&Vec<OwnedCell>], named: &HashMap<Role, String>, fys: u32) {
+        for i in 0..self.headers.len() {
+            let header = &self.headers[i];
+            if self.taken[i] || header.is_empty() {
+                continue;
+            }
+            if let Some((p, s)) = period::parse_header(header, fys) {
+                self.periods.push((i, p, s));
+                self.taken[i] = true;
+                continue;
+            }
+            let Some(role) = role_of(header) else {
+                self.unread(i);
+                continue;
+            };
+            if role == Role::Period && !named.contains_key(&Role::Period) {
+                self.period_columns.push(i);
+                self.taken[i] = true;
+                continue;
+            }
+            if self.roles.contains_key(&role) {
+                self.unread(i);
+                continue;
+            }
+            if let Some(why) = refuse(role, header, i, sample) {
+                self.notes.push(why);
+                continue;
+            }
+            self.roles.insert(role, i);
+            self.taken[i] = true;
+            self.map(role, i, false);
+        }
+    }
+
+    /// Long when there is a period and an actual column, wide when there are period
+    /// columns; a service area column either way.
+    fn layout(&mut self, path: &Path, header_row: u32) -> Result<Layout, MeasuresError> {
+        let has_period = self.roles.contains_key(&Role::Period);
+        let layout = if has_period && self.roles.contains_key(&Role::Actual) {
+            for (i, _, _) in std::mem::take(&mut self.periods) {
+                self.unread(i);
+            }
+            Layout::Long
+        } else if !self.periods.is_empty() {
+            Layout::Wide
+        } else {
+            let (what, role) = if has_period {
+                ("actual column", "actual")
+            } else {
+                ("period column", "period")
+            };
             return Err(MeasuresError::file(
                 path,
                 format!(
-                    "has no column `{}` for the role `{}` (row {header_row} holds: {})",
-                    options
-                        .columns
-                        .iter()
-                        .find(|(r, _)| r == role)
-                        .map_or("", |(_, h)| h.as_str()),
-                    role.id(),
-                    super::few(
-                        &headers.iter().filter(|h| !h.is_empty()).collect::<Vec<_>>(),
-                        20
-                    )
+                    "row {header_row} has a measure column but no {what}: name it with --column {role}=HEADER"
                 ),
             ));
         };
-        roles.insert(*role, i);
-        taken[i] = true;
-        if *role == Role::Period {
-            period_columns.push(i);
+        if !self.roles.contains_key(&Role::ServiceArea) {
+            return Err(MeasuresError::file(
+                path,
+                format!(
+                    "row {header_row} has no service area column (service area, department, dept, program, division, bureau): name it with --column service_area=HEADER"
+                ),
+            ));
         }
-        mapping.push(Mapped {
-            role: *role,
-            header: headers[i].clone(),
-            column: letter(i),
-            named: true,
-        });
-    }
-    let data: Vec<&Vec<OwnedCell>> = rows
-        .iter()
-        .skip(header_index + 1)
-        .take(SAMPLE)
-        .map(|(_, c)| c)
-        .collect();
-    for (i, header) in headers.iter().enumerate() {
-        if taken[i] || header.is_empty() {
-            continue;
-        }
-        if let Some((p, s)) = period::parse_header(header, fys) {
-            periods.push((i, p, s));
-            taken[i] = true;
-            continue;
-        }
-        let Some(role) = role_of(header) else {
-            unread.push((header.clone(), letter(i)));
-            continue;
-        };
-        if role == Role::Period && !named.contains_key(&Role::Period) {
-            period_columns.push(i);
-            taken[i] = true;
-            continue;
-        }
-        if roles.contains_key(&role) {
-            unread.push((header.clone(), letter(i)));
-            continue;
-        }
-        if let Some(why) = refuse(role, header, i, &data) {
-            notes.push(why);
-            continue;
-        }
-        roles.insert(role, i);
-        taken[i] = true;
-        mapping.push(Mapped {
-            role,
-            header: header.clone(),
-            column: letter(i),
-            named: false,
-        });
-    }
-    let period_part = choose_period(
-        &headers,
-        &period_columns,
-        &mut roles,
-        &mut mapping,
-        &mut unread,
-        &letter,
-    );
-    let layout = if roles.contains_key(&Role::Period) && roles.contains_key(&Role::Actual) {
-        for (i, _, _) in &periods {
-            unread.push((headers[*i].clone(), letter(*i)));
-        }
-        periods.clear();
-        Layout::Long
-    } else if !periods.is_empty() {
-        Layout::Wide
-    } else {
-        return Err(MeasuresError::file(
-            path,
-            format!(
-                "row {header_row} has a measure column but no {}: name it with --column {}=HEADER",
-                if roles.contains_key(&Role::Period) {
-                    "actual column"
-                } else {
-                    "period column"
-                },
-                if roles.contains_key(&Role::Period) {
-                    "actual"
-                } else {
-                    "period"
-                },
-            ),
-        ));
-    };
-    if !roles.contains_key(&Role::ServiceArea) {
-        return Err(MeasuresError::file(
-            path,
-            format!(
-                "row {header_row} has no service area column (service area, department, dept, program, division, bureau): name it with --column service_area=HEADER"
-            ),
-        ));
-    }
-    let breakdown_name = roles.get(&Role::Breakdown).map(|&i| headers[i].clone());
-    mapping.sort_by_key(|m| m.role);
-    // Wide layout: each period column, read as the actual or the target of its period.
-    for &(i, _, series) in &periods {
-        let role = match series {
-            Series::Actual => Role::Actual,
-            Series::Target => Role::Target,
-            Series::Other => {
-                unread.push((headers[i].clone(), letter(i)));
-                continue;
+        self.mapping.sort_by_key(|m| m.role);
+        // Wide layout: each period column, read as the actual or the target of its period.
+        for (i, _, series) in self.periods.clone() {
+            match series {
+                Series::Actual => self.map(Role::Actual, i, false),
+                Series::Target => self.map(Role::Target, i, false),
+                Series::Other => self.unread(i),
             }
-        };
-        mapping.push(Mapped {
-            role,
-            header: headers[i].clone(),
-            column: letter(i),
-            named: false,
-        });
+        }
+        Ok(layout)
     }
-    Ok(Plan {
-        header_index,
-        header_row,
-        layout,
-        roles,
-        period_part,
-        fiscal_year_column: roles
-            .get(&Role::Period)
-            .is_some_and(|&i| matches!(normalize(&headers[i]).as_str(), "fiscalyear" | "fy")),
-        periods,
-        breakdown_name,
-        mapping,
-        unread,
-        notes,
-    })
 }
 
 /// Why a column whose header names `role` is not read as it: a kind column whose
@@ -565,15 +604,10 @@ fn refuse(role: Role, header: &str, i: usize, data: &[&Vec<OwnedCell>]) -> Optio
 
 /// Picks the period column among several: a year with a quarter or month column beside
 /// it is read as one period; otherwise the most specific one.
-fn choose_period(
-    headers: &[String],
-    candidates: &[usize],
-    roles: &mut RoleColumns,
-    mapping: &mut Vec<Mapped>,
-    unread: &mut Vec<(String, String)>,
-    letter: &dyn Fn(usize) -> String,
-) -> Option<(usize, PeriodPart)> {
-    if candidates.is_empty() || roles.contains_key(&Role::Period) && candidates.len() <= 1 {
+fn choose_period(d: &mut Decided<'_>) -> Option<(usize, PeriodPart)> {
+    let candidates = d.period_columns.clone();
+    let headers = d.headers;
+    if candidates.is_empty() || d.roles.contains_key(&Role::Period) && candidates.len() <= 1 {
         return None;
     }
     let key = |i: usize| normalize(&headers[i]);
@@ -585,7 +619,7 @@ fn choose_period(
     };
     let year = candidates.iter().copied().find(|&i| is_year(i));
     let sub = candidates.iter().copied().find(|&i| part(i).is_some());
-    let (main, extra) = match (roles.get(&Role::Period).copied(), year, sub) {
+    let (main, extra) = match (d.roles.get(&Role::Period).copied(), year, sub) {
         (Some(named), _, _) => (named, None),
         (None, Some(y), Some(s)) => (y, part(s).map(|p| (s, p))),
         (None, _, _) => {
@@ -601,26 +635,16 @@ fn choose_period(
             )
         }
     };
-    roles.insert(Role::Period, main);
-    if !mapping.iter().any(|m| m.role == Role::Period) {
-        mapping.push(Mapped {
-            role: Role::Period,
-            header: headers[main].clone(),
-            column: letter(main),
-            named: false,
-        });
+    d.roles.insert(Role::Period, main);
+    if !d.mapping.iter().any(|m| m.role == Role::Period) {
+        d.map(Role::Period, main, false);
     }
     if let Some((s, _)) = extra {
-        mapping.push(Mapped {
-            role: Role::Period,
-            header: headers[s].clone(),
-            column: letter(s),
-            named: false,
-        });
+        d.map(Role::Period, s, false);
     }
-    for &i in candidates {
+    for i in candidates {
         if i != main && extra.is_none_or(|(s, _)| s != i) {
-            unread.push((headers[i].clone(), letter(i)));
+            d.unread(i);
         }
     }
     extra
