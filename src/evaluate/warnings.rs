@@ -416,9 +416,7 @@ fn criteria_outdated(e: &Evaluation<'_>, out: &mut Vec<Warning>) {
         Closes::Window(d) => (d, format!("their application window closed on {d}")),
         Closes::VersionYear(d) => (
             d,
-            format!(
-                "the end of their version year, {d} (their application window is not known, so that date stands in for its close)"
-            ),
+            format!("the end of their version year, {d} (their application window is not known)"),
         ),
         Closes::Undated => return,
     };
@@ -431,7 +429,7 @@ fn criteria_outdated(e: &Evaluation<'_>, out: &mut Vec<Warning>) {
             category: None,
             section: None,
             message: format!(
-                "the criteria `{}` may be out of date: as of {}, more than a year has passed since {since}; newer criteria may apply. `pmcheck criteria list` shows the bundled ones; for others, write a criteria file and pass `--criteria FILE` (see \"Writing a criteria file\" in the README)",
+                "the criteria `{}` may be out of date: as of {}, more than a year has passed since {since}; newer criteria may apply (`pmcheck criteria list`, or your own with `--criteria FILE`)",
                 c.label(),
                 e.as_of
             ),
@@ -583,7 +581,7 @@ mod tests {
         let (message, category, section) = outdated("icma-2021", "2022-05-08").unwrap();
         assert_eq!(
             message,
-            "the criteria `icma 2021` may be out of date: as of 2022-05-08, more than a year has passed since their application window closed on 2021-05-07; newer criteria may apply. `pmcheck criteria list` shows the bundled ones; for others, write a criteria file and pass `--criteria FILE` (see \"Writing a criteria file\" in the README)"
+            "the criteria `icma 2021` may be out of date: as of 2022-05-08, more than a year has passed since their application window closed on 2021-05-07; newer criteria may apply (`pmcheck criteria list`, or your own with `--criteria FILE`)"
         );
         assert_eq!((category, section), (None, None));
         assert!(outdated("icma-2021", "2022-06-01").is_some());
@@ -591,7 +589,7 @@ mod tests {
         assert_eq!(outdated("icma-2022", "2023-12-31"), None);
         let (message, ..) = outdated("icma-2022", "2024-01-01").unwrap();
         assert!(
-            message.contains("since the end of their version year, 2022-12-31 (their application window is not known, so that date stands in for its close)"),
+            message.contains("since the end of their version year, 2022-12-31 (their application window is not known)"),
             "{message}"
         );
         assert!(outdated("icma-2022", "2026-10-31").is_some());

@@ -4,14 +4,14 @@
 //! does not support is a `contradicted-by-measures` warning, and under `--strict` the
 //! claims are cut down to what the data shows.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use super::MeasuresError;
 use super::inventory::{AreaSummary, Report};
 use super::read::{Options, Table, read_file};
 use crate::evaluate::{Warning, WarningCode};
-use crate::evidence::{Evidence, Measure, ServiceArea, Text, Year, same_name_key};
+use crate::evidence::{Evidence, ServiceArea, Text, Year, same_name_key};
 
 /// What linking read and noticed.
 #[derive(Debug, Clone)]
@@ -259,7 +259,8 @@ fn where_in_data(a: &AreaSummary) -> String {
 }
 
 /// Each claimed area against the data: claimed years with no actual value, claimed
-/// kinds with no measure, and areas of the data the evidence does not list.
+/// kinds with no measure, and areas of the data the evidence does not list. Areas are
+/// matched by name (case, width and spacing aside), each name keyed once.
 fn reconcile(
     evidence: &mut Evidence,
     report: &Report,
@@ -267,79 +268,19 @@ fn reconcile(
     strict: bool,
     out: &mut Vec<Warning>,
 ) {
-    let key = |name: &str| same_name_key(name);
+    let by_key: HashMap<String, &AreaSummary> = report
+        .areas
+        .iter()
+        .map(|a| (same_name_key(&a.name), a))
+        .collect();
+    let mut claimed: HashSet<String> = HashSet::new();
     for area in &mut evidence.service_areas.0 {
-        let found = report
-            .areas
-            .iter()
-            .find(|a| key(&a.name) == key(area.name.as_str()));
-        let name = crate::diagnostic::printable(area.name.as_str());
-        let Some(data) = found else {
-            out.push(warning(
-                WarningCode::ContradictedByMeasures,
-                format!(
-                    "service area `{name}` is claimed, but the measures have no area of that name; its years are not backed by data"
-                ),
-            ));
-            area.data = Some(if strict {
-                area.years.clear();
-                area.measures.clear();
-                "measures: no area of that name, so its claims are cut by --strict".to_owned()
-            } else {
-                "measures: no area of that name".to_owned()
-            });
-            continue;
-        };
-        let data_years: BTreeSet<i32> = data.years.iter().copied().collect();
-        let unbacked: Vec<String> = area
-            .years
-            .iter()
-            .filter(|y| !data_years.contains(&y.0))
-            .map(|y| y.0.to_string())
-            .collect();
-        if !unbacked.is_empty() {
-            out.push(warning(
-                WarningCode::ContradictedByMeasures,
-                format!(
-                    "service area `{name}` claims {} with no actual value in the measures (which have {})",
-                    unbacked.join(", "),
-                    if data.years.is_empty() {
-                        "no year".to_owned()
-                    } else {
-                        crate::report::measures::years_text(&data.years)
-                    }
-                ),
-            ));
+        let key = same_name_key(area.name.as_str());
+        match by_key.get(&key) {
+            Some(data) => reconcile_area(area, data, strict, out),
+            None => not_in_data(area, strict, out),
         }
-        let missing_kinds: Vec<Measure> = area
-            .measures
-            .iter()
-            .copied()
-            .filter(|k| !data.kinds.contains(k))
-            .collect();
-        if !missing_kinds.is_empty() {
-            out.push(warning(
-                WarningCode::ContradictedByMeasures,
-                format!(
-                    "service area `{name}` claims {} measures, but the measures give it none of that kind",
-                    missing_kinds.iter().map(|k| k.id()).collect::<Vec<_>>().join(", ")
-                ),
-            ));
-        }
-        if strict {
-            area.years.retain(|y| data_years.contains(&y.0));
-            area.measures.retain(|k| data.kinds.contains(k));
-        }
-        area.data = Some(
-            if strict && (!unbacked.is_empty() || !missing_kinds.is_empty()) {
-                format!(
-                    "{}; claims the data does not show are cut by --strict",
-                    where_in_data(data)
-                )
-            } else {
-                where_in_data(data)
-            },
-        );
+        claimed.insert(key);
         for f in files {
             if !area.sources.iter().any(|s| s.0 == *f) {
                 area.sources.push(Text(f.clone()));
@@ -349,33 +290,99 @@ fn reconcile(
     let unclaimed: Vec<String> = report
         .areas
         .iter()
-        .filter(|data| {
-            !evidence
-                .service_areas
-                .0
-                .iter()
-                .any(|a| key(a.name.as_str()) == key(&data.name))
-        })
-        .map(|data| {
-            let years = if data.years.is_empty() {
-                "no year with data".to_owned()
-            } else {
-                crate::report::measures::years_text(&data.years)
-            };
-            format!("{} ({years})", data.name)
-        })
+        .filter(|data| !claimed.contains(&same_name_key(&data.name)))
+        .map(|data| format!("{} ({})", data.name, years_or_none(&data.years)))
         .collect();
     if !unclaimed.is_empty() {
-        out.push(Warning {
-            code: WarningCode::UnclaimedInMeasures,
-            category: Some("data_collection".to_owned()),
-            section: Some("service_areas"),
-            message: format!(
+        out.push(warning(
+            WarningCode::UnclaimedInMeasures,
+            format!(
                 "the measures have {} service area{} that the evidence file does not list: {}",
                 unclaimed.len(),
                 if unclaimed.len() == 1 { "" } else { "s" },
                 super::few(&unclaimed, 10)
             ),
-        });
+        ));
     }
+}
+
+fn years_or_none(years: &[i32]) -> String {
+    if years.is_empty() {
+        "no year with data".to_owned()
+    } else {
+        crate::report::measures::years_text(years)
+    }
+}
+
+/// A claimed area the data does not have: every claim unbacked (cut under strict).
+fn not_in_data(area: &mut ServiceArea, strict: bool, out: &mut Vec<Warning>) {
+    out.push(warning(
+        WarningCode::ContradictedByMeasures,
+        format!(
+            "service area `{}` is claimed, but the measures have no area of that name; its years are not backed by data",
+            crate::diagnostic::printable(area.name.as_str())
+        ),
+    ));
+    area.data = Some(if strict {
+        area.years.clear();
+        area.measures.clear();
+        "measures: no area of that name, so its claims are cut by --strict".to_owned()
+    } else {
+        "measures: no area of that name".to_owned()
+    });
+}
+
+/// A claimed area the data has: its claimed years and kinds against the data's.
+fn reconcile_area(
+    area: &mut ServiceArea,
+    data: &AreaSummary,
+    strict: bool,
+    out: &mut Vec<Warning>,
+) {
+    let name = crate::diagnostic::printable(area.name.as_str());
+    let data_years: BTreeSet<i32> = data.years.iter().copied().collect();
+    let unbacked: Vec<String> = area
+        .years
+        .iter()
+        .filter(|y| !data_years.contains(&y.0))
+        .map(|y| y.0.to_string())
+        .collect();
+    if !unbacked.is_empty() {
+        out.push(warning(
+            WarningCode::ContradictedByMeasures,
+            format!(
+                "service area `{name}` claims {} with no actual value in the measures (which have {})",
+                super::few(&unbacked, 10),
+                years_or_none(&data.years)
+            ),
+        ));
+    }
+    let missing_kinds: Vec<&str> = area
+        .measures
+        .iter()
+        .filter(|k| !data.kinds.contains(k))
+        .map(|k| k.id())
+        .collect();
+    if !missing_kinds.is_empty() {
+        out.push(warning(
+            WarningCode::ContradictedByMeasures,
+            format!(
+                "service area `{name}` claims {} measures, but the measures give it none of that kind",
+                missing_kinds.join(", ")
+            ),
+        ));
+    }
+    let cut = strict && (!unbacked.is_empty() || !missing_kinds.is_empty());
+    if strict {
+        area.years.retain(|y| data_years.contains(&y.0));
+        area.measures.retain(|k| data.kinds.contains(k));
+    }
+    area.data = Some(if cut {
+        format!(
+            "{}; claims the data does not show are cut by --strict",
+            where_in_data(data)
+        )
+    } else {
+        where_in_data(data)
+    });
 }
