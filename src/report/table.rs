@@ -33,9 +33,43 @@ pub(super) fn render(
     options: &RenderOptions,
     out: &mut dyn Write,
 ) -> io::Result<()> {
+    let color = options.color;
+    write_title(e, options, out)?;
+    write_grid(e, color, out)?;
+    write_gaps(e, color, out)?;
+    if !e.warnings.is_empty() {
+        writeln!(out)?;
+        writeln!(out, "{}", paint("Warnings:", BOLD, color))?;
+        for w in &e.warnings {
+            writeln!(out, "  {} {}", paint("!", YELLOW, color), line(&w.message))?;
+        }
+    }
+
+    if let Some(note) = super::unsupported_note(e, TERMINAL) {
+        writeln!(out)?;
+        writeln!(out, "{}", paint(&note, DIM, color))?;
+    }
+
+    if let Some(ch) = &options.changes {
+        writeln!(out)?;
+        for (i, line) in super::change_lines(e, ch, TERMINAL).iter().enumerate() {
+            let indent = if i == 0 { "" } else { "  " };
+            writeln!(out, "{indent}{line}")?;
+        }
+    }
+
+    if let Some(also) = super::also_reported(e, line) {
+        writeln!(out)?;
+        writeln!(out, "{also}")?;
+    }
+
+    write_summary(e, options, out)
+}
+
+/// The jurisdiction and the criteria, and the criteria's disclaimer.
+fn write_title(e: &Evaluation<'_>, options: &RenderOptions, out: &mut dyn Write) -> io::Result<()> {
     let c = e.criteria;
     let color = options.color;
-
     let who = match &e.jurisdiction {
         Some(j) => {
             let mut s = format!("{} ({}", line(j.name.as_str()), kind_name(j));
@@ -57,6 +91,12 @@ pub(super) fn render(
     }
     writeln!(out)?;
 
+    Ok(())
+}
+
+/// A row per category, a column per level, and the note on weights.
+fn write_grid(e: &Evaluation<'_>, color: bool, out: &mut dyn Write) -> io::Result<()> {
+    let c = e.criteria;
     let mut table = Table::new();
     table.load_style(UTF8_FULL_CONDENSED);
     if color {
@@ -91,6 +131,12 @@ pub(super) fn render(
         writeln!(out, "{}", paint(&note, DIM, color))?;
     }
 
+    Ok(())
+}
+
+/// The gaps, nearest level first, each with its items and hint.
+fn write_gaps(e: &Evaluation<'_>, color: bool, out: &mut dyn Write) -> io::Result<()> {
+    let c = e.criteria;
     if !e.gaps.is_empty() {
         writeln!(out)?;
         writeln!(
@@ -130,32 +176,17 @@ pub(super) fn render(
         }
     }
 
-    if !e.warnings.is_empty() {
-        writeln!(out)?;
-        writeln!(out, "{}", paint("Warnings:", BOLD, color))?;
-        for w in &e.warnings {
-            writeln!(out, "  {} {}", paint("!", YELLOW, color), line(&w.message))?;
-        }
-    }
+    Ok(())
+}
 
-    if let Some(note) = super::unsupported_note(e, TERMINAL) {
-        writeln!(out)?;
-        writeln!(out, "{}", paint(&note, DIM, color))?;
-    }
-
-    if let Some(ch) = &options.changes {
-        writeln!(out)?;
-        for (i, line) in super::change_lines(e, ch, TERMINAL).iter().enumerate() {
-            let indent = if i == 0 { "" } else { "  " };
-            writeln!(out, "{indent}{line}")?;
-        }
-    }
-
-    if let Some(also) = super::also_reported(e, line) {
-        writeln!(out)?;
-        writeln!(out, "{also}")?;
-    }
-
+/// The level reached, readiness, and the next or required level with its gaps.
+fn write_summary(
+    e: &Evaluation<'_>,
+    options: &RenderOptions,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let c = e.criteria;
+    let color = options.color;
     writeln!(out)?;
     let readiness: Vec<String> = c
         .levels
