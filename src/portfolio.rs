@@ -118,7 +118,12 @@ fn summarize(criteria: &Criteria, path: &Path, as_of: Option<Date>, today: Naive
             let base = path.parent().unwrap_or(Path::new(""));
             crate::measures::link::link(&mut e, base, &[], date.0, false)
                 .map_err(|m| m.to_string())?;
-            let ev = evaluate::evaluate(criteria, &e, date, source);
+            // Levels and readiness only: the items are not kept.
+            let only_verdicts = evaluate::Options {
+                items: false,
+                ..evaluate::Options::default()
+            };
+            let ev = evaluate::evaluate_with(criteria, &e, date, source, only_verdicts);
             Ok(Summary {
                 name: e.jurisdiction.as_ref().map(|j| j.name.0.clone()),
                 as_of: date,

@@ -114,6 +114,7 @@ pub(super) fn run(args: EvaluateArgs) -> Result<ExitStatus> {
         source,
         evaluate::Options {
             strict: args.strict,
+            ..evaluate::Options::default()
         },
     );
     // The measures files read are inputs too: no `--report` may write over them.

@@ -9,7 +9,8 @@ use chrono::{Datelike, Months, NaiveDate};
 use super::months_before;
 use crate::criteria::{Requirement, Rule};
 use crate::evidence::{
-    Date, Event, Evidence, Field, Item, Measure, Participant, ServiceArea, look_alike_key,
+    Date, Event, Evidence, Field, Item, Measure, Participant, ServiceArea, count_looking_different,
+    look_alike_key,
 };
 
 /// One item a requirement judged, whether it counted toward the requirement, and why.
@@ -38,6 +39,32 @@ impl Finding {
             counted,
             reason: reason.into(),
             field: Some(field),
+        }
+    }
+}
+
+/// Where a rule's items go: kept for the reports, or dropped unread when only the
+/// verdict is needed (`portfolio`), so that no reason is written at all.
+pub(super) struct Sink {
+    keep: bool,
+    pub(super) items: Vec<Finding>,
+}
+
+impl Sink {
+    pub(super) fn new(keep: bool) -> Sink {
+        Sink {
+            keep,
+            items: Vec::new(),
+        }
+    }
+
+    fn keeps(&self) -> bool {
+        self.keep
+    }
+
+    fn push(&mut self, finding: impl FnOnce() -> Finding) {
+        if self.keep {
+            self.items.push(finding());
         }
     }
 }
@@ -123,7 +150,7 @@ impl<'a> Context<'a> {
 
 /// Whether `rule` holds; every item it judged is added to `out`. Inner rules of
 /// `all_of` and `any_of` are all judged, so the items are complete either way.
-pub(super) fn judge(rule: &Rule, ctx: &Context<'_>, out: &mut Vec<Finding>) -> bool {
+pub(super) fn judge(rule: &Rule, ctx: &Context<'_>, out: &mut Sink) -> bool {
     match rule {
         Rule::Flag { field } => {
             let ok = ctx.flag(*field);
@@ -132,7 +159,7 @@ pub(super) fn judge(rule: &Rule, ctx: &Context<'_>, out: &mut Vec<Finding>) -> b
             } else {
                 "not marked true in the evidence file"
             };
-            out.push(Finding::new(*field, field.label(), ok, reason));
+            out.push(|| Finding::new(*field, field.label(), ok, reason));
             ok
         }
         Rule::NotEmpty { field, min, among } if among.is_empty() => {
@@ -146,12 +173,14 @@ pub(super) fn judge(rule: &Rule, ctx: &Context<'_>, out: &mut Vec<Finding>) -> b
                 let listed = entries.iter().any(|e| e == value);
                 ok &= listed;
                 let reason = if listed { "listed" } else { "not listed" };
-                out.push(Finding::new(
-                    *field,
-                    format!("{}: {value}", field.label()),
-                    listed,
-                    reason,
-                ));
+                out.push(|| {
+                    Finding::new(
+                        *field,
+                        format!("{}: {value}", field.label()),
+                        listed,
+                        reason,
+                    )
+                });
             }
             ok
         }
@@ -167,7 +196,14 @@ pub(super) fn judge(rule: &Rule, ctx: &Context<'_>, out: &mut Vec<Finding>) -> b
                 max_age_years: *max_age_years,
                 measure: *measure,
             };
-            service_areas(&ctx.evidence.service_areas.0, &need, out) >= *min_areas
+            let areas = &ctx.evidence.service_areas.0;
+            if !out.keeps() {
+                // Only the verdict: no reasons, and counting stops once enough areas
+                // that look different count.
+                let counting = areas.iter().filter(|a| need.counts(a));
+                return count_looking_different(counting, *min_areas) >= *min_areas;
+            }
+            service_areas(areas, &need, out) >= *min_areas
         }
         Rule::RecentEvent { field, months } => recent_event(ctx, *field, *months, out),
         Rule::Quarterly {
@@ -191,7 +227,7 @@ pub(super) fn judge(rule: &Rule, ctx: &Context<'_>, out: &mut Vec<Finding>) -> b
                 let met = ctx.met.get(i).copied().unwrap_or(false);
                 ok &= met;
                 let subject = ctx.requirements.get(i).map_or("", |r| r.id.as_str());
-                out.push(Finding {
+                out.push(|| Finding {
                     subject: subject.to_owned(),
                     counted: met,
                     reason: if met { "met" } else { "not met" }.to_owned(),
@@ -204,7 +240,7 @@ pub(super) fn judge(rule: &Rule, ctx: &Context<'_>, out: &mut Vec<Finding>) -> b
     }
 }
 
-fn not_empty(ctx: &Context<'_>, field: Field, min: usize, out: &mut Vec<Finding>) -> bool {
+fn not_empty(ctx: &Context<'_>, field: Field, min: usize, out: &mut Sink) -> bool {
     let entries = ctx.entries(field);
     let n = ctx.count(field);
     let ok = n >= min;
@@ -224,7 +260,7 @@ fn not_empty(ctx: &Context<'_>, field: Field, min: usize, out: &mut Vec<Finding>
     } else {
         format!("listed: {}{needed}", list(&entries))
     };
-    out.push(Finding::new(field, field.label(), ok, reason));
+    out.push(|| Finding::new(field, field.label(), ok, reason));
     ok
 }
 
@@ -234,7 +270,7 @@ fn among_values(
     field: Field,
     min: usize,
     among: &[&str],
-    out: &mut Vec<Finding>,
+    out: &mut Sink,
 ) -> bool {
     let entries = ctx.entries(field);
     let hits: Vec<&str> = among
@@ -261,7 +297,7 @@ fn among_values(
         reason.push_str(&format!("; {} does not count here", list(&others)));
     }
     let subject = format!("{}: {}", field.label(), or_list(among));
-    out.push(Finding::new(field, subject, ok, reason));
+    out.push(|| Finding::new(field, subject, ok, reason));
     ok
 }
 
@@ -275,6 +311,33 @@ pub struct AreaNeed {
 }
 
 impl AreaNeed {
+    /// Whether one area counts (areas whose names look alike aside), without the reason:
+    /// the same verdict as [`AreaNeed::judge`].
+    pub fn counts(&self, area: &ServiceArea) -> bool {
+        if self.measure.is_some_and(|m| !area.measures.contains(&m)) {
+            return false;
+        }
+        let mut years: Vec<i32> = area
+            .years
+            .iter()
+            .map(|y| y.0)
+            .filter(|&y| y <= self.as_of_year)
+            .collect();
+        years.sort_unstable();
+        years.dedup();
+        let cutoff = self.as_of_year - self.max_age_years;
+        let mut run_start = 0;
+        for (i, &y) in years.iter().enumerate() {
+            if i > 0 && years[i - 1] + 1 != y {
+                run_start = i;
+            }
+            if i + 1 - run_start >= self.min_years && y >= cutoff {
+                return true;
+            }
+        }
+        false
+    }
+
     /// Whether one area counts, and why (areas whose names look alike aside).
     pub fn judge(&self, area: &ServiceArea) -> (bool, String) {
         let (years_ok, years_reason) = self.years(area);
@@ -381,14 +444,16 @@ fn years_word(n: i32) -> String {
 /// One finding per service area; returns how many count. Areas whose names look alike
 /// (a `confusable-names` warning) count once: telling an applicant it is ready when it
 /// is not is the worse mistake.
-fn service_areas(areas: &[ServiceArea], need: &AreaNeed, out: &mut Vec<Finding>) -> usize {
+fn service_areas(areas: &[ServiceArea], need: &AreaNeed, out: &mut Sink) -> usize {
     if areas.is_empty() {
-        out.push(Finding::new(
-            Field::ServiceAreas,
-            Field::ServiceAreas.label(),
-            false,
-            "none listed",
-        ));
+        out.push(|| {
+            Finding::new(
+                Field::ServiceAreas,
+                Field::ServiceAreas.label(),
+                false,
+                "none listed",
+            )
+        });
         return 0;
     }
     let mut seen: HashMap<String, &str> = HashMap::new();
@@ -407,12 +472,7 @@ fn service_areas(areas: &[ServiceArea], need: &AreaNeed, out: &mut Vec<Finding>)
         if let Some(data) = &area.data {
             reason = format!("{reason} ({data})");
         }
-        out.push(Finding::new(
-            Field::ServiceAreas,
-            area.name.as_str(),
-            ok,
-            reason,
-        ));
+        out.push(|| Finding::new(Field::ServiceAreas, area.name.as_str(), ok, reason));
     }
     seen.len()
 }
@@ -425,11 +485,11 @@ fn event_subject(event: &Event<'_>) -> String {
     }
 }
 
-fn recent_event(ctx: &Context<'_>, field: Field, months: u32, out: &mut Vec<Finding>) -> bool {
+fn recent_event(ctx: &Context<'_>, field: Field, months: u32, out: &mut Sink) -> bool {
     let start = Date(months_before(ctx.as_of, months));
     let events = ctx.events(field);
     if events.is_empty() {
-        out.push(Finding::new(field, field.label(), false, "none listed"));
+        out.push(|| Finding::new(field, field.label(), false, "none listed"));
         return false;
     }
     let window = format!("the {months} months {start} to {}", ctx.as_of());
@@ -443,7 +503,7 @@ fn recent_event(ctx: &Context<'_>, field: Field, months: u32, out: &mut Vec<Find
             (true, format!("within {window}"))
         };
         ok |= counted;
-        out.push(Finding::new(field, event_subject(event), counted, reason));
+        out.push(|| Finding::new(field, event_subject(event), counted, reason));
     }
     ok
 }
@@ -485,7 +545,7 @@ fn quarterly(
     field: Field,
     quarters: u32,
     with_all: &[Participant],
-    out: &mut Vec<Finding>,
+    out: &mut Sink,
 ) -> bool {
     let events = ctx.events(field);
     let mut ok = true;
@@ -503,13 +563,13 @@ fn quarterly(
             "nothing dated in this quarter".to_owned()
         };
         let subject = format!("{} to {}", Date(start), Date(end));
-        out.push(Finding::new(field, subject, counted, reason));
+        out.push(|| Finding::new(field, subject, counted, reason));
     }
     let year_start = Date(months_before(ctx.as_of, 12));
     if field == Field::Reviews
         && let Some(tracking) = &ctx.evidence.accountability.tracking
     {
-        out.push(Finding::new(
+        out.push(|| Finding::new(
             field,
             "tracking in the measures data",
             false,
@@ -537,14 +597,14 @@ fn quarterly(
             )
         };
         let subject = format!("{} with {}", field.label(), p.id());
-        out.push(Finding::new(field, subject, counted, reason));
+        out.push(|| Finding::new(field, subject, counted, reason));
     }
     ok
 }
 
-fn survey(ctx: &Context<'_>, field: Field, months: Option<u32>, out: &mut Vec<Finding>) -> bool {
+fn survey(ctx: &Context<'_>, field: Field, months: Option<u32>, out: &mut Sink) -> bool {
     let Some(s) = ctx.evidence.survey(field) else {
-        out.push(Finding::new(field, field.label(), false, "not listed"));
+        out.push(|| Finding::new(field, field.label(), false, "not listed"));
         return false;
     };
     let mut problems = Vec::new();
@@ -580,42 +640,47 @@ fn survey(ctx: &Context<'_>, field: Field, months: Option<u32>, out: &mut Vec<Fi
     } else {
         problems.join("; ")
     };
-    out.push(Finding::new(field, field.label(), ok, reason));
+    out.push(|| Finding::new(field, field.label(), ok, reason));
     ok
 }
 
-fn every(ctx: &Context<'_>, field: Field, rule: &Rule, out: &mut Vec<Finding>) -> bool {
+fn every(ctx: &Context<'_>, field: Field, rule: &Rule, out: &mut Sink) -> bool {
     let items = Item::all(ctx.evidence, field);
     if items.is_empty() {
-        out.push(Finding::new(
-            field,
-            field.label(),
-            true,
-            "none listed, so none falls short",
-        ));
+        out.push(|| {
+            Finding::new(
+                field,
+                field.label(),
+                true,
+                "none listed, so none falls short",
+            )
+        });
         return true;
     }
     let mut ok = true;
-    let mut inner_findings = Vec::new();
     for item in items {
-        inner_findings.clear();
+        let mut inner_findings = Sink::new(out.keeps());
         let inner = Context {
             item: Some(item),
             ..*ctx
         };
         let counted = judge(rule, &inner, &mut inner_findings);
         ok &= counted;
+        if !out.keeps() {
+            continue;
+        }
         let reason = if counted {
             "meets every check".to_owned()
         } else {
             inner_findings
+                .items
                 .iter()
                 .filter(|f| !f.counted)
                 .map(|f| format!("{}: {}", f.subject, f.reason))
                 .collect::<Vec<_>>()
                 .join("; ")
         };
-        out.push(Finding::new(field, item.name(), counted, reason));
+        out.push(|| Finding::new(field, item.name(), counted, reason));
     }
     ok
 }

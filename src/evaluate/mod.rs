@@ -196,10 +196,23 @@ pub fn evaluate<'c>(
 }
 
 /// How to judge, beyond the criteria.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Options {
     /// A requirement counts as met only when every section it reads cites `sources`.
     pub strict: bool,
+    /// Whether to keep the items each requirement judged ([`Evaluation::findings`]);
+    /// without them (`portfolio`, which shows levels and readiness only) no reason is
+    /// written and `findings` holds empty lists.
+    pub items: bool,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            strict: false,
+            items: true,
+        }
+    }
 }
 
 /// The evidence sections a requirement reads that could cite `sources` but cite none.
@@ -237,9 +250,9 @@ pub fn evaluate_with<'c>(
             met: &met,
             item: None,
         };
-        let mut judged = Vec::new();
+        let mut judged = judge::Sink::new(options.items);
         let mut ok = judge::judge(&r.rule, &ctx, &mut judged);
-        findings.push(judged);
+        findings.push(judged.items);
         if ok {
             let missing = sections_without_sources(r, evidence);
             if !missing.is_empty() {
@@ -340,7 +353,7 @@ fn readiness(criteria: &Criteria, met: &[bool], level: usize) -> f64 {
 /// Whether `rule` holds (for tests of single rules).
 #[cfg(test)]
 fn check(rule: &Rule, ctx: &Context<'_>) -> bool {
-    judge::judge(rule, ctx, &mut Vec::new())
+    judge::judge(rule, ctx, &mut judge::Sink::new(true))
 }
 
 /// The date `months` calendar months before `date` (clamped to the month's end), or

@@ -5,7 +5,7 @@ use std::path::Path;
 
 use super::*;
 use crate::criteria::{self, Criteria};
-use crate::evidence::{Field, parse_yaml};
+use crate::evidence::{Field, ServiceArea, parse_yaml};
 
 fn icma(version: &str) -> Criteria {
     criteria::bundled(version).expect("bundled criteria are valid")
@@ -1092,4 +1092,65 @@ fn rule_requirements_met() {
     let r = Rule::RequirementsMet(vec![0, 2]);
     assert!(check_rule(&r, "", &[true, false, true]));
     assert!(!check_rule(&r, "", &[true, true, false]));
+}
+
+#[test]
+fn the_verdict_alone_agrees_with_the_verdict_and_its_items() {
+    // AreaNeed::counts (portfolio's fast path) against AreaNeed::judge, over year sets
+    // built from every subset of 2014..=2022 with a gap or two, each minimum and age.
+    let patterns: Vec<Vec<i32>> = (0u32..512)
+        .map(|bits| {
+            (0..9)
+                .filter(|i| bits & (1 << i) != 0)
+                .map(|i| 2014 + i)
+                .collect()
+        })
+        .collect();
+    for years in &patterns {
+        for measures in [vec![], vec![crate::evidence::Measure::Outcome]] {
+            let area = ServiceArea {
+                name: crate::evidence::Text("A".into()),
+                years: years.iter().map(|&y| crate::evidence::Year(y)).collect(),
+                measures: measures.clone(),
+                sources: vec![],
+                data: None,
+            };
+            for min_years in 1..=4 {
+                for max_age_years in 0..=3 {
+                    let need = AreaNeed {
+                        as_of_year: 2021,
+                        min_years,
+                        max_age_years,
+                        measure: Some(crate::evidence::Measure::Outcome),
+                    };
+                    assert_eq!(
+                        need.counts(&area),
+                        need.judge(&area).0,
+                        "{years:?} {measures:?} {min_years} {max_age_years}"
+                    );
+                }
+            }
+        }
+    }
+    // A whole evaluation without items reaches the same verdicts.
+    let c = icma("icma-2022");
+    for example in [
+        riverton(),
+        evidence(&areas(6, "[2016, 2018, 2019, 2020]", "[outcome]")),
+    ] {
+        let with = evaluate(&c, &example, date("2021-05-07"), AsOfSource::Flag);
+        let without = evaluate_with(
+            &c,
+            &example,
+            date("2021-05-07"),
+            AsOfSource::Flag,
+            Options {
+                items: false,
+                ..Options::default()
+            },
+        );
+        assert_eq!(with.met, without.met);
+        assert_eq!(with.readiness, without.readiness);
+        assert!(without.findings.iter().all(Vec::is_empty));
+    }
 }

@@ -343,7 +343,7 @@ proptest! {
         e in evidence(), as_of in date(), strict in any::<bool>()
     ) {
         for c in all_criteria() {
-            let ev = evaluate_with(&c, &e, as_of, AsOfSource::Flag, Options { strict });
+            let ev = evaluate_with(&c, &e, as_of, AsOfSource::Flag, Options { strict, ..Options::default() });
             // (b) Cumulative: every level up to the one reached is complete; the next is not.
             for l in 0..c.levels.len() {
                 let complete = c.requirements.iter().zip(&ev.met).all(|(r, &m)| r.level > l || r.optional || m);
@@ -362,7 +362,7 @@ proptest! {
                 prop_assert!((0.0..=100.0).contains(&ev.readiness[l]));
             }
             // (d) Determinism: the same input gives byte-identical output in every format.
-            let again = evaluate_with(&c, &e, as_of, AsOfSource::Flag, Options { strict });
+            let again = evaluate_with(&c, &e, as_of, AsOfSource::Flag, Options { strict, ..Options::default() });
             for format in [Format::Table, Format::Json, Format::Markdown, Format::Junit, Format::Sarif, Format::Github, Format::Html] {
                 prop_assert_eq!(render(&ev, format), render(&again, format));
             }
