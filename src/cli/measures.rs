@@ -37,7 +37,7 @@ pub struct MeasuresArgs {
 
     /// The month the fiscal year starts in, 1 to 12 (7 for July): years, quarters and
     /// months are read as fiscal years named by the year they end.
-    #[arg(long, value_name = "MONTH", value_parser = clap::value_parser!(u32).range(1..=12))]
+    #[arg(long, value_name = "MONTH", value_parser = parse_month)]
     pub fiscal_year_start: Option<u32>,
 
     /// The date the inventory is judged at, for stale measures (default: today).
@@ -51,6 +51,40 @@ pub struct MeasuresArgs {
     /// Output format.
     #[arg(long, short, value_enum, default_value_t = MeasuresFormat::Table)]
     pub format: MeasuresFormat,
+}
+
+/// A month for `--fiscal-year-start`: 1 to 12, or its name (`July`, `Jul`).
+pub(super) fn parse_month(s: &str) -> Result<u32, String> {
+    const NAMES: [&str; 12] = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    let t = s.trim().to_lowercase();
+    if let Ok(n) = t.parse::<u32>()
+        && (1..=12).contains(&n)
+    {
+        return Ok(n);
+    }
+    NAMES
+        .iter()
+        .position(|name| t.len() >= 3 && name.starts_with(&t))
+        .map(|i| i as u32 + 1)
+        .ok_or_else(|| {
+            format!(
+                "`{}` is not a month; write 1 to 12 or a month's name, for example 7 or July for a fiscal year starting in July",
+                diagnostic::printable(s)
+            )
+        })
 }
 
 /// `ROLE=HEADER` for `--column`.
@@ -122,4 +156,21 @@ pub(super) fn run(args: MeasuresArgs) -> Result<ExitStatus> {
     };
     emit(|out| render(args.format, &report, options, out))?;
     Ok(ExitStatus::Success)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn months_by_number_or_name() {
+        assert_eq!(parse_month("7"), Ok(7));
+        assert_eq!(parse_month("July"), Ok(7));
+        assert_eq!(parse_month("oct"), Ok(10));
+        assert_eq!(parse_month("12"), Ok(12));
+        assert!(parse_month("13").is_err());
+        assert!(parse_month("0").is_err());
+        assert!(parse_month("ju").is_err());
+        assert!(parse_month("Juli").is_err());
+    }
 }

@@ -165,7 +165,13 @@ pub fn role_of(header: &str) -> Option<Role> {
 
 /// A measure kind as data writes it: the five kinds, and common synonyms.
 pub fn kind_of(text: &str) -> Option<Measure> {
-    Some(match normalize(text).as_str() {
+    let key = normalize(text);
+    // "Outcome Measure", "Workload measures", "Efficiency indicator" name the kind too.
+    let key = ["measures", "measure", "indicators", "indicator"]
+        .iter()
+        .find_map(|suffix| key.strip_suffix(suffix).filter(|k| !k.is_empty()))
+        .unwrap_or(&key);
+    Some(match key {
         "input" | "inputs" | "resource" | "resources" => Measure::Input,
         "output" | "outputs" => Measure::Output,
         "workload" | "demand" => Measure::Workload,
@@ -237,6 +243,9 @@ mod tests {
         assert_eq!(kind_of("effectiveness"), Some(Measure::Outcome));
         assert_eq!(kind_of("Demand"), Some(Measure::Workload));
         assert_eq!(kind_of("Efficiency"), Some(Measure::Efficiency));
+        assert_eq!(kind_of("Outcome Measure"), Some(Measure::Outcome));
+        assert_eq!(kind_of("Workload measures"), Some(Measure::Workload));
+        assert_eq!(kind_of("Measure"), None);
         // Aggregation words describe how a value is computed, not the kind of measure.
         assert_eq!(kind_of("Average"), None);
         assert_eq!(kind_of("Sum"), None);

@@ -29,7 +29,23 @@ pub fn read_linked(
 ) -> Result<Vec<Table>, MeasuresError> {
     let fys = evidence.fiscal_year_start.map_or(1, |m| m.0);
     let mut tables = Vec::new();
-    for link in &evidence.measures {
+    for (i, link) in evidence.measures.iter().enumerate() {
+        let path = base.join(link.file.as_str());
+        if !path.exists() {
+            return Err(MeasuresError::file(
+                &path,
+                format!(
+                    "no such file; entry {} of the evidence file's `measures:` names `{}`, which is read relative to the evidence file's folder{}",
+                    i + 1,
+                    crate::diagnostic::printable(link.file.as_str()),
+                    if base.as_os_str().is_empty() {
+                        String::new()
+                    } else {
+                        format!(" (`{}`)", base.display())
+                    }
+                ),
+            ));
+        }
         let options = Options {
             sheet: link.sheet.as_ref().map(|s| s.0.clone()),
             columns: link
@@ -39,7 +55,7 @@ pub fn read_linked(
                 .collect(),
             fiscal_year_start: fys,
         };
-        tables.push(read_file(&base.join(link.file.as_str()), &options)?);
+        tables.push(read_file(&path, &options)?);
     }
     for file in extra {
         let options = Options {

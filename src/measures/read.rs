@@ -145,6 +145,12 @@ const SAMPLE: usize = 200;
 
 /// Reads one measures file with `options`.
 pub fn read_file(path: &Path, options: &Options) -> Result<Table, MeasuresError> {
+    if options.sheet.is_some() && source::Format::of(path) == Some(source::Format::Csv) {
+        return Err(MeasuresError::file(
+            path,
+            "is a CSV file, which has no sheets; leave out the sheet (it names a sheet of a workbook)",
+        ));
+    }
     let names = source::sheet_names(path)?;
     if options.sheet.is_some() || names.len() <= 1 {
         let sheet = source::read(path, options.sheet.as_deref())?;
@@ -574,7 +580,12 @@ fn refuse(role: Role, header: &str, i: usize, data: &[&Vec<OwnedCell>]) -> Optio
     if fitting * 2 > values.len() {
         return None;
     }
-    let mut examples: Vec<String> = values.iter().map(|c| c.text().into_owned()).collect();
+    // Examples of what does not fit (not of what does).
+    let mut examples: Vec<String> = values
+        .iter()
+        .filter(|c| !fits(c))
+        .map(|c| c.text().into_owned())
+        .collect();
     examples.sort();
     examples.dedup();
     examples.truncate(3);

@@ -160,6 +160,10 @@ impl Sheet {
                     .from_reader(text.as_bytes());
                 let mut record = csv::StringRecord::new();
                 let mut index = 0usize;
+                // Row numbers counted from the text itself: the reader's own line count
+                // is one short on CRLF line ends (what Excel on Windows saves).
+                let bytes = text.as_bytes();
+                let (mut counted_to, mut line) = (0usize, 1u32);
                 loop {
                     match reader.read_record(&mut record) {
                         Ok(false) => return Ok(()),
@@ -177,7 +181,17 @@ impl Sheet {
                     if index <= skip {
                         continue;
                     }
-                    let line = record.position().map_or(0, |p| p.line()) as u32;
+                    let mut start = record.position().map_or(0, |p| p.byte() as usize);
+                    // A record that starts on the `\n` of a CRLF starts on the next line.
+                    while matches!(bytes.get(start), Some(b'\r' | b'\n')) {
+                        start += 1;
+                    }
+                    let start = start.min(bytes.len()).max(counted_to);
+                    line += bytes[counted_to..start]
+                        .iter()
+                        .filter(|&&b| b == b'\n')
+                        .count() as u32;
+                    counted_to = start;
                     let cells: Vec<Cell<'_>> = record
                         .iter()
                         .map(|c| {

@@ -1551,3 +1551,43 @@ fn items_name_the_measure_rows_and_show_tracking_beside_the_reviews() {
         "{out}"
     );
 }
+
+#[test]
+fn crlf_line_ends_name_the_same_cells_as_lf() {
+    let lf = "Department,Measure,Year,Actual\nPolice,Calls,2022,10\nPolice,Calls,2023,oops\n";
+    let crlf = lf.replace('\n', "\r\n");
+    let dir = dir_with(&[("lf.csv", lf.as_bytes()), ("crlf.csv", crlf.as_bytes())]);
+    for file in ["lf.csv", "crlf.csv"] {
+        let err = failure(dir.path(), &[file]);
+        assert!(
+            err.contains("cell D3: `oops` is not a number"),
+            "{file}: {err}"
+        );
+    }
+}
+
+#[test]
+fn a_sheet_named_for_a_csv_file_is_an_error() {
+    let dir = dir_with(&[(
+        "m.csv",
+        b"Department,Measure,Year,Actual\nPolice,Calls,2022,10\n",
+    )]);
+    let err = failure(dir.path(), &["m.csv", "--sheet", "KPIs"]);
+    assert!(err.contains("is a CSV file, which has no sheets"), "{err}");
+}
+
+#[test]
+fn a_missing_linked_file_says_it_is_relative_to_the_evidence_file() {
+    let dir = dir_with(&[(
+        "e.yaml",
+        b"version: 1\nmeasures: [{file: kpis/fy2025.csv}]\n",
+    )]);
+    let r = crate::common::cli::run(&["evaluate", dir.path().join("e.yaml").to_str().unwrap()]);
+    assert_eq!(r.code, 2);
+    assert!(
+        r.stderr
+            .contains("no such file; entry 1 of the evidence file's `measures:` names `kpis/fy2025.csv`, which is read relative to the evidence file's folder"),
+        "{}",
+        r.stderr
+    );
+}
