@@ -317,10 +317,9 @@ impl AreaNeed {
         if self.measure.is_some_and(|m| !area.measures.contains(&m)) {
             return false;
         }
-        let mut years: Vec<i32> = area
-            .years
-            .iter()
-            .map(|y| y.0)
+        let mut years: Vec<i32> = self
+            .years_of(area)
+            .into_iter()
             .filter(|&y| y <= self.as_of_year)
             .collect();
         years.sort_unstable();
@@ -340,7 +339,7 @@ impl AreaNeed {
 
     /// Whether one area counts, and why (areas whose names look alike aside).
     pub fn judge(&self, area: &ServiceArea) -> (bool, String) {
-        let (years_ok, years_reason) = self.years(area);
+        let (years_ok, years_reason) = self.years(&self.years_of(area));
         match self.measure {
             Some(m) if !area.measures.contains(&m) => {
                 let measure = format!("no {} measure", m.id());
@@ -355,10 +354,24 @@ impl AreaNeed {
     }
 
     /// Whether the area's years count, and why.
-    fn years(&self, area: &ServiceArea) -> (bool, String) {
+    /// The years judged: the area's, or, where measures data gives each kind's own
+    /// years and a kind is asked for, that kind's.
+    fn years_of(&self, area: &ServiceArea) -> Vec<i32> {
+        match self.measure {
+            Some(m) if !area.kind_years.is_empty() => area
+                .kind_years
+                .iter()
+                .find(|(k, _)| *k == m)
+                .map(|(_, y)| y.clone())
+                .unwrap_or_default(),
+            _ => area.years.iter().map(|y| y.0).collect(),
+        }
+    }
+
+    fn years(&self, listed: &[i32]) -> (bool, String) {
         let cutoff = self.as_of_year - self.max_age_years;
         let n = self.min_years;
-        let years: BTreeSet<i32> = area.years.iter().map(|y| y.0).collect();
+        let years: BTreeSet<i32> = listed.iter().copied().collect();
         let counted: Vec<i32> = years
             .iter()
             .copied()

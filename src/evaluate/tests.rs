@@ -1114,6 +1114,7 @@ fn the_verdict_alone_agrees_with_the_verdict_and_its_items() {
                 measures: measures.clone(),
                 sources: vec![],
                 data: None,
+                kind_years: vec![],
             };
             for min_years in 1..=4 {
                 for max_age_years in 0..=3 {

@@ -135,6 +135,12 @@ pub struct ServiceArea {
     #[serde(skip)]
     #[schemars(skip)]
     pub data: Option<String>,
+    /// From linked measures data: the years with actual values of each kind's measures,
+    /// so that a reading that asks for a kind (outcome) judges that kind's own years.
+    /// Empty for an area typed into the evidence file.
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub kind_years: Vec<(Measure, Vec<i32>)>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]

@@ -122,8 +122,10 @@ pub struct AreaSummary {
     pub name: String,
     /// The (fiscal) years in which any of its measures has an actual value.
     pub years: Vec<i32>,
-    /// The kinds of its measures.
+    /// The kinds of its measures (those with actual values).
     pub kinds: Vec<Measure>,
+    /// Each kind's years with actual values.
+    pub kind_years: Vec<(Measure, Vec<i32>)>,
     pub measures: Vec<MeasureSummary>,
 }
 
@@ -174,10 +176,22 @@ pub fn inventory(table: &Table, as_of: chrono::NaiveDate) -> Inventory {
                         .any(|m| m.kind == Some(*k) && !m.years.is_empty())
                 })
                 .collect();
+            let kind_years = kinds
+                .iter()
+                .map(|&k| {
+                    let years: BTreeSet<i32> = measures
+                        .iter()
+                        .filter(|m| m.kind == Some(k))
+                        .flat_map(|m| m.years.iter().copied())
+                        .collect();
+                    (k, years.into_iter().collect())
+                })
+                .collect();
             AreaSummary {
                 name: name.to_owned(),
                 years: years.into_iter().collect(),
                 kinds,
+                kind_years,
                 measures,
             }
         })
@@ -455,6 +469,16 @@ impl Report {
                         for k in area.kinds {
                             if !a.kinds.contains(&k) {
                                 a.kinds.push(k);
+                            }
+                        }
+                        for (k, years) in area.kind_years {
+                            match a.kind_years.iter_mut().find(|(x, _)| *x == k) {
+                                Some((_, ys)) => {
+                                    let all: BTreeSet<i32> =
+                                        ys.iter().chain(&years).copied().collect();
+                                    *ys = all.into_iter().collect();
+                                }
+                                None => a.kind_years.push((k, years)),
                             }
                         }
                         a.kinds

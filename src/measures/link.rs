@@ -242,6 +242,7 @@ fn derived_area(a: &AreaSummary, files: &[String]) -> ServiceArea {
         measures: a.kinds.clone(),
         sources: files.iter().map(|f| Text(f.clone())).collect(),
         data: Some(where_in_data(a)),
+        kind_years: a.kind_years.clone(),
     }
 }
 
@@ -389,6 +390,11 @@ fn reconcile_area(
         ));
     }
     let cut = strict && (!unbacked.is_empty() || !missing_kinds.is_empty());
+    // Under strict, a kind asked for (outcome) is judged on its own measures' years in
+    // the data, as for areas read from the data.
+    if strict {
+        area.kind_years = data.kind_years.clone();
+    }
     if strict {
         area.years.retain(|y| data_years.contains(&y.0));
         area.measures.retain(|k| data.kinds.contains(k));

@@ -1591,3 +1591,55 @@ fn a_missing_linked_file_says_it_is_relative_to_the_evidence_file() {
         r.stderr
     );
 }
+
+#[test]
+fn outcome_measures_are_judged_on_their_own_years() {
+    // Each area has output data for 2021-2023 but its outcome measure only for 2023.
+    let mut csv = String::from("Department,Measure,Type,Year,Actual\n");
+    for d in ["A", "B", "C", "D", "E", "F"] {
+        for y in [2021, 2022, 2023] {
+            csv.push_str(&format!("{d},Output,Output,{y},1\n"));
+        }
+        csv.push_str(&format!("{d},Result,Outcome,2023,1\n"));
+    }
+    let dir = dir_with(&[
+        ("m.csv", csv.as_bytes()),
+        (
+            "e.yaml",
+            b"version: 1\nas_of: 2023-12-31\nmeasures: [{file: m.csv}]\n",
+        ),
+    ]);
+    let v = crate::common::cli::json(&[
+        "evaluate",
+        dir.path().join("e.yaml").to_str().unwrap(),
+        "-f",
+        "json",
+    ]);
+    let dc = v["categories"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["id"] == "data_collection")
+        .unwrap();
+    let met: Vec<(String, bool)> = dc["requirements"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            (
+                r["id"].as_str().unwrap().to_owned(),
+                r["met"].as_bool().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        met,
+        [
+            ("data_collection.achievement".to_owned(), true),
+            ("data_collection.distinction".to_owned(), true),
+            ("data_collection.excellence".to_owned(), false),
+        ]
+    );
+    let inv = inventory(dir.path(), &["m.csv", "--as-of", "2023-12-31"]);
+    assert_eq!(inv.area("A").kinds, [Kind::Output, Kind::Outcome]);
+}

@@ -68,6 +68,7 @@ fn service_area(n: usize) -> impl Strategy<Value = ServiceArea> {
                 vec![]
             },
             data: None,
+            kind_years: vec![],
         })
 }
 

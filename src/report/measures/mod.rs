@@ -89,6 +89,7 @@ pub(crate) fn icma_view(area: &AreaSummary, as_of_year: i32) -> IcmaView {
         measures: area.kinds.clone(),
         sources: Vec::new(),
         data: None,
+        kind_years: area.kind_years.clone(),
     };
     let need = |min_years, measure| AreaNeed {
         as_of_year,
