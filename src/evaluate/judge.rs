@@ -339,6 +339,13 @@ impl AreaNeed {
 
     /// Whether one area counts, and why (areas whose names look alike aside).
     pub fn judge(&self, area: &ServiceArea) -> (bool, String) {
+        if let Some(m) = self.measure
+            && !area.kind_years.is_empty()
+            && !area.measures.contains(&m)
+        {
+            // Years come from that kind's measures, and there are none.
+            return (false, format!("no {} measure with values", m.id()));
+        }
         let (years_ok, years_reason) = self.years(&self.years_of(area));
         match self.measure {
             Some(m) if !area.measures.contains(&m) => {
