@@ -164,6 +164,15 @@ fn the_fairview_workbook_reads_as_the_readme_says() {
     // Distinction.
     let e = json(&["evaluate", "examples/fairview-measures.yaml", "-f", "json"]);
     assert_eq!(e["level"], "distinction");
+    let e2021 = json(&[
+        "evaluate",
+        "examples/fairview-measures.yaml",
+        "-c",
+        "2021",
+        "-f",
+        "json",
+    ]);
+    assert_eq!(e2021["level"], "distinction");
     let codes: Vec<&str> = e["warnings"]
         .as_array()
         .unwrap()
