@@ -33,6 +33,13 @@ struct Span<'a> {
     text: &'a str,
 }
 
+/// Text left as it is, for notes the template escapes itself.
+const PLAIN: super::SafeText = super::SafeText {
+    text: str::to_owned,
+    prose: str::to_owned,
+    id: str::to_owned,
+};
+
 fn code_spans(text: &str) -> Vec<Span<'_>> {
     text.split('`')
         .enumerate()
@@ -121,6 +128,10 @@ struct Page<'a> {
     gaps: Vec<Gap<'a>>,
     warnings: Vec<Vec<Span<'a>>>,
     readiness_note: Option<Vec<Span<'a>>>,
+    /// "Next level: Distinction (2 gaps to close)" when no level is required.
+    next: Option<String>,
+    /// Met requirements whose claims cite no sources (the table's note).
+    unsupported: Option<String>,
     also_reported: Vec<&'a str>,
     version: &'static str,
     evidence: &'a str,
@@ -249,6 +260,20 @@ impl<'a> Page<'a> {
             gaps: gaps(e),
             warnings: e.warnings.iter().map(|w| code_spans(&w.message)).collect(),
             readiness_note: c.readiness_note.as_deref().map(code_spans),
+            next: options
+                .target
+                .is_none()
+                .then(|| e.next_level())
+                .flatten()
+                .map(|n| {
+                    format!(
+                        "Next level: {} ({})",
+                        c.levels[n].name,
+                        gaps_to_close_label(e, n)
+                    )
+                }),
+            // Escaped by the template, so the note is built from the plain text.
+            unsupported: super::unsupported_note(e, PLAIN),
             also_reported: e.also_reported.iter().map(|i| i.name()).collect(),
             version: env!("CARGO_PKG_VERSION"),
             evidence: &options.evidence,
