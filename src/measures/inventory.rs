@@ -20,11 +20,12 @@ pub enum FindingCode {
     ValueJump,
     UnreadColumn,
     NotARole,
+    FilledDown,
     SkippedRows,
 }
 
 impl FindingCode {
-    pub const ALL: [FindingCode; 11] = [
+    pub const ALL: [FindingCode; 12] = [
         FindingCode::NoKind,
         FindingCode::KindConflict,
         FindingCode::NoTarget,
@@ -35,6 +36,7 @@ impl FindingCode {
         FindingCode::ValueJump,
         FindingCode::UnreadColumn,
         FindingCode::NotARole,
+        FindingCode::FilledDown,
         FindingCode::SkippedRows,
     ];
 
@@ -50,6 +52,7 @@ impl FindingCode {
             FindingCode::ValueJump => "value-jump",
             FindingCode::UnreadColumn => "unread-column",
             FindingCode::NotARole => "not-a-role",
+            FindingCode::FilledDown => "filled-down",
             FindingCode::SkippedRows => "skipped-rows",
         }
     }
@@ -78,6 +81,9 @@ impl FindingCode {
             FindingCode::UnreadColumn => "a column was not read as any role",
             FindingCode::NotARole => {
                 "a column whose header names a role does not hold what that role needs"
+            }
+            FindingCode::FilledDown => {
+                "rows with no service area took the one named above them (a grouped export)"
             }
             FindingCode::SkippedRows => "rows were skipped (no measure name or no service area)",
         }
@@ -430,6 +436,17 @@ fn file_findings(table: &Table, out: &mut Vec<Finding>) {
             row: None,
         });
     }
+    if table.rows.filled_down > 0 {
+        out.push(Finding {
+            code: FindingCode::FilledDown,
+            message: format!(
+                "{} row{} no service area and took the one above (a grouped export); check that each measure sits under its own area",
+                table.rows.filled_down,
+                if table.rows.filled_down == 1 { " had" } else { "s had" }
+            ),
+            row: None,
+        });
+    }
     if table.rows.skipped > 0 {
         out.push(Finding {
             code: FindingCode::SkippedRows,
@@ -506,6 +523,7 @@ impl Report {
             total.used += t.rows.used;
             total.skipped += t.rows.skipped;
             total.no_value += t.rows.no_value;
+            total.filled_down += t.rows.filled_down;
         }
         total
     }

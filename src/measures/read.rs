@@ -101,6 +101,8 @@ pub struct RowCounts {
     pub skipped: usize,
     /// Values left empty or written as "N/A" (counted, never an error).
     pub no_value: usize,
+    /// Rows whose empty service area was filled down from the row above.
+    pub filled_down: usize,
 }
 
 /// One measures file (one sheet), read.
@@ -207,6 +209,7 @@ pub fn read_sheet(path: &Path, sheet: Sheet, options: &Options) -> Result<Table,
         skipped: Vec::new(),
         periods: FxHashMap::default(),
         kinds: FxHashMap::default(),
+        last_area: None,
     };
     sheet.for_each_row(path, plan.header_index + 1, |row, cells| {
         reader.row(row, cells);
@@ -679,6 +682,8 @@ struct RowReader<'p> {
     periods: FxHashMap<String, Result<Period, String>>,
     /// Kind texts already read.
     kinds: FxHashMap<String, Option<Measure>>,
+    /// The last service area named, for rows that leave it empty under it.
+    last_area: Option<(u32, String)>,
 }
 
 impl RowReader<'_> {
@@ -728,9 +733,23 @@ impl RowReader<'_> {
             self.skip(row, "no measure name");
             return;
         };
-        let Some(area_name) = self.text(cells, Role::ServiceArea) else {
-            self.skip(row, "no service area");
-            return;
+        // A grouped export names the department on its first row only: an empty
+        // service area right under a named one is filled down, and counted.
+        let area_name = match self.text(cells, Role::ServiceArea) {
+            Some(name) => {
+                self.last_area = Some((row, name.clone().into_owned()));
+                name
+            }
+            None => match &self.last_area {
+                Some((_, name)) => {
+                    self.rows.filled_down += 1;
+                    std::borrow::Cow::Owned(name.clone())
+                }
+                None => {
+                    self.skip(row, "no service area");
+                    return;
+                }
+            },
         };
         let Some(measure) = self.measure(row, cells, &area_name, &measure_name) else {
             return;

@@ -61,6 +61,7 @@ mod contract {
         pub used: usize,
         pub skipped: usize,
         pub no_value: usize,
+        pub filled_down: usize,
     }
 
     #[derive(Debug, Deserialize)]
@@ -147,6 +148,7 @@ mod contract {
         ValueJump,
         UnreadColumn,
         NotARole,
+        FilledDown,
         SkippedRows,
     }
 
@@ -319,7 +321,8 @@ fn monthly_feed_reads_months_and_never_takes_a_strategic_goal_for_a_target() {
             read: 7,
             used: 6,
             skipped: 1,
-            no_value: 0
+            no_value: 0,
+            filled_down: 0
         }
     );
     assert_eq!(inv.findings(Code::SkippedRows).len(), 1);
@@ -1642,4 +1645,25 @@ fn outcome_measures_are_judged_on_their_own_years() {
     );
     let inv = inventory(dir.path(), &["m.csv", "--as-of", "2023-12-31"]);
     assert_eq!(inv.area("A").kinds, [Kind::Output, Kind::Outcome]);
+}
+
+#[test]
+fn a_grouped_export_fills_the_department_down() {
+    let dir = dir_with(&[(
+        "grouped.csv",
+        b"Department,Measure,Type,Year,Actual\n\
+Parks,Visits,Output,2022,5\n,Visits,Output,2023,6\n,Satisfaction,Outcome,2023,80\n\
+Library,Loans,Output,2023,7\n",
+    )]);
+    let inv = inventory(dir.path(), &["grouped.csv", "--as-of", "2024-01-01"]);
+    assert_eq!(inv.area("Parks").years, [2022, 2023]);
+    assert_eq!(inv.area("Parks").kinds, [Kind::Output, Kind::Outcome]);
+    assert_eq!(inv.rows.skipped, 0);
+    let filled = inv.findings(Code::FilledDown);
+    assert_eq!(filled.len(), 1);
+    assert!(
+        filled[0].message.starts_with("2 rows had no service area"),
+        "{}",
+        filled[0].message
+    );
 }

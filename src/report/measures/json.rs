@@ -44,6 +44,7 @@ struct JsonRows {
     used: usize,
     skipped: usize,
     no_value: usize,
+    filled_down: usize,
 }
 
 #[derive(Serialize)]
@@ -99,6 +100,7 @@ fn rows(r: crate::measures::read::RowCounts) -> JsonRows {
         used: r.used,
         skipped: r.skipped,
         no_value: r.no_value,
+        filled_down: r.filled_down,
     }
 }
 
