@@ -490,6 +490,12 @@ impl Decided<'_> {
                 continue;
             }
             let Some(role) = role_of(header) else {
+                if let Some(fixed) = misspelt_period_header(header, fys) {
+                    self.notes.push(format!(
+                        "column `{}` looks like a period column with a misspelt series: did you mean `{fixed}`? Its values are not read until the header is corrected",
+                        crate::diagnostic::printable(header)
+                    ));
+                }
                 self.unread(i);
                 continue;
             };
@@ -555,6 +561,20 @@ impl Decided<'_> {
         }
         Ok(layout)
     }
+}
+
+/// A wide-layout header whose last word is a misspelling of Actual or Target
+/// (`FY2023 Acutal`): the header as it was probably meant.
+fn misspelt_period_header(header: &str, fys: u32) -> Option<String> {
+    let (period, word) = header.trim().rsplit_once(' ')?;
+    period::parse_header(period, fys)?;
+    let word_lower = word.to_lowercase();
+    let best = crate::diagnostic::closest(&word_lower, ["actual", "target"])?;
+    (best != word_lower).then(|| {
+        let mut fixed = best.to_owned();
+        fixed[..1].make_ascii_uppercase();
+        format!("{period} {fixed}")
+    })
 }
 
 /// Why a column whose header names `role` is not read as it: a kind column whose

@@ -1667,3 +1667,19 @@ Library,Loans,Output,2023,7\n",
         filled[0].message
     );
 }
+
+#[test]
+fn a_misspelt_series_in_a_period_header_is_pointed_out() {
+    let dir = dir_with(&[(
+        "typo.csv",
+        b"Department,Measure,FY2022 Actual,FY2023 Acutal,FY2023 Estimate\nParks,Visits,5,6,7\n",
+    )]);
+    let inv = inventory(dir.path(), &["typo.csv", "--as-of", "2024-01-01"]);
+    let notes = inv.findings(Code::NotARole);
+    assert_eq!(notes.len(), 1, "{notes:?}");
+    assert!(
+        notes[0].message.contains("did you mean `FY2023 Actual`?"),
+        "{}",
+        notes[0].message
+    );
+}
