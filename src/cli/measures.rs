@@ -55,36 +55,18 @@ pub struct MeasuresArgs {
 
 /// A month for `--fiscal-year-start`: 1 to 12, or its name (`July`, `Jul`).
 pub(super) fn parse_month(s: &str) -> Result<u32, String> {
-    const NAMES: [&str; 12] = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
     let t = s.trim().to_lowercase();
-    if let Ok(n) = t.parse::<u32>()
-        && (1..=12).contains(&n)
-    {
-        return Ok(n);
+    match t.parse::<u32>() {
+        Ok(n) if (1..=12).contains(&n) => Some(n),
+        Ok(_) => None,
+        Err(_) => crate::measures::period::month_named(&t),
     }
-    NAMES
-        .iter()
-        .position(|name| t.len() >= 3 && name.starts_with(&t))
-        .map(|i| i as u32 + 1)
-        .ok_or_else(|| {
-            format!(
-                "`{}` is not a month; write 1 to 12 or a month's name, for example 7 or July for a fiscal year starting in July",
-                diagnostic::printable(s)
-            )
-        })
+    .ok_or_else(|| {
+        format!(
+            "`{}` is not a month; write 1 to 12 or a month's name, for example 7 or July for a fiscal year starting in July",
+            diagnostic::printable(s)
+        )
+    })
 }
 
 /// `ROLE=HEADER` for `--column`.

@@ -477,7 +477,9 @@ fn month_period(tokens: &[Token<'_>]) -> Result<Option<Period>, Problem> {
     month_in(year, month).map(Some)
 }
 
-fn month_named(word: &str) -> Option<u32> {
+/// A month's name or its abbreviation of three letters or more (`jul`, `July`),
+/// lowercase, as its number.
+pub(crate) fn month_named(word: &str) -> Option<u32> {
     const NAMES: [&str; 12] = [
         "january",
         "february",
