@@ -367,8 +367,7 @@ fn find_header(
     named: &HashMap<Role, String>,
     fys: u32,
 ) -> Result<(usize, Vec<String>), MeasuresError> {
-    for (i, (_, cells)) in rows.iter().enumerate().take(HEADER_SEARCH) {
-        let headers = header_texts(cells);
+    let recognised = |headers: &[String]| {
         let has = |role: Role| {
             headers.iter().any(|h| {
                 named
@@ -379,7 +378,31 @@ fn find_header(
         let wide = headers
             .iter()
             .any(|h| period::parse_header(h, fys).is_some());
-        if has(Role::Measure) && ((has(Role::Period) && has(Role::Actual)) || wide) {
+        has(Role::Measure) && ((has(Role::Period) && has(Role::Actual)) || wide)
+    };
+    for (i, (_, cells)) in rows.iter().enumerate().take(HEADER_SEARCH) {
+        let headers = header_texts(cells);
+        // A budget book's two-row header: periods above (one per pair of merged
+        // cells), Actual and Target below.
+        if let Some((_, below)) = rows.get(i + 1) {
+            let below = header_texts(below);
+            let periods_above = headers
+                .iter()
+                .any(|h| period::parse_header(h, fys).is_some());
+            let series_below = below.iter().any(|h| {
+                matches!(
+                    normalize(h).as_str(),
+                    "actual" | "actuals" | "target" | "goal"
+                )
+            });
+            if periods_above && series_below {
+                let combined = two_row_headers(&headers, &below, fys);
+                if recognised(&combined) {
+                    return Ok((i + 1, combined));
+                }
+            }
+        }
+        if recognised(&headers) {
             return Ok((i, headers));
         }
     }
@@ -561,6 +584,29 @@ impl Decided<'_> {
         }
         Ok(layout)
     }
+}
+
+/// The headers of a two-row header: a period in the top row carries over the empty
+/// cells to its right (merged cells), and joins the label below it (`FY2023` over
+/// `Actual` is `FY2023 Actual`); a label alone in either row stands as it is.
+fn two_row_headers(top: &[String], below: &[String], fys: u32) -> Vec<String> {
+    let mut carry: Option<&str> = None;
+    (0..top.len().max(below.len()))
+        .map(|c| {
+            let t = top.get(c).map_or("", String::as_str);
+            let b = below.get(c).map_or("", String::as_str);
+            if !t.is_empty() {
+                carry = period::parse_header(t, fys).is_some().then_some(t);
+            }
+            match (t.is_empty(), b.is_empty(), carry) {
+                (false, false, _) => format!("{t} {b}"),
+                (true, false, Some(p)) => format!("{p} {b}"),
+                (true, false, None) => b.to_owned(),
+                (false, true, _) => t.to_owned(),
+                (true, true, _) => String::new(),
+            }
+        })
+        .collect()
 }
 
 /// A wide-layout header whose last word is a misspelling of Actual or Target

@@ -1683,3 +1683,27 @@ fn a_misspelt_series_in_a_period_header_is_pointed_out() {
         notes[0].message
     );
 }
+
+#[test]
+fn a_two_row_header_joins_each_period_to_actual_and_target() {
+    let dir = dir_with(&[(
+        "book.csv",
+        b"City of Millhaven - Performance Measures\n\nDepartment,Measure,Type,FY2023,,FY2024,\n,,,Actual,Target,Actual,Target\nParks,Visits,Output,5,6,7,8\n",
+    )]);
+    let inv = inventory(dir.path(), &["book.csv", "--as-of", "2024-12-31"]);
+    assert_eq!(
+        inv.columns(0),
+        [
+            "service_area=Department (A)",
+            "measure=Measure (B)",
+            "kind=Type (C)",
+            "actual=FY2023 Actual (D)",
+            "target=FY2023 Target (E)",
+            "actual=FY2024 Actual (F)",
+            "target=FY2024 Target (G)",
+        ]
+    );
+    let m = &inv.area("Parks").measures[0];
+    assert_eq!(m.years, [2023, 2024]);
+    assert_eq!(m.target_years, [2023, 2024]);
+}
