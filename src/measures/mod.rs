@@ -2,12 +2,13 @@
 //! OpenDocument files, judged as data rather than typed claims.
 //!
 //! Reading happens in three steps: [`source`] turns a file (or one sheet) into rows of
-//! cells; [`read`] finds the header row, decides the layout (long: a row per measure
-//! and period; wide: a column per period) and the role of each column, and turns every
-//! row into observations, collecting every problem with its cell; [`inventory`] derives
+//! cells; `header` finds the header row and decides the layout (long: a row per measure
+//! and period; wide: a column per period) and the role of each column; [`read`] turns
+//! every row into observations, collecting every problem with its cell; [`inventory`] derives
 //! per service area and per measure what the data shows, and the quality findings.
 
 pub mod columns;
+mod header;
 pub mod inventory;
 pub mod link;
 pub mod period;

@@ -1,0 +1,498 @@
+//! The header row and what each column is: found in the first rows of a sheet, by
+//! the headers' names and a sample of the values under them, or as the user named them.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use super::MeasuresError;
+use super::columns::{Role, kind_of, normalize, role_of};
+use super::period::{self, Period, Series};
+use super::read::{Layout, Mapped, Options};
+use super::source::{Cell, OwnedCell, column_name};
+use super::value;
+
+/// Rows searched for the header row.
+const HEADER_SEARCH: usize = 30;
+/// Rows sampled to check that a column holds what its header says.
+const SAMPLE: usize = 200;
+
+/// What each column is, decided from the header row (and a sample of the data).
+pub(super) struct Plan {
+    pub(super) header_index: usize,
+    pub(super) header_row: u32,
+    pub(super) layout: Layout,
+    /// Column index (in the row) per role.
+    pub(super) roles: RoleColumns,
+    /// Second period column for a year + quarter (or month) pair.
+    pub(super) period_part: Option<(usize, PeriodPart)>,
+    /// Whether the year of such a pair is a fiscal year (its header says so).
+    pub(super) fiscal_year_column: bool,
+    /// Wide layout: the period columns.
+    pub(super) periods: Vec<(usize, Period, Series)>,
+    /// The breakdown column's header (the group's category, `District`).
+    pub(super) breakdown_name: Option<String>,
+    pub(super) mapping: Vec<Mapped>,
+    pub(super) unread: Vec<(String, String)>,
+    pub(super) notes: Vec<String>,
+}
+
+/// The column of each role, looked up on every row: an array by role, not a map.
+#[derive(Debug, Clone, Copy, Default)]
+pub(super) struct RoleColumns([Option<usize>; Role::ALL.len()]);
+
+impl RoleColumns {
+    fn slot(role: Role) -> usize {
+        role as usize
+    }
+
+    pub(super) fn get(&self, role: &Role) -> Option<&usize> {
+        self.0[Self::slot(*role)].as_ref()
+    }
+
+    fn contains_key(&self, role: &Role) -> bool {
+        self.0[Self::slot(*role)].is_some()
+    }
+
+    fn insert(&mut self, role: Role, column: usize) {
+        self.0[Self::slot(role)] = Some(column);
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum PeriodPart {
+    Quarter,
+    Month,
+}
+
+fn header_texts(cells: &[OwnedCell]) -> Vec<String> {
+    cells.iter().map(|c| c.cell().text().into_owned()).collect()
+}
+
+/// Rows kept to decide the header and the roles: the rows searched for the header,
+/// and the sample under it.
+pub(super) const HEAD: usize = HEADER_SEARCH + SAMPLE + 1;
+
+/// Finds the header row and decides what each column is.
+pub(super) fn plan(
+    path: &Path,
+    rows: &[(u32, Vec<OwnedCell>)],
+    first_column: u32,
+    options: &Options,
+    fys: u32,
+) -> Result<Plan, MeasuresError> {
+    let named: HashMap<Role, String> = options
+        .columns
+        .iter()
+        .map(|(r, h)| (*r, normalize(h)))
+        .collect();
+    let (header_index, headers) = find_header(path, rows, &named, fys)?;
+    let header_row = rows[header_index].0;
+    let mut d = Decided {
+        headers: &headers,
+        first_column,
+        roles: RoleColumns::default(),
+        mapping: Vec::new(),
+        unread: Vec::new(),
+        notes: Vec::new(),
+        periods: Vec::new(),
+        period_columns: Vec::new(),
+        taken: vec![false; headers.len()],
+    };
+    d.named(path, header_row, options, &named)?;
+    let sample: Vec<&Vec<OwnedCell>> = rows
+        .iter()
+        .skip(header_index + 1)
+        .take(SAMPLE)
+        .map(|(_, c)| c)
+        .collect();
+    d.recognised(&sample, &named, fys);
+    let period_part = choose_period(&mut d);
+    let layout = d.layout(path, header_row)?;
+    Ok(Plan {
+        header_index,
+        header_row,
+        layout,
+        period_part,
+        fiscal_year_column: d
+            .roles
+            .get(&Role::Period)
+            .is_some_and(|&i| matches!(normalize(&headers[i]).as_str(), "fiscalyear" | "fy")),
+        breakdown_name: d.roles.get(&Role::Breakdown).map(|&i| headers[i].clone()),
+        roles: d.roles,
+        periods: d.periods,
+        mapping: d.mapping,
+        unread: d.unread,
+        notes: d.notes,
+    })
+}
+
+/// The first row (of the first [`HEADER_SEARCH`]) with a measure column and either a
+/// period and an actual column or a column per period, with its headers.
+fn find_header(
+    path: &Path,
+    rows: &[(u32, Vec<OwnedCell>)],
+    named: &HashMap<Role, String>,
+    fys: u32,
+) -> Result<(usize, Vec<String>), MeasuresError> {
+    let recognised = |headers: &[String]| {
+        let has = |role: Role| {
+            headers.iter().any(|h| {
+                named
+                    .get(&role)
+                    .map_or(role_of(h) == Some(role), |want| *want == normalize(h))
+            })
+        };
+        let wide = headers
+            .iter()
+            .any(|h| period::parse_header(h, fys).is_some());
+        has(Role::Measure) && ((has(Role::Period) && has(Role::Actual)) || wide)
+    };
+    for (i, (_, cells)) in rows.iter().enumerate().take(HEADER_SEARCH) {
+        let headers = header_texts(cells);
+        // A budget book's two-row header: periods above (one per pair of merged
+        // cells), Actual and Target below.
+        if let Some((_, below)) = rows.get(i + 1) {
+            let below = header_texts(below);
+            let periods_above = headers
+                .iter()
+                .any(|h| period::parse_header(h, fys).is_some());
+            let series_below = below.iter().any(|h| {
+                matches!(
+                    normalize(h).as_str(),
+                    "actual" | "actuals" | "target" | "goal"
+                )
+            });
+            if periods_above && series_below {
+                let combined = two_row_headers(&headers, &below, fys);
+                if recognised(&combined) {
+                    return Ok((i + 1, combined));
+                }
+            }
+        }
+        if recognised(&headers) {
+            return Ok((i, headers));
+        }
+    }
+    let first: Vec<String> = rows
+        .iter()
+        .find(|(_, c)| c.iter().any(|x| !x.cell().is_empty()))
+        .map(|(_, c)| {
+            header_texts(c)
+                .into_iter()
+                .filter(|h| !h.is_empty())
+                .collect()
+        })
+        .unwrap_or_default();
+    Err(MeasuresError::file(
+        path,
+        format!(
+            "has no header row pmcheck recognises in its first {HEADER_SEARCH} rows: it needs a measure column (measure, indicator, KPI, metric) and either a period column (fiscal year, year, quarter, month, date) with an actual column (actual, value, result), or one column per period (FY2023 Actual, 2022 Q3); the first row holds: {}. Name the columns with --column ROLE=HEADER (roles: {})",
+            super::few(&first, 10),
+            Role::ALL.map(Role::id).join(", ")
+        ),
+    ))
+}
+
+/// The columns of the header row as they are decided.
+struct Decided<'h> {
+    headers: &'h [String],
+    first_column: u32,
+    roles: RoleColumns,
+    mapping: Vec<Mapped>,
+    unread: Vec<(String, String)>,
+    notes: Vec<String>,
+    /// Wide layout: the columns that name a period and series.
+    periods: Vec<(usize, Period, Series)>,
+    /// Columns whose header names a period (one is chosen).
+    period_columns: Vec<usize>,
+    taken: Vec<bool>,
+}
+
+impl Decided<'_> {
+    fn letter(&self, i: usize) -> String {
+        column_name(self.first_column + i as u32)
+    }
+
+    fn map(&mut self, role: Role, i: usize, named: bool) {
+        self.mapping.push(Mapped {
+            role,
+            header: self.headers[i].clone(),
+            column: self.letter(i),
+            named,
+        });
+    }
+
+    fn unread(&mut self, i: usize) {
+        self.unread.push((self.headers[i].clone(), self.letter(i)));
+    }
+
+    /// The columns the user named: each must exist.
+    fn named(
+        &mut self,
+        path: &Path,
+        header_row: u32,
+        options: &Options,
+        named: &HashMap<Role, String>,
+    ) -> Result<(), MeasuresError> {
+        for (role, want) in named {
+            let Some(i) = self.headers.iter().position(|h| normalize(h) == *want) else {
+                return Err(MeasuresError::file(
+                    path,
+                    format!(
+                        "has no column `{}` for the role `{}` (row {header_row} holds: {})",
+                        options
+                            .columns
+                            .iter()
+                            .find(|(r, _)| r == role)
+                            .map_or("", |(_, h)| h.as_str()),
+                        role.id(),
+                        super::few(
+                            &self
+                                .headers
+                                .iter()
+                                .filter(|h| !h.is_empty())
+                                .collect::<Vec<_>>(),
+                            20
+                        )
+                    ),
+                ));
+            };
+            self.roles.insert(*role, i);
+            self.taken[i] = true;
+            if *role == Role::Period {
+                self.period_columns.push(i);
+            }
+            self.map(*role, i, true);
+        }
+        Ok(())
+    }
+
+    /// The other columns, by their headers (and a sample of their values).
+    fn recognised(&mut self, sample: &[&Vec<OwnedCell>], named: &HashMap<Role, String>, fys: u32) {
+        for i in 0..self.headers.len() {
+            let header = &self.headers[i];
+            if self.taken[i] || header.is_empty() {
+                continue;
+            }
+            if let Some((p, s)) = period::parse_header(header, fys) {
+                self.periods.push((i, p, s));
+                self.taken[i] = true;
+                continue;
+            }
+            let Some(role) = role_of(header) else {
+                if let Some(fixed) = misspelt_period_header(header, fys) {
+                    self.notes.push(format!(
+                        "column `{}` looks like a period column with a misspelt series: did you mean `{fixed}`? Its values are not read until the header is corrected",
+                        crate::diagnostic::printable(header)
+                    ));
+                }
+                self.unread(i);
+                continue;
+            };
+            if role == Role::Period && !named.contains_key(&Role::Period) {
+                self.period_columns.push(i);
+                self.taken[i] = true;
+                continue;
+            }
+            if self.roles.contains_key(&role) {
+                self.unread(i);
+                continue;
+            }
+            if let Some(why) = refuse(role, header, i, sample) {
+                self.notes.push(why);
+                continue;
+            }
+            self.roles.insert(role, i);
+            self.taken[i] = true;
+            self.map(role, i, false);
+        }
+    }
+
+    /// Long when there is a period and an actual column, wide when there are period
+    /// columns; a service area column either way.
+    fn layout(&mut self, path: &Path, header_row: u32) -> Result<Layout, MeasuresError> {
+        let has_period = self.roles.contains_key(&Role::Period);
+        let layout = if has_period && self.roles.contains_key(&Role::Actual) {
+            for (i, _, _) in std::mem::take(&mut self.periods) {
+                self.unread(i);
+            }
+            Layout::Long
+        } else if !self.periods.is_empty() {
+            Layout::Wide
+        } else {
+            let (what, role) = if has_period {
+                ("actual column", "actual")
+            } else {
+                ("period column", "period")
+            };
+            return Err(MeasuresError::file(
+                path,
+                format!(
+                    "row {header_row} has a measure column but no {what}: name it with --column {role}=HEADER"
+                ),
+            ));
+        };
+        if !self.roles.contains_key(&Role::ServiceArea) {
+            return Err(MeasuresError::file(
+                path,
+                format!(
+                    "row {header_row} has no service area column (service area, department, dept, program, division, bureau): name it with --column service_area=HEADER"
+                ),
+            ));
+        }
+        self.mapping.sort_by_key(|m| m.role);
+        // Wide layout: each period column, read as the actual or the target of its period.
+        for (i, _, series) in self.periods.clone() {
+            match series {
+                Series::Actual => self.map(Role::Actual, i, false),
+                Series::Target => self.map(Role::Target, i, false),
+                Series::Other => self.unread(i),
+            }
+        }
+        Ok(layout)
+    }
+}
+
+/// The headers of a two-row header: a period in the top row carries over the empty
+/// cells to its right (merged cells), and joins the label below it (`FY2023` over
+/// `Actual` is `FY2023 Actual`); a label alone in either row stands as it is.
+fn two_row_headers(top: &[String], below: &[String], fys: u32) -> Vec<String> {
+    let mut carry: Option<&str> = None;
+    (0..top.len().max(below.len()))
+        .map(|c| {
+            let t = top.get(c).map_or("", String::as_str);
+            let b = below.get(c).map_or("", String::as_str);
+            if !t.is_empty() {
+                carry = period::parse_header(t, fys).is_some().then_some(t);
+            }
+            match (t.is_empty(), b.is_empty(), carry) {
+                (false, false, _) => format!("{t} {b}"),
+                (true, false, Some(p)) => format!("{p} {b}"),
+                (true, false, None) => b.to_owned(),
+                (false, true, _) => t.to_owned(),
+                (true, true, _) => String::new(),
+            }
+        })
+        .collect()
+}
+
+/// A wide-layout header whose last word is a misspelling of Actual or Target
+/// (`FY2023 Acutal`): the header as it was probably meant.
+fn misspelt_period_header(header: &str, fys: u32) -> Option<String> {
+    let (period, word) = header.trim().rsplit_once(' ')?;
+    period::parse_header(period, fys)?;
+    let word_lower = word.to_lowercase();
+    let best = crate::diagnostic::closest(&word_lower, ["actual", "target"])?;
+    (best != word_lower).then(|| {
+        let mut fixed = best.to_owned();
+        fixed[..1].make_ascii_uppercase();
+        format!("{period} {fixed}")
+    })
+}
+
+/// Why a column whose header names `role` is not read as it: a kind column whose
+/// values are not measure kinds, a number column holding text.
+fn refuse(role: Role, header: &str, i: usize, data: &[&Vec<OwnedCell>]) -> Option<String> {
+    let values: Vec<Cell<'_>> = data
+        .iter()
+        .filter_map(|row| row.get(i))
+        .map(OwnedCell::cell)
+        .filter(|c| !c.is_empty())
+        .collect();
+    if values.is_empty() {
+        return None;
+    }
+    let (fits, what): (fn(&Cell) -> bool, &str) = match role {
+        Role::Kind => (|c| kind_of(&c.text()).is_some(), "measure kinds"),
+        // An actual column is never refused: its cells are read one by one, and a
+        // cell that is not a number is an error naming it.
+        Role::Target | Role::Comparison => (
+            |c| matches!(c, Cell::Number(_)) || value::parse(&c.text()).is_ok(),
+            "numbers",
+        ),
+        _ => return None,
+    };
+    let fitting = values.iter().filter(|c| fits(c)).count();
+    if fitting * 2 > values.len() {
+        return None;
+    }
+    // Examples of what does not fit (not of what does).
+    let mut examples: Vec<String> = values
+        .iter()
+        .filter(|c| !fits(c))
+        .map(|c| c.text().into_owned())
+        .collect();
+    examples.sort();
+    examples.dedup();
+    examples.truncate(3);
+    Some(format!(
+        "column `{header}` holds {}, not {what}: it is not read as the {}{}; {}",
+        examples
+            .iter()
+            .map(|e| format!("`{}`", crate::diagnostic::printable(e)))
+            .collect::<Vec<_>>()
+            .join(", "),
+        role.id(),
+        if role == Role::Kind {
+            " (it may describe how a value is computed, such as an average or a sum, rather than input, output, workload, efficiency or outcome)"
+        } else {
+            ""
+        },
+        if role == Role::Kind {
+            "add a column giving each measure's kind (input, output, workload, efficiency or outcome) and name it with --column kind=HEADER".to_owned()
+        } else {
+            format!(
+                "if it does hold numbers, name it with --column {}=\"{header}\" to have each cell checked",
+                role.id()
+            )
+        }
+    ))
+}
+
+/// Picks the period column among several: a year with a quarter or month column beside
+/// it is read as one period; otherwise the most specific one.
+fn choose_period(d: &mut Decided<'_>) -> Option<(usize, PeriodPart)> {
+    let candidates = d.period_columns.clone();
+    let headers = d.headers;
+    if candidates.is_empty() || d.roles.contains_key(&Role::Period) && candidates.len() <= 1 {
+        return None;
+    }
+    let key = |i: usize| normalize(&headers[i]);
+    let is_year = |i: usize| matches!(key(i).as_str(), "fiscalyear" | "fy" | "year");
+    let part = |i: usize| match key(i).as_str() {
+        "quarter" => Some(PeriodPart::Quarter),
+        "month" | "calendarmonth" => Some(PeriodPart::Month),
+        _ => None,
+    };
+    let year = candidates.iter().copied().find(|&i| is_year(i));
+    let sub = candidates.iter().copied().find(|&i| part(i).is_some());
+    let (main, extra) = match (d.roles.get(&Role::Period).copied(), year, sub) {
+        (Some(named), _, _) => (named, None),
+        (None, Some(y), Some(s)) => (y, part(s).map(|p| (s, p))),
+        (None, _, _) => {
+            let rank = |i: usize| match key(i).as_str() {
+                "date" | "month" | "calendarmonth" => 0,
+                "quarter" => 1,
+                "period" | "reportingperiod" => 2,
+                _ => 3,
+            };
+            (
+                candidates.iter().copied().min_by_key(|&i| (rank(i), i))?,
+                None,
+            )
+        }
+    };
+    d.roles.insert(Role::Period, main);
+    if !d.mapping.iter().any(|m| m.role == Role::Period) {
+        d.map(Role::Period, main, false);
+    }
+    if let Some((s, _)) = extra {
+        d.map(Role::Period, s, false);
+    }
+    for i in candidates {
+        if i != main && extra.is_none_or(|(s, _)| s != i) {
+            d.unread(i);
+        }
+    }
+    extra
+}
