@@ -327,7 +327,7 @@ fn years_or_none(years: &[i32]) -> String {
     if years.is_empty() {
         "no year with data".to_owned()
     } else {
-        crate::report::measures::years_text(years)
+        super::inventory::years_text(years)
     }
 }
 

@@ -4,7 +4,6 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use super::icma_view;
 use crate::measures::inventory::Report;
 
 /// The version of the measures JSON contract.
@@ -135,7 +134,7 @@ pub(super) fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
             .areas
             .iter()
             .map(|a| {
-                let v = icma_view(a, as_of_year);
+                let v = a.icma(as_of_year);
                 let verdict = |(counts, reason): (bool, String)| JsonVerdict { counts, reason };
                 JsonArea {
                     name: &a.name,

@@ -2,7 +2,7 @@
 
 use std::io::{self, Write};
 
-use super::{MeasuresOptions, icma_view, kind_text, latest_text, place, target_text, years_text};
+use super::{MeasuresOptions, kind_text, latest_text, place, target_text, years_text};
 use crate::measures::inventory::Report;
 use crate::text;
 
@@ -33,7 +33,7 @@ pub(super) fn render(
     }
     let as_of_year = chrono::Datelike::year(&report.as_of);
     for a in &report.areas {
-        let v = icma_view(a, as_of_year);
+        let v = a.icma(as_of_year);
         let mark = |ok: bool| if ok { "✓" } else { "✗" };
         writeln!(out)?;
         writeln!(out, "## {}", text::markdown_inline(&a.name))?;

@@ -8,9 +8,9 @@ mod table;
 
 use std::io::{self, Write};
 
-use crate::evaluate::AreaNeed;
-use crate::evidence::{Measure, ServiceArea, Text, Year};
-use crate::measures::inventory::{AreaSummary, MeasureSummary, Report};
+use crate::evidence::Measure;
+pub(crate) use crate::measures::inventory::years_text;
+use crate::measures::inventory::{MeasureSummary, Report};
 
 pub use json::MEASURES_JSON_VERSION;
 
@@ -48,60 +48,8 @@ pub fn render(
     }
 }
 
-/// `2019–2021, 2023` for a list of years.
-pub(crate) fn years_text(years: &[i32]) -> String {
-    let mut runs: Vec<(i32, i32)> = Vec::new();
-    for &y in years {
-        match runs.last_mut() {
-            Some((_, last)) if *last + 1 == y => *last = y,
-            _ => runs.push((y, y)),
-        }
-    }
-    runs.iter()
-        .map(|&(a, b)| {
-            if a == b {
-                a.to_string()
-            } else {
-                format!("{a}–{b}")
-            }
-        })
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
 pub(crate) fn kind_text(m: &MeasureSummary) -> &'static str {
     m.kind.map_or("—", Measure::id)
-}
-
-/// The ICMA readings of Data Collection applied to one area of the data: whether it
-/// counts for the 2-year (Achievement) and the 3-year (Distinction) reading, and for
-/// Excellence (3 years, with outcome measures), each with the reason.
-pub(crate) struct IcmaView {
-    pub two_years: (bool, String),
-    pub three_years: (bool, String),
-    pub outcome: (bool, String),
-}
-
-pub(crate) fn icma_view(area: &AreaSummary, as_of_year: i32) -> IcmaView {
-    let evidence_area = ServiceArea {
-        name: Text(area.name.clone()),
-        years: area.years.iter().map(|&y| Year(y)).collect(),
-        measures: area.kinds.clone(),
-        sources: Vec::new(),
-        data: None,
-        kind_years: area.kind_years.clone(),
-    };
-    let need = |min_years, measure| AreaNeed {
-        as_of_year,
-        min_years,
-        max_age_years: 2,
-        measure,
-    };
-    IcmaView {
-        two_years: need(2, None).judge(&evidence_area),
-        three_years: need(3, None).judge(&evidence_area),
-        outcome: need(3, Some(Measure::Outcome)).judge(&evidence_area),
-    }
 }
 
 /// `3 of 4 years`, the years with a target among the years with data.
