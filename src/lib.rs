@@ -17,6 +17,7 @@ pub mod evidence;
 pub mod measures;
 pub mod plan;
 pub mod portfolio;
+pub mod publish;
 pub mod report;
 pub mod snippet;
 pub mod text;

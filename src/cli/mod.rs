@@ -13,6 +13,7 @@ mod man;
 mod measures;
 mod plan;
 mod portfolio;
+mod publish;
 mod schema;
 
 use std::process::ExitCode;
@@ -103,6 +104,10 @@ pub enum Command {
     /// The inventory of measures files (CSV, Excel, OpenDocument): per service area its
     /// measures, what ICMA's Data Collection readings make of them, and data findings.
     Measures(measures::MeasuresArgs),
+    /// Publish the public performance report from measures files: a self-contained
+    /// index.html (at-a-glance summary, a chart per measure against its target, equity
+    /// breakdowns, search) and measures.csv, written as a whole to --out.
+    Publish(publish::PublishArgs),
     /// Evaluate many evidence files (files or directories) and rank the jurisdictions.
     #[command(after_help = PORTFOLIO_EXIT_CODES)]
     Portfolio(portfolio::PortfolioArgs),
@@ -124,6 +129,7 @@ pub fn run(cli: Cli) -> Result<ExitStatus> {
         Command::Plan(args) => plan::run(args),
         Command::Measures(args) => measures::run(args),
         Command::Portfolio(args) => portfolio::run(args),
+        Command::Publish(args) => publish::run(args),
         Command::Completions(args) => completions::run(args),
         Command::Man(args) => man::run(args),
     }

@@ -45,6 +45,23 @@ pub fn parse_yaml(text: &str, origin: &Path) -> Result<Evidence, InputError> {
 
 /// [`parse_yaml`] with a node budget of `max_nodes`.
 fn parse_yaml_within(text: &str, origin: &Path, max_nodes: usize) -> Result<Evidence, InputError> {
+    parse_within(text, origin, max_nodes)
+}
+
+/// Parses another YAML document pmcheck reads (a narratives file) with the evidence
+/// file's parser settings and located errors.
+pub fn parse_yaml_document<T: serde::de::DeserializeOwned>(
+    text: &str,
+    origin: &Path,
+) -> Result<T, InputError> {
+    parse_within(text, origin, MAX_YAML_NODES)
+}
+
+fn parse_within<T: serde::de::DeserializeOwned>(
+    text: &str,
+    origin: &Path,
+    max_nodes: usize,
+) -> Result<T, InputError> {
     // Comments are never read back, so the parser need not keep them.
     let options = serde_saphyr::options! {
         strict_booleans: true,
@@ -55,7 +72,7 @@ fn parse_yaml_within(text: &str, origin: &Path, max_nodes: usize) -> Result<Evid
             max_events: 2 * max_nodes + 16,
         },
     };
-    serde_saphyr::from_str_with_options::<Evidence>(text, options)
+    serde_saphyr::from_str_with_options::<T>(text, options)
         .map_err(|e| yaml_error(&e, text, origin, max_nodes))
 }
 

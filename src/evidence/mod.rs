@@ -24,7 +24,10 @@ mod value;
 
 pub use field::{Field, FieldKind};
 pub use initiative::{Initiative, distinct as distinct_initiatives};
-pub use load::{MAX_EVIDENCE_BYTES, MAX_YAML_NODES, load, load_with_text, parse_json, parse_yaml};
+pub use load::{
+    MAX_EVIDENCE_BYTES, MAX_YAML_NODES, load, load_with_text, parse_json, parse_yaml,
+    parse_yaml_document,
+};
 pub use model::{
     Accountability, Channel, Equity, EquityBasis, Evidence, ExternalLeadership, Federal,
     Jurisdiction, JurisdictionKind, Leadership, Measure, MeasuresLink, Networking, Participant,

@@ -10,6 +10,7 @@ mod json;
 mod junit;
 mod markdown;
 pub mod measures;
+pub mod publish;
 pub mod plan;
 pub mod portfolio;
 mod sarif;

@@ -1,0 +1,209 @@
+//! `pmcheck publish`: the public performance report, generated from the measures.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result, bail};
+use clap::Args;
+
+use super::ExitStatus;
+use super::common::{emit, is_stdio, load_evidence_unlinked, parse_date, spinner, today};
+use super::measures::{parse_column, parse_month};
+use crate::criteria;
+use crate::evidence::Date;
+use crate::measures::{Options, Role, Table, read_file};
+use crate::publish::{self, Narratives, coverage, site};
+use crate::report::publish::{PageInfo, csv::render_csv, render_html, summary};
+
+#[derive(Debug, Args)]
+pub struct PublishArgs {
+    /// Measures files: CSV, Excel (.xlsx, .xlsm, .xls) or OpenDocument (.ods); with
+    /// --evidence, read after the ones it links.
+    #[arg(value_name = "MEASURES", required_unless_present = "evidence")]
+    pub files: Vec<PathBuf>,
+
+    /// An evidence file: its jurisdiction's name heads the report, and the measures
+    /// files it links under `measures:` are read (with its fiscal year and as-of date).
+    #[arg(long, value_name = "EVIDENCE")]
+    pub evidence: Option<PathBuf>,
+
+    /// The narratives file (YAML): per service area and measure, the narrative, the
+    /// action steps and, where the data does not say, the desired direction.
+    #[arg(long, value_name = "FILE")]
+    pub narratives: Option<PathBuf>,
+
+    /// The folder to write the site to (index.html, measures.csv); created, or an
+    /// empty folder.
+    #[arg(long, value_name = "DIR")]
+    pub out: PathBuf,
+
+    /// Replace a site published earlier in --out (only a folder pmcheck wrote).
+    #[arg(long)]
+    pub force: bool,
+
+    /// The report's title (default: the evidence file's jurisdiction name).
+    #[arg(long, value_name = "TEXT")]
+    pub title: Option<String>,
+
+    /// The date the data is reported as of (default: the evidence file's as_of, or today).
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    pub as_of: Option<Date>,
+
+    /// The sheet of a workbook given on the command line (default: the first with data).
+    #[arg(long, value_name = "NAME")]
+    pub sheet: Option<String>,
+
+    /// Read the column with this header as this role (repeatable), for files given on
+    /// the command line; see `pmcheck measures --help`.
+    #[arg(long = "column", value_name = "ROLE=HEADER", value_parser = parse_column)]
+    pub columns: Vec<(Role, String)>,
+
+    /// The month the fiscal year starts in, 1 to 12 or its name.
+    #[arg(long, value_name = "MONTH", value_parser = parse_month)]
+    pub fiscal_year_start: Option<u32>,
+
+    /// The criteria whose Public Reporting requirements the summary maps the report to.
+    #[arg(long, value_name = "ID|PATH", default_value = criteria::DEFAULT_CRITERIA)]
+    pub criteria: String,
+}
+
+/// The date the page says it was generated: `SOURCE_DATE_EPOCH` when set (for
+/// reproducible output), otherwise today.
+fn generated() -> Result<chrono::NaiveDate> {
+    match std::env::var("SOURCE_DATE_EPOCH") {
+        Ok(s) => s
+            .trim()
+            .parse::<i64>()
+            .ok()
+            .and_then(|secs| chrono::DateTime::from_timestamp(secs, 0))
+            .map(|t| t.date_naive())
+            .with_context(|| {
+                format!(
+                    "SOURCE_DATE_EPOCH is `{}`, not a number of seconds since 1970",
+                    crate::diagnostic::printable(&s)
+                )
+            }),
+        Err(_) => Ok(today()),
+    }
+}
+
+pub(super) fn run(args: PublishArgs) -> Result<ExitStatus> {
+    if args.files.iter().any(|f| is_stdio(f)) {
+        bail!("measures are read from files, not standard input; give the path of a .csv, .xlsx or .ods file");
+    }
+    let criteria = criteria::resolve(&args.criteria)?;
+    let mut tables: Vec<Table> = Vec::new();
+    let mut title = args.title.clone();
+    let mut file_as_of = None;
+    let mut fiscal_year_start = args.fiscal_year_start;
+    if let Some(path) = &args.evidence {
+        let (mut evidence, _) = load_evidence_unlinked(path, &criteria)?;
+        file_as_of = evidence.as_of;
+        if let Some(m) = fiscal_year_start {
+            evidence.fiscal_year_start = Some(crate::evidence::Month(m));
+        }
+        fiscal_year_start = evidence.fiscal_year_start.map(|m| m.0);
+        if title.is_none() {
+            title = evidence.jurisdiction.as_ref().map(|j| j.name.as_str().to_owned());
+        }
+        let base = path.parent().unwrap_or(Path::new(""));
+        let bar = spinner("reading measures".to_owned());
+        let linked = crate::measures::link::read_linked(&evidence, base, &[]);
+        bar.finish_and_clear();
+        tables.extend(linked?);
+        if tables.is_empty() && args.files.is_empty() {
+            bail!(
+                "{} links no measures files; add a `measures:` list to it (see \"Measures data\" in the README) or give the files",
+                path.display()
+            );
+        }
+    }
+    let options = Options {
+        sheet: args.sheet.clone(),
+        columns: args.columns.clone(),
+        fiscal_year_start: fiscal_year_start.unwrap_or(1),
+    };
+    for file in &args.files {
+        let bar = spinner(format!("reading {}", crate::text::line(&file.display().to_string())));
+        let table = read_file(file, &options);
+        bar.finish_and_clear();
+        tables.push(table?);
+    }
+    if tables.iter().all(|t| t.observations.is_empty()) {
+        bail!(
+            "no values in the measures read, so there is nothing to publish; `pmcheck measures` shows how the files were read"
+        );
+    }
+
+    let narratives = match &args.narratives {
+        Some(path) => {
+            let (narratives, text) = publish::narratives::load(path)?;
+            narratives.check_names(path, &text, &known_names(&tables))?;
+            narratives
+        }
+        None => Narratives::default(),
+    };
+    let title = title.unwrap_or_else(|| "Performance report".to_owned());
+    let site = publish::build(&tables, &narratives, title);
+    let as_of = args.as_of.or(file_as_of).unwrap_or(Date(today()));
+    let info = PageInfo {
+        as_of: as_of.to_string(),
+        generated: generated()?.format("%Y-%m-%d").to_string(),
+        sources: sources(&tables),
+    };
+
+    let mut html = Vec::new();
+    render_html(&site, &info, &mut html).context("cannot build the page")?;
+    let mut csv = Vec::new();
+    render_csv(&tables, &mut csv).context("cannot build measures.csv")?;
+    let mut inputs: Vec<&Path> = tables.iter().map(|t| t.file.as_path()).collect();
+    inputs.extend(args.evidence.as_deref());
+    inputs.extend(args.narratives.as_deref());
+    site::write_site(
+        &args.out,
+        &[("index.html", &html), ("measures.csv", &csv)],
+        args.force,
+        &inputs,
+    )?;
+
+    let covered = coverage::coverage(&site, &criteria);
+    let written = summary::Written {
+        dir: &args.out,
+        html_bytes: html.len(),
+        csv_bytes: csv.len(),
+    };
+    emit(|out| summary::render(&site, &written, &criteria, &covered, out))?;
+    Ok(ExitStatus::Success)
+}
+
+/// Areas and their measures as the data names them, for checking narratives.
+fn known_names(tables: &[Table]) -> std::collections::BTreeMap<String, Vec<String>> {
+    let mut known: std::collections::BTreeMap<String, Vec<String>> = Default::default();
+    for t in tables {
+        for m in &t.measures {
+            known
+                .entry(t.area_name(m).to_owned())
+                .or_default()
+                .push(t.measure_name(m).to_owned());
+        }
+    }
+    known
+}
+
+/// The files read, by name, for the page's footer.
+fn sources(tables: &[Table]) -> String {
+    let mut names: Vec<String> = tables
+        .iter()
+        .map(|t| {
+            let file = t
+                .file
+                .file_name()
+                .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+            match &t.sheet {
+                Some(s) => format!("{file} ({s})"),
+                None => file,
+            }
+        })
+        .collect();
+    names.dedup();
+    names.join(", ")
+}

@@ -1,0 +1,297 @@
+//! Chart geometry for the published page: scales, ticks and the coordinates of each
+//! mark, in SVG user units. The template (`templates/publish.html`) draws them; no
+//! text from the inputs is placed here, only numbers and the labels the page escapes.
+
+use super::{Breakdown, MeasurePage, plain_number};
+
+/// The size of a measure's line chart.
+pub const WIDTH: f64 = 420.0;
+pub const HEIGHT: f64 = 180.0;
+const LEFT: f64 = 56.0;
+const RIGHT: f64 = 12.0;
+const TOP: f64 = 12.0;
+const BOTTOM: f64 = 30.0;
+
+/// At most this many period labels under a chart.
+const MAX_X_LABELS: usize = 6;
+
+/// At most this many groups drawn in a breakdown chart (the data table lists all).
+pub const MAX_BARS: usize = 30;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Tick {
+    pub y: String,
+    pub label: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct XLabel {
+    pub x: String,
+    pub label: String,
+}
+
+/// A series: its runs of consecutive values as polylines, and a dot per value.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Line {
+    pub runs: Vec<String>,
+    pub dots: Vec<(String, String)>,
+}
+
+impl Line {
+    pub fn is_empty(&self) -> bool {
+        self.dots.is_empty()
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct LineChart {
+    pub width: f64,
+    pub height: f64,
+    pub left: f64,
+    pub right: String,
+    pub baseline: String,
+    pub top: f64,
+    pub ticks: Vec<Tick>,
+    pub x_labels: Vec<XLabel>,
+    pub label_y: String,
+    pub actual: Line,
+    pub target: Line,
+    pub comparison: Line,
+}
+
+/// Coordinates with at most one decimal: the page stays small.
+fn coord(v: f64) -> String {
+    let r = (v * 10.0).round() / 10.0;
+    if r == 0.0 {
+        "0".to_owned()
+    } else if r.fract() == 0.0 {
+        format!("{r:.0}")
+    } else {
+        format!("{r:.1}")
+    }
+}
+
+/// A round step for about `count` ticks over `span`.
+fn nice_step(span: f64, count: f64) -> f64 {
+    let raw = span / count;
+    let magnitude = 10f64.powf(raw.log10().floor());
+    let fraction = raw / magnitude;
+    let nice = if fraction <= 1.0 {
+        1.0
+    } else if fraction <= 2.0 {
+        2.0
+    } else if fraction <= 2.5 {
+        2.5
+    } else if fraction <= 5.0 {
+        5.0
+    } else {
+        10.0
+    };
+    nice * magnitude
+}
+
+/// The value range shown: from zero when every value is positive and zero is not far
+/// off (a bar-like reading), otherwise around the data; widened to round ticks.
+fn range(values: &[f64]) -> (f64, f64, f64) {
+    let min = values.iter().copied().fold(f64::INFINITY, f64::min);
+    let max = values.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+    let (mut lo, mut hi) = (min, max);
+    if lo >= 0.0 && lo <= hi * 0.6 {
+        lo = 0.0;
+    }
+    if hi == lo {
+        let pad = if hi == 0.0 { 1.0 } else { hi.abs() * 0.1 };
+        lo -= pad;
+        hi += pad;
+        if min >= 0.0 && lo < 0.0 {
+            lo = 0.0;
+        }
+    }
+    let step = nice_step(hi - lo, 4.0);
+    ((lo / step).floor() * step, (hi / step).ceil() * step, step)
+}
+
+/// The line chart of a measure: every period, its target and comparison values.
+pub fn line_chart(m: &MeasurePage) -> Option<LineChart> {
+    let values: Vec<f64> = m
+        .points
+        .iter()
+        .flat_map(|p| [p.actual, p.target, p.comparison])
+        .flatten()
+        .filter(|v| v.is_finite())
+        .collect();
+    if values.is_empty() {
+        return None;
+    }
+    let (lo, hi, step) = range(&values);
+    let right = WIDTH - RIGHT;
+    let bottom = HEIGHT - BOTTOM;
+    let n = m.points.len();
+    let x = |i: usize| {
+        if n == 1 {
+            (LEFT + right) / 2.0
+        } else {
+            LEFT + 10.0 + (right - LEFT - 20.0) * i as f64 / (n - 1) as f64
+        }
+    };
+    let y = |v: f64| bottom - (bottom - TOP) * (v - lo) / (hi - lo);
+    let mut ticks = Vec::new();
+    let mut t = lo;
+    while t <= hi + step * 0.001 && ticks.len() < 12 {
+        ticks.push(Tick {
+            y: coord(y(t)),
+            label: plain_number(t),
+        });
+        t += step;
+    }
+    let every = n.div_ceil(MAX_X_LABELS).max(1);
+    let x_labels = (0..n)
+        // Every `every`th period and the last, without one crowding the last.
+        .filter(|&i| i == n - 1 || (i % every == 0 && n - 1 - i >= every))
+        .map(|i| XLabel {
+            x: coord(x(i)),
+            label: m.points[i].label.clone(),
+        })
+        .collect();
+    let series = |get: &dyn Fn(usize) -> Option<f64>| {
+        let mut line = Line::default();
+        let mut run = Vec::new();
+        for i in 0..n {
+            match get(i).filter(|v| v.is_finite()) {
+                Some(v) => {
+                    let (px, py) = (coord(x(i)), coord(y(v)));
+                    run.push(format!("{px},{py}"));
+                    line.dots.push((px, py));
+                }
+                None => {
+                    if run.len() > 1 {
+                        line.runs.push(run.join(" "));
+                    }
+                    run.clear();
+                }
+            }
+        }
+        if run.len() > 1 {
+            line.runs.push(run.join(" "));
+        }
+        line
+    };
+    Some(LineChart {
+        width: WIDTH,
+        height: HEIGHT,
+        left: LEFT,
+        right: coord(right),
+        baseline: coord(bottom),
+        top: TOP,
+        ticks,
+        x_labels,
+        label_y: coord(HEIGHT - 10.0),
+        actual: series(&|i| m.points[i].actual),
+        target: series(&|i| m.points[i].target),
+        comparison: series(&|i| m.points[i].comparison),
+    })
+}
+
+/// One bar of a breakdown chart.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Bar {
+    pub y: String,
+    pub text_y: String,
+    pub width: String,
+    pub name: String,
+    pub value: String,
+    /// `best`, `worst` or empty.
+    pub mark: &'static str,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct BarChart {
+    pub width: f64,
+    pub height: f64,
+    pub bar_x: f64,
+    pub value_x: String,
+    pub bars: Vec<Bar>,
+    /// Groups in the data table but not drawn.
+    pub more: usize,
+}
+
+/// Horizontal bars, one per group, in the latest period.
+pub fn bar_chart(b: &Breakdown, unit: Option<&str>) -> BarChart {
+    const ROW: f64 = 24.0;
+    const BAR_X: f64 = 150.0;
+    const BAR_MAX: f64 = 200.0;
+    let shown = b.groups.len().min(MAX_BARS);
+    let max = b
+        .groups
+        .iter()
+        .map(|g| g.value.abs())
+        .fold(0.0, f64::max)
+        .max(f64::MIN_POSITIVE);
+    let bars = b
+        .groups
+        .iter()
+        .take(shown)
+        .enumerate()
+        .map(|(i, g)| {
+            let mark = if Some(i) == b.best {
+                "best"
+            } else if Some(i) == b.worst {
+                "worst"
+            } else {
+                ""
+            };
+            Bar {
+                y: coord(i as f64 * ROW + 4.0),
+                text_y: coord(i as f64 * ROW + 19.0),
+                width: coord((g.value.abs() / max * BAR_MAX).max(1.0)),
+                name: super::bounded(&g.name).chars().take(22).collect(),
+                value: super::number(g.value, unit),
+                mark,
+            }
+        })
+        .collect();
+    BarChart {
+        width: BAR_X + BAR_MAX + 110.0,
+        height: shown as f64 * ROW + 8.0,
+        bar_x: BAR_X,
+        value_x: coord(BAR_X + BAR_MAX + 8.0),
+        bars,
+        more: b.groups.len() - shown,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn steps_are_round() {
+        assert_eq!(nice_step(100.0, 4.0), 25.0);
+        assert_eq!(nice_step(10.0, 4.0), 2.5);
+        assert_eq!(nice_step(7.0, 4.0), 2.0);
+        assert_eq!(nice_step(0.3, 4.0), 0.1);
+    }
+
+    #[test]
+    fn ranges_start_at_zero_for_positive_data_near_it() {
+        assert_eq!(range(&[3.0, 9.0]), (0.0, 10.0, 2.5));
+        // Far from zero: around the data.
+        let (lo, hi, _) = range(&[91.0, 96.0]);
+        assert!(lo > 80.0 && lo <= 91.0 && hi >= 96.0, "{lo} {hi}");
+        // One value: a band around it.
+        let (lo, hi, _) = range(&[5.0]);
+        assert!(lo <= 5.0 && hi > 5.0 && lo >= 0.0);
+        let (lo, hi, _) = range(&[0.0]);
+        assert!(lo == 0.0 && hi > 0.0);
+        let (lo, hi, _) = range(&[-4.0, 2.0]);
+        assert!(lo <= -4.0 && hi >= 2.0);
+    }
+
+    #[test]
+    fn coordinates_are_short() {
+        assert_eq!(coord(12.0), "12");
+        assert_eq!(coord(12.34), "12.3");
+        assert_eq!(coord(-0.04), "0");
+        assert_eq!(coord(-2.5), "-2.5");
+    }
+}

@@ -1,0 +1,243 @@
+//! What a published report covers of ICMA's Public Reporting requirements, part by
+//! part, with the data it was generated from. Each part is judged as strictly as the
+//! evaluation reads the evidence flag it stands for: a part the data cannot show is
+//! not covered, and sharing the report is the jurisdiction's step, never assumed.
+
+use super::{Site, Status};
+use crate::criteria::Criteria;
+
+/// How far the report covers one part of a requirement.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum State {
+    Covered,
+    Missing,
+    /// Covered once the jurisdiction does something pmcheck cannot see (posting the site).
+    AfterPublishing,
+}
+
+impl State {
+    pub fn symbol(self) -> &'static str {
+        match self {
+            State::Covered => "✓",
+            State::Missing => "✗",
+            State::AfterPublishing => "→",
+        }
+    }
+}
+
+/// One part of a requirement.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Part {
+    /// `comparisons`
+    pub name: &'static str,
+    pub state: State,
+    pub detail: String,
+    /// The evidence setting it backs, once true (`public_reporting.comparisons: true`).
+    pub evidence: &'static str,
+}
+
+/// One requirement of the criteria.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Covered {
+    pub id: String,
+    pub level: String,
+    pub parts: Vec<Part>,
+}
+
+impl Covered {
+    /// Whether the report covers it (once posted).
+    pub fn covered(&self) -> bool {
+        self.parts.iter().all(|p| p.state != State::Missing)
+    }
+}
+
+/// The first few names of a list, then "and N more".
+fn few(names: &[&str]) -> String {
+    const SHOWN: usize = 3;
+    let mut text = names
+        .iter()
+        .take(SHOWN)
+        .map(|n| format!("`{}`", crate::diagnostic::printable(&super::bounded(n))))
+        .collect::<Vec<_>>()
+        .join(", ");
+    if names.len() > SHOWN {
+        text.push_str(&format!(" and {} more", names.len() - SHOWN));
+    }
+    text
+}
+
+fn part(name: &'static str, missing: bool, yes: String, no: String, evidence: &'static str) -> Part {
+    Part {
+        name,
+        state: if missing { State::Missing } else { State::Covered },
+        detail: if missing { no } else { yes },
+        evidence,
+    }
+}
+
+fn achievement(site: &Site) -> Vec<Part> {
+    // Each area needs a measure with a target in its latest period (the reading of
+    // `public_reporting.targets` against measures data).
+    let without: Vec<&str> = site
+        .areas
+        .iter()
+        .filter(|a| {
+            !a.measures
+                .iter()
+                .any(|m| m.latest_point().is_some_and(|p| p.target.is_some()))
+        })
+        .map(|a| a.name.as_str())
+        .collect();
+    vec![
+        Part {
+            name: "in a document",
+            state: State::Covered,
+            detail: "this report is a document of the jurisdiction's performance data".into(),
+            evidence: "public_reporting.channels: [report]",
+        },
+        Part {
+            name: "shared online",
+            state: State::AfterPublishing,
+            detail: "once the site is posted on the jurisdiction's website (or presented at a public meeting)".into(),
+            evidence: "public_reporting.channels: [website]",
+        },
+        part(
+            "targets",
+            site.areas.is_empty() || !without.is_empty(),
+            "every service area shows a measure with a target in its latest period".into(),
+            if site.areas.is_empty() {
+                "no measures".into()
+            } else {
+                format!(
+                    "no target in the latest period of any measure of {}",
+                    few(&without)
+                )
+            },
+            "public_reporting.targets: true",
+        ),
+    ]
+}
+
+fn distinction(site: &Site) -> Vec<Part> {
+    let with_data: Vec<_> = site.measures().filter(|m| m.latest.is_some()).collect();
+    let single: Vec<&str> = with_data
+        .iter()
+        .filter(|m| m.points.iter().filter(|p| p.actual.is_some()).count() < 2)
+        .map(|m| m.name.as_str())
+        .collect();
+    let no_comparison: Vec<&str> = site
+        .areas
+        .iter()
+        .filter(|a| !a.measures.iter().any(|m| m.has_comparison()))
+        .map(|a| a.name.as_str())
+        .collect();
+    let silent_areas: Vec<&str> = site
+        .areas
+        .iter()
+        .filter(|a| {
+            a.narrative.as_ref().is_none_or(|n| n.text.is_none())
+                && !a
+                    .measures
+                    .iter()
+                    .any(|m| m.narrative.as_ref().is_some_and(|n| n.text.is_some()))
+        })
+        .map(|a| a.name.as_str())
+        .collect();
+    let unexplained: Vec<&str> = site
+        .measures()
+        .filter(|m| m.needs_narrative())
+        .map(|m| m.name.as_str())
+        .collect();
+    let narrative_missing = if !silent_areas.is_empty() {
+        Some(format!("no narrative for {}", few(&silent_areas)))
+    } else if !unexplained.is_empty() {
+        Some(format!(
+            "no narrative or action steps for {}, which miss their targets",
+            few(&unexplained)
+        ))
+    } else {
+        None
+    };
+    vec![
+        part(
+            "past performance",
+            with_data.is_empty() || !single.is_empty(),
+            "every measure shows its earlier periods beside the latest".into(),
+            if with_data.is_empty() {
+                "no measure has a value".into()
+            } else {
+                format!("only one period of data for {}", few(&single))
+            },
+            "public_reporting.past_performance: true",
+        ),
+        part(
+            "comparisons",
+            site.areas.is_empty() || !no_comparison.is_empty(),
+            "every service area shows comparison values from other jurisdictions".into(),
+            if no_comparison.len() == site.areas.len() {
+                "no comparison values in the measures (add a comparison column, for example `Comparable cities`)".into()
+            } else {
+                format!("no comparison values for {}", few(&no_comparison))
+            },
+            "public_reporting.comparisons: true",
+        ),
+        part(
+            "narrative",
+            site.areas.is_empty() || narrative_missing.is_some(),
+            "every service area has a narrative, and every measure that misses its target has one with action steps".into(),
+            narrative_missing.unwrap_or_else(|| "no measures".into()),
+            "public_reporting.narrative: true",
+        ),
+        Part {
+            name: "searchable",
+            state: State::Covered,
+            detail: "a search box, a link to every measure, and the data as measures.csv".into(),
+            evidence: "public_reporting.searchable: true",
+        },
+    ]
+}
+
+fn excellence(site: &Site) -> Vec<Part> {
+    let judged = site
+        .measures()
+        .filter(|m| matches!(m.status, Status::Meets | Status::Misses))
+        .count();
+    vec![
+        part(
+            "highlights",
+            judged == 0,
+            format!(
+                "{judged} measures are marked above or below target, at a glance and in their charts"
+            ),
+            "no measure has both a target in its latest period and a desired direction, so none can be marked above or below expectations".into(),
+            "public_reporting.highlights: true",
+        ),
+        Part {
+            name: "visuals",
+            state: State::Covered,
+            detail: "a chart for every measure, and color coding with symbols".into(),
+            evidence: "public_reporting.visuals: [graphs, color_coding]",
+        },
+    ]
+}
+
+/// What the site covers of the Public Reporting requirements of `criteria` (those of
+/// the ICMA criteria; other frameworks have none by these ids).
+pub fn coverage(site: &Site, criteria: &Criteria) -> Vec<Covered> {
+    let parts: [(&str, fn(&Site) -> Vec<Part>); 3] = [
+        ("public_reporting.achievement", achievement),
+        ("public_reporting.distinction", distinction),
+        ("public_reporting.excellence", excellence),
+    ];
+    parts
+        .into_iter()
+        .filter_map(|(id, judge)| {
+            let r = criteria.requirements.iter().find(|r| r.id == id)?;
+            Some(Covered {
+                id: id.to_owned(),
+                level: criteria.levels[r.level].name.clone(),
+                parts: judge(site),
+            })
+        })
+        .collect()
+}

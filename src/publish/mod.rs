@@ -1,0 +1,573 @@
+//! `pmcheck publish`: the public performance report built from the measures. This
+//! module turns measures tables (and a narratives file) into a [`Site`]: per service
+//! area and measure, every period with its target and comparison values, the latest
+//! value judged against its target in the measure's desired direction, the change from
+//! the period before, breakdowns for equity, and what the report covers of ICMA's
+//! Public Reporting requirements. [`crate::report::publish`] renders it;
+//! [`site::write_site`] writes it as a whole.
+
+pub mod chart;
+pub mod coverage;
+pub mod narratives;
+pub mod site;
+
+use std::collections::{BTreeMap, HashMap};
+
+use crate::evidence::{Measure, same_name_key};
+use crate::measures::Table;
+use crate::measures::period::Period;
+
+pub use narratives::Narratives;
+
+/// Names longer than this many characters are cut, with an ellipsis, wherever the page
+/// shows them: a heading or a chart title of a thousand characters helps no reader.
+pub const MAX_NAME_CHARS: usize = 160;
+
+/// Which way a measure should move.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Direction {
+    HigherIsBetter,
+    LowerIsBetter,
+    /// Neither the data nor the narratives say: the page never guesses.
+    Unknown,
+}
+
+impl Direction {
+    pub fn from_higher(higher: Option<bool>) -> Direction {
+        match higher {
+            Some(true) => Direction::HigherIsBetter,
+            Some(false) => Direction::LowerIsBetter,
+            None => Direction::Unknown,
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Direction::HigherIsBetter => "higher is better",
+            Direction::LowerIsBetter => "lower is better",
+            Direction::Unknown => "desired direction not given",
+        }
+    }
+
+    /// Whether `a` is better than `b`; `None` when equal or the direction is unknown.
+    fn better(self, a: f64, b: f64) -> Option<bool> {
+        if a == b {
+            return None;
+        }
+        match self {
+            Direction::HigherIsBetter => Some(a > b),
+            Direction::LowerIsBetter => Some(a < b),
+            Direction::Unknown => None,
+        }
+    }
+}
+
+/// How a measure's latest value stands against its target.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Status {
+    Misses,
+    Meets,
+    /// A target is given but no desired direction, and the value differs from it.
+    NotJudged,
+    NoTarget,
+    NoData,
+}
+
+impl Status {
+    pub const ALL: [Status; 5] = [
+        Status::Meets,
+        Status::Misses,
+        Status::NotJudged,
+        Status::NoTarget,
+        Status::NoData,
+    ];
+
+    /// The stable id (CSS class, `data-status`).
+    pub fn id(self) -> &'static str {
+        match self {
+            Status::Meets => "meets",
+            Status::Misses => "misses",
+            Status::NotJudged => "not-judged",
+            Status::NoTarget => "no-target",
+            Status::NoData => "no-data",
+        }
+    }
+
+    /// A symbol beside the words, so that color is never the only signal.
+    pub fn symbol(self) -> &'static str {
+        match self {
+            Status::Meets => "✓",
+            Status::Misses => "✗",
+            Status::NotJudged => "?",
+            Status::NoTarget => "–",
+            Status::NoData => "…",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Status::Meets => "Meets target",
+            Status::Misses => "Misses target",
+            Status::NotJudged => "Target given, direction unknown",
+            Status::NoTarget => "No target",
+            Status::NoData => "No data yet",
+        }
+    }
+}
+
+/// One period of a measure.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Point {
+    pub period: Period,
+    pub label: String,
+    pub actual: Option<f64>,
+    pub target: Option<f64>,
+    pub comparison: Option<f64>,
+}
+
+/// The latest value against the one before it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Change {
+    pub previous_label: String,
+    pub delta: f64,
+    /// `Some(true)` better, `Some(false)` worse, `None` unchanged or direction unknown.
+    pub better: Option<bool>,
+}
+
+/// One group of a breakdown in the latest period it has data for.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Group {
+    pub name: String,
+    pub value: f64,
+}
+
+/// The groups of one breakdown (`District`), in the latest period with data.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Breakdown {
+    pub category: String,
+    pub period_label: String,
+    /// Sorted by value, highest first.
+    pub groups: Vec<Group>,
+    /// The best and worst group (by direction), when the direction is known and there
+    /// are two groups or more.
+    pub best: Option<usize>,
+    pub worst: Option<usize>,
+}
+
+impl Breakdown {
+    /// The spread between the highest and the lowest group.
+    pub fn gap(&self) -> f64 {
+        match (self.groups.first(), self.groups.last()) {
+            (Some(hi), Some(lo)) => hi.value - lo.value,
+            _ => 0.0,
+        }
+    }
+}
+
+/// A narrative and its action steps.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Narrative {
+    pub text: Option<String>,
+    pub action_steps: Vec<String>,
+}
+
+/// One measure as the page shows it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MeasurePage {
+    pub name: String,
+    /// The stable anchor: `police--priority-1-response-time`.
+    pub anchor: String,
+    pub kind: Option<Measure>,
+    pub unit: Option<String>,
+    pub direction: Direction,
+    /// Every period with any value, oldest first.
+    pub points: Vec<Point>,
+    /// Index into `points` of the latest period with an actual value.
+    pub latest: Option<usize>,
+    pub status: Status,
+    pub change: Option<Change>,
+    /// The latest actual against the comparison value of the same period.
+    pub versus_comparison: Option<bool>,
+    pub breakdowns: Vec<Breakdown>,
+    pub narrative: Option<Narrative>,
+    /// Where it was read: `fairview-kpis.xlsx (KPIs) row 4`.
+    pub source: String,
+}
+
+impl MeasurePage {
+    pub fn latest_point(&self) -> Option<&Point> {
+        self.latest.map(|i| &self.points[i])
+    }
+
+    /// Whether it misses its target with no narrative to say why.
+    pub fn needs_narrative(&self) -> bool {
+        self.status == Status::Misses
+            && self
+                .narrative
+                .as_ref()
+                .is_none_or(|n| n.text.is_none() && n.action_steps.is_empty())
+    }
+
+    pub fn has_comparison(&self) -> bool {
+        self.points.iter().any(|p| p.comparison.is_some())
+    }
+}
+
+/// One service area as the page shows it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AreaPage {
+    pub name: String,
+    pub anchor: String,
+    pub narrative: Option<Narrative>,
+    pub measures: Vec<MeasurePage>,
+}
+
+impl AreaPage {
+    /// How many of its measures have each status.
+    pub fn count(&self, status: Status) -> usize {
+        self.measures.iter().filter(|m| m.status == status).count()
+    }
+}
+
+/// The whole report.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Site {
+    pub title: String,
+    /// The first and last period with an actual value.
+    pub covered: Option<(String, String)>,
+    pub areas: Vec<AreaPage>,
+    pub fiscal_year_start: u32,
+}
+
+impl Site {
+    pub fn measures(&self) -> impl Iterator<Item = &MeasurePage> {
+        self.areas.iter().flat_map(|a| a.measures.iter())
+    }
+}
+
+/// A name cut to [`MAX_NAME_CHARS`] characters, with an ellipsis when cut.
+pub fn bounded(name: &str) -> String {
+    if name.chars().count() <= MAX_NAME_CHARS {
+        return name.to_owned();
+    }
+    let mut cut: String = name.chars().take(MAX_NAME_CHARS - 1).collect();
+    cut.push('…');
+    cut
+}
+
+/// The anchor of a name: lowercase letters and digits (any script), other runs as `-`.
+fn slug(name: &str) -> String {
+    let mut out = String::new();
+    let mut dash = false;
+    for c in name.chars().flat_map(char::to_lowercase) {
+        if c.is_alphanumeric() {
+            if dash && !out.is_empty() {
+                out.push('-');
+            }
+            dash = false;
+            out.push(c);
+        } else {
+            dash = true;
+        }
+        if out.chars().count() >= 60 {
+            break;
+        }
+    }
+    if out.is_empty() {
+        "x".to_owned()
+    } else {
+        out
+    }
+}
+
+/// Gives `base` a numbered suffix when it is taken.
+fn unique(base: String, taken: &mut HashMap<String, usize>) -> String {
+    let n = taken.entry(base.clone()).or_insert(0);
+    *n += 1;
+    if *n == 1 {
+        base
+    } else {
+        let id = format!("{base}-{n}");
+        // A numbered id could itself be a name's slug; take it too.
+        unique(id, taken)
+    }
+}
+
+/// Values of one measure gathered over every file: per period, per breakdown group.
+#[derive(Default)]
+struct Gathered {
+    name: String,
+    area: String,
+    kind: Option<Measure>,
+    unit: Option<String>,
+    direction: Option<bool>,
+    source: String,
+    /// Overall values (no breakdown), per period.
+    overall: BTreeMap<(chrono::NaiveDate, Period), [Option<f64>; 3]>,
+    /// Breakdown `Category: group` → period → actual.
+    groups: BTreeMap<String, BTreeMap<(chrono::NaiveDate, Period), f64>>,
+}
+
+/// Builds the site from measures tables, with the narratives given.
+pub fn build(tables: &[Table], narratives: &Narratives, title: String) -> Site {
+    let fiscal_year_start = tables.first().map_or(1, |t| t.fiscal_year_start);
+    let mut gathered: Vec<Gathered> = Vec::new();
+    let mut index: HashMap<(String, String), usize> = HashMap::new();
+    for table in tables {
+        let file = table
+            .file
+            .file_name()
+            .map_or_else(|| table.file.display().to_string(), |n| n.to_string_lossy().into_owned());
+        let place = match &table.sheet {
+            Some(sheet) => format!("{file} ({sheet})"),
+            None => file,
+        };
+        let mut local = Vec::with_capacity(table.measures.len());
+        for info in &table.measures {
+            let area = table.area_name(info);
+            let name = table.measure_name(info);
+            let key = (same_name_key(area), same_name_key(name));
+            let at = *index.entry(key).or_insert_with(|| {
+                gathered.push(Gathered {
+                    name: name.to_owned(),
+                    area: area.to_owned(),
+                    source: format!("{place} row {}", info.row),
+                    ..Gathered::default()
+                });
+                gathered.len() - 1
+            });
+            let g = &mut gathered[at];
+            g.kind = g.kind.or(info.kind);
+            g.unit = g.unit.clone().or_else(|| info.unit.clone());
+            g.direction = g.direction.or(info.direction);
+            local.push(at);
+        }
+        for o in &table.observations {
+            let g = &mut gathered[local[o.measure as usize]];
+            let key = (o.period.dates(table.fiscal_year_start).0, o.period);
+            match o.breakdown {
+                None => {
+                    let slot = g.overall.entry(key).or_default();
+                    for (s, v) in slot.iter_mut().zip([o.actual, o.target, o.comparison]) {
+                        if v.is_some() {
+                            *s = v;
+                        }
+                    }
+                }
+                Some(b) => {
+                    if let Some(actual) = o.actual {
+                        g.groups
+                            .entry(table.string(b).to_owned())
+                            .or_default()
+                            .insert(key, actual);
+                    }
+                }
+            }
+        }
+    }
+
+    let mut by_area: BTreeMap<String, Vec<Gathered>> = BTreeMap::new();
+    let mut area_names: HashMap<String, String> = HashMap::new();
+    for g in gathered {
+        let key = same_name_key(&g.area);
+        let name = area_names.entry(key).or_insert_with(|| g.area.clone()).clone();
+        by_area.entry(name).or_default().push(g);
+    }
+
+    let mut taken = HashMap::new();
+    let mut areas = Vec::new();
+    let mut first: Option<(chrono::NaiveDate, Period)> = None;
+    let mut last: Option<(chrono::NaiveDate, Period)> = None;
+    for (area_name, mut measures) in by_area {
+        measures.sort_by(|a, b| a.name.cmp(&b.name));
+        let area_anchor = unique(slug(&area_name), &mut taken);
+        let area_story = narratives.area(&area_name);
+        let mut pages = Vec::new();
+        for g in measures {
+            let story = narratives.measure(&area_name, &g.name);
+            for (key, values) in &g.overall {
+                if values[0].is_some() {
+                    first = Some(first.map_or(*key, |f| f.min(*key)));
+                    last = Some(last.map_or(*key, |l| l.max(*key)));
+                }
+            }
+            let direction = Direction::from_higher(
+                story.and_then(|s| s.direction).or(g.direction),
+            );
+            let anchor = unique(
+                format!("{area_anchor}--{}", slug(&g.name)),
+                &mut taken,
+            );
+            pages.push(measure_page(g, direction, anchor, story, fiscal_year_start));
+        }
+        areas.push(AreaPage {
+            name: area_name,
+            anchor: area_anchor,
+            narrative: area_story.map(|s| s.narrative.clone()),
+            measures: pages,
+        });
+    }
+    Site {
+        title,
+        covered: first
+            .zip(last)
+            .map(|(f, l)| (f.1.label(fiscal_year_start), l.1.label(fiscal_year_start))),
+        areas,
+        fiscal_year_start,
+    }
+}
+
+fn measure_page(
+    g: Gathered,
+    direction: Direction,
+    anchor: String,
+    story: Option<&narratives::MeasureStory>,
+    fys: u32,
+) -> MeasurePage {
+    let points: Vec<Point> = g
+        .overall
+        .iter()
+        .map(|((_, period), [actual, target, comparison])| Point {
+            period: *period,
+            label: period.label(fys),
+            actual: *actual,
+            target: *target,
+            comparison: *comparison,
+        })
+        .collect();
+    let with_actual: Vec<usize> = (0..points.len())
+        .filter(|&i| points[i].actual.is_some())
+        .collect();
+    let latest = with_actual.last().copied();
+    let status = match latest.map(|i| &points[i]) {
+        None => Status::NoData,
+        Some(Point {
+            actual: Some(a),
+            target: Some(t),
+            ..
+        }) => match direction.better(*a, *t) {
+            _ if a == t => Status::Meets,
+            Some(true) => Status::Meets,
+            Some(false) => Status::Misses,
+            None => Status::NotJudged,
+        },
+        Some(_) => Status::NoTarget,
+    };
+    let change = match with_actual.as_slice() {
+        [.., before, now] => {
+            let (a, b) = (points[*now].actual.unwrap_or(0.0), points[*before].actual.unwrap_or(0.0));
+            Some(Change {
+                previous_label: points[*before].label.clone(),
+                delta: a - b,
+                better: direction.better(a, b),
+            })
+        }
+        _ => None,
+    };
+    let versus_comparison = latest.and_then(|i| {
+        let p = &points[i];
+        direction.better(p.actual?, p.comparison?)
+    });
+    let breakdowns = breakdowns(&g.groups, direction, fys);
+    MeasurePage {
+        name: g.name,
+        anchor,
+        kind: g.kind,
+        unit: g.unit,
+        direction,
+        points,
+        latest,
+        status,
+        change,
+        versus_comparison,
+        breakdowns,
+        narrative: story.map(|s| s.narrative.clone()),
+        source: g.source,
+    }
+}
+
+/// Per breakdown category, the groups in the latest period any of them has.
+fn breakdowns(
+    groups: &BTreeMap<String, BTreeMap<(chrono::NaiveDate, Period), f64>>,
+    direction: Direction,
+    fys: u32,
+) -> Vec<Breakdown> {
+    let mut by_category: BTreeMap<&str, Vec<(&str, &BTreeMap<_, f64>)>> = BTreeMap::new();
+    for (name, series) in groups {
+        let (category, group) = name.split_once(": ").unwrap_or(("Group", name));
+        by_category.entry(category).or_default().push((group, series));
+    }
+    by_category
+        .into_iter()
+        .filter_map(|(category, members)| {
+            let latest = members.iter().filter_map(|(_, s)| s.keys().last()).max()?;
+            let mut groups: Vec<Group> = members
+                .iter()
+                .filter_map(|(name, s)| {
+                    s.get(latest).map(|&value| Group {
+                        name: (*name).to_owned(),
+                        value,
+                    })
+                })
+                .collect();
+            groups.sort_by(|a, b| b.value.total_cmp(&a.value).then_with(|| a.name.cmp(&b.name)));
+            let n = groups.len();
+            let (best, worst) = match direction {
+                _ if n < 2 => (None, None),
+                Direction::HigherIsBetter => (Some(0), Some(n - 1)),
+                Direction::LowerIsBetter => (Some(n - 1), Some(0)),
+                Direction::Unknown => (None, None),
+            };
+            Some(Breakdown {
+                category: category.to_owned(),
+                period_label: latest.1.label(fys),
+                groups,
+                best,
+                worst,
+            })
+        })
+        .collect()
+}
+
+/// A number as the page shows it: whole numbers with thousands separators, others
+/// with up to two decimals; the unit after it (`92%`, `4.5 minutes`).
+pub fn number(value: f64, unit: Option<&str>) -> String {
+    let text = plain_number(value);
+    match unit.map(str::trim) {
+        None | Some("") => text,
+        Some("%") => format!("{text}%"),
+        Some(u) => format!("{text} {}", bounded(u)),
+    }
+}
+
+/// A number without its unit.
+pub fn plain_number(value: f64) -> String {
+    if !value.is_finite() {
+        return value.to_string();
+    }
+    let rounded = (value * 100.0).round() / 100.0;
+    let negative = rounded < 0.0;
+    let abs = rounded.abs();
+    let whole = abs.trunc();
+    let mut digits = format!("{whole:.0}");
+    let mut i = digits.len();
+    while i > 3 {
+        i -= 3;
+        digits.insert(i, ',');
+    }
+    let frac = abs - whole;
+    let mut text = if frac > 0.0 {
+        let f = format!("{frac:.2}");
+        let f = f.trim_start_matches('0').trim_end_matches('0');
+        format!("{digits}{f}")
+    } else {
+        digits
+    };
+    if negative && text != "0" {
+        text.insert(0, '-');
+    }
+    text
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,360 @@
+//! The published site's files: `index.html` (the askama template
+//! `templates/publish.html`, every `{{ }}` escaped by [`crate::text::html`]) and
+//! `measures.csv` ([`csv`]). This file turns a [`Site`] into what the page shows:
+//! words, numbers with their units, and chart geometry; it judges nothing itself.
+
+pub mod csv;
+pub mod summary;
+
+use std::io::{self, Write};
+
+use askama::Template;
+
+use crate::publish::chart::{self, BarChart, LineChart};
+use crate::publish::{
+    AreaPage, Breakdown, Direction, MeasurePage, Narrative, Site, Status, bounded, number,
+    plain_number,
+};
+
+/// Service areas start open when the page has at most this many measures; above it,
+/// each area is one line until opened (or searched), so the page stays usable.
+pub const OPEN_UP_TO: usize = 60;
+
+/// What the page needs beyond the site.
+#[derive(Debug, Clone)]
+pub struct PageInfo {
+    pub as_of: String,
+    pub generated: String,
+    /// The files the data was read from, as the footer names them.
+    pub sources: String,
+}
+
+struct StatusHead {
+    id: &'static str,
+    symbol: &'static str,
+    label: &'static str,
+}
+
+struct Count {
+    class: &'static str,
+    symbol: &'static str,
+    count: usize,
+}
+
+struct Fact {
+    class: &'static str,
+    symbol: &'static str,
+    text: String,
+}
+
+struct Row {
+    period: String,
+    actual: String,
+    target: String,
+    comparison: String,
+}
+
+struct BreakdownView {
+    id: String,
+    category: String,
+    period: String,
+    gap_text: String,
+    chart: BarChart,
+    groups: Vec<(String, String)>,
+}
+
+struct MeasureView<'a> {
+    name: String,
+    anchor: &'a str,
+    search: String,
+    status_id: &'static str,
+    status_symbol: &'static str,
+    status_label: &'static str,
+    latest: Option<String>,
+    facts: Vec<Fact>,
+    chart: Option<LineChart>,
+    chart_title: String,
+    chart_desc: String,
+    comparison_label: &'static str,
+    has_comparison: bool,
+    rows: Vec<Row>,
+    narrative: Option<&'a Narrative>,
+    needs_narrative: bool,
+    breakdowns: Vec<BreakdownView>,
+    about: String,
+}
+
+struct AreaView<'a> {
+    name: String,
+    anchor: &'a str,
+    counts: Vec<Count>,
+    summary: String,
+    narrative: Option<&'a Narrative>,
+    measures_label: String,
+    measures: Vec<MeasureView<'a>>,
+}
+
+#[derive(Template)]
+#[template(path = "publish.html", config = "templates/askama.toml")]
+struct Page<'a> {
+    title: String,
+    covered: Option<String>,
+    as_of: &'a str,
+    generated: &'a str,
+    sources: &'a str,
+    version: &'static str,
+    statuses: Vec<StatusHead>,
+    areas: Vec<AreaView<'a>>,
+    open: bool,
+}
+
+fn value(v: Option<f64>, unit: Option<&str>) -> String {
+    v.map_or_else(|| "—".to_owned(), |v| number(v, unit))
+}
+
+fn facts(m: &MeasurePage) -> Vec<Fact> {
+    let unit = m.unit.as_deref();
+    let mut facts = Vec::new();
+    let latest = m.latest_point();
+    if let Some(t) = latest.and_then(|p| p.target) {
+        facts.push(Fact {
+            class: "target",
+            symbol: "",
+            text: format!("Target {}", number(t, unit)),
+        });
+    }
+    if let Some(c) = &m.change {
+        let amount = if c.delta == 0.0 {
+            format!("No change from {}", c.previous_label)
+        } else {
+            format!(
+                "{} {} from {}",
+                if c.delta > 0.0 { "Up" } else { "Down" },
+                number(c.delta.abs(), unit),
+                c.previous_label
+            )
+        };
+        let (class, symbol, verdict) = match c.better {
+            Some(true) => ("better", "▲", ": better"),
+            Some(false) => ("worse", "▼", ": worse"),
+            None if c.delta == 0.0 => ("same", "", ""),
+            None => ("neutral", "", " (direction not given)"),
+        };
+        facts.push(Fact {
+            class,
+            symbol,
+            text: format!("{amount}{verdict}"),
+        });
+    }
+    if let Some(p) = latest
+        && let Some(c) = p.comparison
+    {
+        let verdict = match m.versus_comparison {
+            Some(true) => ": better than comparable",
+            Some(false) => ": worse than comparable",
+            None => "",
+        };
+        facts.push(Fact {
+            class: match m.versus_comparison {
+                Some(true) => "better",
+                Some(false) => "worse",
+                None => "neutral",
+            },
+            symbol: "",
+            text: format!("Comparison {}{verdict}", number(c, unit)),
+        });
+    }
+    facts
+}
+
+fn chart_desc(m: &MeasurePage) -> String {
+    let unit = m.unit.as_deref();
+    let actuals: Vec<_> = m
+        .points
+        .iter()
+        .filter_map(|p| p.actual.map(|a| (p.label.as_str(), a)))
+        .collect();
+    let mut text = match (actuals.first(), actuals.last()) {
+        (Some(first), Some(last)) if actuals.len() > 1 => format!(
+            "Actual values for {} periods, from {} in {} to {} in {}.",
+            actuals.len(),
+            number(first.1, unit),
+            first.0,
+            number(last.1, unit),
+            last.0
+        ),
+        (Some(only), _) => format!("One actual value: {} in {}.", number(only.1, unit), only.0),
+        _ => "No actual values.".to_owned(),
+    };
+    if let Some(p) = m.latest_point()
+        && let Some(t) = p.target
+    {
+        text.push_str(&format!(
+            " Target {} in {}: {}.",
+            number(t, unit),
+            p.label,
+            m.status.label().to_lowercase()
+        ));
+    }
+    if m.has_comparison() {
+        text.push_str(" Comparison values are drawn as a dotted line with squares.");
+    }
+    text
+}
+
+fn breakdown_view(m: &MeasurePage, b: &Breakdown, i: usize) -> BreakdownView {
+    let unit = m.unit.as_deref();
+    let gap_text = match (b.best, b.worst) {
+        (Some(best), Some(worst)) => format!(
+            "Gap between the best group ({}: {}) and the worst ({}: {}): {}.",
+            b.groups[best].name,
+            number(b.groups[best].value, unit),
+            b.groups[worst].name,
+            number(b.groups[worst].value, unit),
+            plain_number(b.gap())
+        ),
+        _ if b.groups.len() < 2 => "Only one group has data in this period.".to_owned(),
+        _ => format!(
+            "Highest {} ({}), lowest {} ({}): a spread of {}. Which is better is not given.",
+            b.groups[0].name,
+            number(b.groups[0].value, unit),
+            b.groups[b.groups.len() - 1].name,
+            number(b.groups[b.groups.len() - 1].value, unit),
+            plain_number(b.gap())
+        ),
+    };
+    BreakdownView {
+        id: format!("{}--by-{i}", m.anchor),
+        category: bounded(&b.category),
+        period: b.period_label.clone(),
+        gap_text,
+        chart: chart::bar_chart(b, unit),
+        groups: b
+            .groups
+            .iter()
+            .map(|g| (bounded(&g.name), number(g.value, unit)))
+            .collect(),
+    }
+}
+
+fn measure_view<'a>(area: &AreaPage, m: &'a MeasurePage) -> MeasureView<'a> {
+    let unit = m.unit.as_deref();
+    let name = bounded(&m.name);
+    let kind = m.kind.map(|k| k.id());
+    let search = [area.name.as_str(), m.name.as_str(), kind.unwrap_or("")]
+        .join(" ")
+        .to_lowercase();
+    let latest = m
+        .latest_point()
+        .map(|p| format!("{}: {}", p.label, value(p.actual, unit)));
+    let mut about = Vec::new();
+    if let Some(k) = kind {
+        about.push(format!("{} measure", capitalized(k)));
+    }
+    about.push(match m.direction {
+        Direction::Unknown => "Desired direction not given".to_owned(),
+        d => capitalized(d.label()),
+    });
+    about.push(format!("Source: {}", m.source));
+    MeasureView {
+        chart_title: format!("{name}, every period"),
+        chart_desc: chart_desc(m),
+        name,
+        anchor: &m.anchor,
+        search,
+        status_id: m.status.id(),
+        status_symbol: m.status.symbol(),
+        status_label: m.status.label(),
+        latest,
+        facts: facts(m),
+        chart: chart::line_chart(m),
+        comparison_label: "Comparison",
+        has_comparison: m.has_comparison(),
+        rows: m
+            .points
+            .iter()
+            .map(|p| Row {
+                period: p.label.clone(),
+                actual: value(p.actual, unit),
+                target: value(p.target, unit),
+                comparison: value(p.comparison, unit),
+            })
+            .collect(),
+        narrative: m.narrative.as_ref(),
+        needs_narrative: m.needs_narrative(),
+        breakdowns: m
+            .breakdowns
+            .iter()
+            .enumerate()
+            .map(|(i, b)| breakdown_view(m, b, i + 1))
+            .collect(),
+        about: about.join(" · "),
+    }
+}
+
+fn capitalized(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
+}
+
+fn area_view(area: &AreaPage) -> AreaView<'_> {
+    let counts: Vec<Count> = Status::ALL
+        .iter()
+        .map(|&s| {
+            let count = area.count(s);
+            Count {
+                class: if count == 0 { "zero" } else { s.id() },
+                symbol: s.symbol(),
+                count,
+            }
+        })
+        .collect();
+    let summary = Status::ALL
+        .iter()
+        .filter(|&&s| area.count(s) > 0)
+        .map(|&s| format!("{} {}: {}", s.symbol(), s.label(), area.count(s)))
+        .collect::<Vec<_>>()
+        .join(" · ");
+    let n = area.measures.len();
+    AreaView {
+        name: bounded(&area.name),
+        anchor: &area.anchor,
+        counts,
+        summary,
+        narrative: area.narrative.as_ref(),
+        measures_label: format!("{n} measure{}", if n == 1 { "" } else { "s" }),
+        measures: area.measures.iter().map(|m| measure_view(area, m)).collect(),
+    }
+}
+
+/// Writes `index.html`.
+pub fn render_html(site: &Site, info: &PageInfo, out: &mut dyn Write) -> io::Result<()> {
+    let page = Page {
+        title: bounded(&site.title),
+        covered: site.covered.as_ref().map(|(first, last)| {
+            if first == last {
+                first.clone()
+            } else {
+                format!("{first} to {last}")
+            }
+        }),
+        as_of: &info.as_of,
+        generated: &info.generated,
+        sources: &info.sources,
+        version: env!("CARGO_PKG_VERSION"),
+        statuses: Status::ALL
+            .iter()
+            .map(|s| StatusHead {
+                id: s.id(),
+                symbol: s.symbol(),
+                label: s.label(),
+            })
+            .collect(),
+        areas: site.areas.iter().map(area_view).collect(),
+        open: site.measures().count() <= OPEN_UP_TO,
+    };
+    let html = page.render().map_err(io::Error::other)?;
+    out.write_all(html.as_bytes())
+}
