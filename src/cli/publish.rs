@@ -88,7 +88,9 @@ fn generated() -> Result<chrono::NaiveDate> {
 
 pub(super) fn run(args: PublishArgs) -> Result<ExitStatus> {
     if args.files.iter().any(|f| is_stdio(f)) {
-        bail!("measures are read from files, not standard input; give the path of a .csv, .xlsx or .ods file");
+        bail!(
+            "measures are read from files, not standard input; give the path of a .csv, .xlsx or .ods file"
+        );
     }
     let criteria = criteria::resolve(&args.criteria)?;
     let mut tables: Vec<Table> = Vec::new();
@@ -103,7 +105,10 @@ pub(super) fn run(args: PublishArgs) -> Result<ExitStatus> {
         }
         fiscal_year_start = evidence.fiscal_year_start.map(|m| m.0);
         if title.is_none() {
-            title = evidence.jurisdiction.as_ref().map(|j| j.name.as_str().to_owned());
+            title = evidence
+                .jurisdiction
+                .as_ref()
+                .map(|j| j.name.as_str().to_owned());
         }
         let base = path.parent().unwrap_or(Path::new(""));
         let bar = spinner("reading measures".to_owned());
@@ -123,7 +128,10 @@ pub(super) fn run(args: PublishArgs) -> Result<ExitStatus> {
         fiscal_year_start: fiscal_year_start.unwrap_or(1),
     };
     for file in &args.files {
-        let bar = spinner(format!("reading {}", crate::text::line(&file.display().to_string())));
+        let bar = spinner(format!(
+            "reading {}",
+            crate::text::line(&file.display().to_string())
+        ));
         let table = read_file(file, &options);
         bar.finish_and_clear();
         tables.push(table?);

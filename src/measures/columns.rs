@@ -119,6 +119,9 @@ impl Role {
                 "peervalue",
                 "nationalaverage",
                 "comparisonvalue",
+                "comparablecities",
+                "comparablejurisdictions",
+                "peeraverage",
             ],
             Role::Direction => &[
                 "desireddirection",

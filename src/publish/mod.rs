@@ -171,6 +171,14 @@ pub struct Narrative {
     pub action_steps: Vec<String>,
 }
 
+impl Narrative {
+    /// Whether it has a text or an action step (a narratives entry may give only a
+    /// direction).
+    pub fn says_something(&self) -> bool {
+        self.text.is_some() || !self.action_steps.is_empty()
+    }
+}
+
 /// One measure as the page shows it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct MeasurePage {
@@ -201,11 +209,7 @@ impl MeasurePage {
 
     /// Whether it misses its target with no narrative to say why.
     pub fn needs_narrative(&self) -> bool {
-        self.status == Status::Misses
-            && self
-                .narrative
-                .as_ref()
-                .is_none_or(|n| n.text.is_none() && n.action_steps.is_empty())
+        self.status == Status::Misses && self.narrative.is_none()
     }
 
     pub fn has_comparison(&self) -> bool {
@@ -273,11 +277,7 @@ fn slug(name: &str) -> String {
             break;
         }
     }
-    if out.is_empty() {
-        "x".to_owned()
-    } else {
-        out
-    }
+    if out.is_empty() { "x".to_owned() } else { out }
 }
 
 /// Gives `base` a numbered suffix when it is taken.
@@ -314,10 +314,10 @@ pub fn build(tables: &[Table], narratives: &Narratives, title: String) -> Site {
     let mut gathered: Vec<Gathered> = Vec::new();
     let mut index: HashMap<(String, String), usize> = HashMap::new();
     for table in tables {
-        let file = table
-            .file
-            .file_name()
-            .map_or_else(|| table.file.display().to_string(), |n| n.to_string_lossy().into_owned());
+        let file = table.file.file_name().map_or_else(
+            || table.file.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        );
         let place = match &table.sheet {
             Some(sheet) => format!("{file} ({sheet})"),
             None => file,
@@ -370,7 +370,10 @@ pub fn build(tables: &[Table], narratives: &Narratives, title: String) -> Site {
     let mut area_names: HashMap<String, String> = HashMap::new();
     for g in gathered {
         let key = same_name_key(&g.area);
-        let name = area_names.entry(key).or_insert_with(|| g.area.clone()).clone();
+        let name = area_names
+            .entry(key)
+            .or_insert_with(|| g.area.clone())
+            .clone();
         by_area.entry(name).or_default().push(g);
     }
 
@@ -391,19 +394,16 @@ pub fn build(tables: &[Table], narratives: &Narratives, title: String) -> Site {
                     last = Some(last.map_or(*key, |l| l.max(*key)));
                 }
             }
-            let direction = Direction::from_higher(
-                story.and_then(|s| s.direction).or(g.direction),
-            );
-            let anchor = unique(
-                format!("{area_anchor}--{}", slug(&g.name)),
-                &mut taken,
-            );
+            let direction = Direction::from_higher(story.and_then(|s| s.direction).or(g.direction));
+            let anchor = unique(format!("{area_anchor}--{}", slug(&g.name)), &mut taken);
             pages.push(measure_page(g, direction, anchor, story, fiscal_year_start));
         }
         areas.push(AreaPage {
             name: area_name,
             anchor: area_anchor,
-            narrative: area_story.map(|s| s.narrative.clone()),
+            narrative: area_story
+                .map(|s| s.narrative.clone())
+                .filter(Narrative::says_something),
             measures: pages,
         });
     }
@@ -455,7 +455,10 @@ fn measure_page(
     };
     let change = match with_actual.as_slice() {
         [.., before, now] => {
-            let (a, b) = (points[*now].actual.unwrap_or(0.0), points[*before].actual.unwrap_or(0.0));
+            let (a, b) = (
+                points[*now].actual.unwrap_or(0.0),
+                points[*before].actual.unwrap_or(0.0),
+            );
             Some(Change {
                 previous_label: points[*before].label.clone(),
                 delta: a - b,
@@ -481,7 +484,9 @@ fn measure_page(
         change,
         versus_comparison,
         breakdowns,
-        narrative: story.map(|s| s.narrative.clone()),
+        narrative: story
+            .map(|s| s.narrative.clone())
+            .filter(Narrative::says_something),
         source: g.source,
     }
 }
@@ -495,7 +500,10 @@ fn breakdowns(
     let mut by_category: BTreeMap<&str, Vec<(&str, &BTreeMap<_, f64>)>> = BTreeMap::new();
     for (name, series) in groups {
         let (category, group) = name.split_once(": ").unwrap_or(("Group", name));
-        by_category.entry(category).or_default().push((group, series));
+        by_category
+            .entry(category)
+            .or_default()
+            .push((group, series));
     }
     by_category
         .into_iter()
@@ -510,7 +518,11 @@ fn breakdowns(
                     })
                 })
                 .collect();
-            groups.sort_by(|a, b| b.value.total_cmp(&a.value).then_with(|| a.name.cmp(&b.name)));
+            groups.sort_by(|a, b| {
+                b.value
+                    .total_cmp(&a.value)
+                    .then_with(|| a.name.cmp(&b.name))
+            });
             let n = groups.len();
             let (best, worst) = match direction {
                 _ if n < 2 => (None, None),
@@ -537,6 +549,17 @@ pub fn number(value: f64, unit: Option<&str>) -> String {
         None | Some("") => text,
         Some("%") => format!("{text}%"),
         Some(u) => format!("{text} {}", bounded(u)),
+    }
+}
+
+/// A difference between two values: in percentage points for a percentage.
+pub fn difference(delta: f64, unit: Option<&str>) -> String {
+    match unit.map(str::trim) {
+        Some("%") => {
+            let n = plain_number(delta.abs());
+            format!("{n} percentage point{}", if n == "1" { "" } else { "s" })
+        }
+        _ => number(delta.abs(), unit),
     }
 }
 

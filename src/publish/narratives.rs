@@ -254,13 +254,19 @@ pub fn parse(text: &str, origin: &Path) -> Result<Narratives, InputError> {
     for (area, a) in raw.service_areas {
         let key = same_name_key(&area);
         for (measure, m) in a.measures {
-            let direction = m.direction.map(|d| {
-                matches!(d, RawDirection::Higher | RawDirection::HigherIsBetter)
-            });
+            let direction = m
+                .direction
+                .map(|d| matches!(d, RawDirection::Higher | RawDirection::HigherIsBetter));
             let narrative = story(origin, text, m.narrative, m.action_steps)?;
             out.measures.insert(
                 (key.clone(), same_name_key(&measure)),
-                (measure, MeasureStory { narrative, direction }),
+                (
+                    measure,
+                    MeasureStory {
+                        narrative,
+                        direction,
+                    },
+                ),
             );
         }
         let narrative = story(origin, text, a.narrative, a.action_steps)?;

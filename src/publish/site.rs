@@ -155,9 +155,8 @@ pub fn write_site(
             }
             Existing::Site => {
                 let old = aside(parent);
-                std::fs::rename(dir, &old).map_err(|e| {
-                    fail(dir, format!("cannot move the previous site aside: {e}"))
-                })?;
+                std::fs::rename(dir, &old)
+                    .map_err(|e| fail(dir, format!("cannot move the previous site aside: {e}")))?;
                 if let Err(e) = std::fs::rename(&built, dir) {
                     // Put the previous site back.
                     let _ = std::fs::rename(&old, dir);
@@ -195,7 +194,10 @@ mod tests {
         let tmp = tempfile::tempdir().unwrap();
         let dir = tmp.path().join("site");
         write_site(&dir, &files(), false, &[]).unwrap();
-        assert_eq!(std::fs::read(dir.join("index.html")).unwrap(), b"<p>new</p>");
+        assert_eq!(
+            std::fs::read(dir.join("index.html")).unwrap(),
+            b"<p>new</p>"
+        );
         assert!(dir.join(MARKER).is_file());
         let e = write_site(&dir, &files(), false, &[]).unwrap_err();
         assert!(e.message.contains("use --force"), "{}", e.message);
@@ -222,7 +224,11 @@ mod tests {
         std::fs::create_dir(&mine).unwrap();
         std::fs::write(mine.join("budget.xlsx"), "keep").unwrap();
         let e = write_site(&mine, &files(), true, &[]).unwrap_err();
-        assert!(e.message.contains("not a site pmcheck published"), "{}", e.message);
+        assert!(
+            e.message.contains("not a site pmcheck published"),
+            "{}",
+            e.message
+        );
         assert_eq!(std::fs::read(mine.join("budget.xlsx")).unwrap(), b"keep");
     }
 
@@ -257,9 +263,13 @@ mod tests {
         let dir = tmp.path().join("site");
         write_site(&dir, &files(), false, &[]).unwrap();
         // A file name that cannot be created fails the write part way.
-        let bad: Vec<(&str, &[u8])> = vec![("index.html", b"<p>newer</p>"), ("no/such/dir.csv", b"")];
+        let bad: Vec<(&str, &[u8])> =
+            vec![("index.html", b"<p>newer</p>"), ("no/such/dir.csv", b"")];
         assert!(write_site(&dir, &bad, true, &[]).is_err());
-        assert_eq!(std::fs::read(dir.join("index.html")).unwrap(), b"<p>new</p>");
+        assert_eq!(
+            std::fs::read(dir.join("index.html")).unwrap(),
+            b"<p>new</p>"
+        );
         let names: Vec<_> = std::fs::read_dir(tmp.path())
             .unwrap()
             .map(|e| e.unwrap().file_name())

@@ -1,0 +1,231 @@
+use super::*;
+use crate::measures::{Options, read_file};
+
+/// A site from CSV text, with narratives YAML (empty for none).
+fn site_of(csv: &str, narratives: &str) -> Site {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("kpis.csv");
+    std::fs::write(&path, csv).unwrap();
+    let table = read_file(&path, &Options::default()).unwrap();
+    let narratives = if narratives.is_empty() {
+        Narratives::default()
+    } else {
+        narratives::parse(narratives, std::path::Path::new("n.yaml")).unwrap()
+    };
+    build(&[table], &narratives, "Test City".into())
+}
+
+fn measure<'a>(site: &'a Site, name: &str) -> &'a MeasurePage {
+    site.measures().find(|m| m.name == name).unwrap()
+}
+
+const KPIS: &str = "\
+Department,Measure,Year,Actual,Target,Benchmark,Desired direction
+Police,Response time,2022,6.5,6,7,lower is better
+Police,Response time,2023,6.1,6,6.8,lower is better
+Police,Response time,2024,5.9,6,6.9,lower is better
+Parks,Satisfaction,2023,81,85,,higher is better
+Parks,Satisfaction,2024,79,85,,higher is better
+Parks,Visits,2023,1200,1000,,
+Parks,Visits,2024,1300,1000,,
+Parks,Trees planted,2024,40,,,higher is better
+";
+
+#[test]
+fn the_latest_value_is_judged_against_its_target_in_its_direction() {
+    let site = site_of(KPIS, "");
+    assert_eq!(site.covered, Some(("2022".into(), "2024".into())));
+    // Lower is better: 5.9 under a target of 6 meets it.
+    let r = measure(&site, "Response time");
+    assert_eq!(r.status, Status::Meets);
+    assert_eq!(r.direction, Direction::LowerIsBetter);
+    let change = r.change.as_ref().unwrap();
+    assert_eq!(change.previous_label, "2023");
+    assert!((change.delta + 0.2).abs() < 1e-9);
+    assert_eq!(change.better, Some(true));
+    // 5.9 against a comparison of 6.9, lower is better: better.
+    assert_eq!(r.versus_comparison, Some(true));
+    // Higher is better: 79 under 85 misses, and the fall is worse.
+    let s = measure(&site, "Satisfaction");
+    assert_eq!(s.status, Status::Misses);
+    assert_eq!(s.change.as_ref().unwrap().better, Some(false));
+    assert!(s.needs_narrative());
+    // No direction: a value off its target is not judged, a change is neutral.
+    let v = measure(&site, "Visits");
+    assert_eq!(v.status, Status::NotJudged);
+    assert_eq!(v.change.as_ref().unwrap().better, None);
+    assert!(!v.needs_narrative());
+    // No target in the latest period; one period only, so no change.
+    let t = measure(&site, "Trees planted");
+    assert_eq!(t.status, Status::NoTarget);
+    assert!(t.change.is_none());
+}
+
+#[test]
+fn equal_to_the_target_meets_it_whatever_the_direction() {
+    let site = site_of(
+        "Department,Measure,Year,Actual,Target\nParks,Visits,2024,1000,1000\n",
+        "",
+    );
+    assert_eq!(measure(&site, "Visits").status, Status::Meets);
+}
+
+#[test]
+fn narratives_give_direction_and_text_and_a_direction_alone_is_no_narrative() {
+    let narratives = "\
+version: 1
+service_areas:
+  parks:
+    narrative: Parks are busy.
+    measures:
+      VISITS:
+        direction: lower
+      satisfaction:
+        narrative: Fell after the pool closed.
+        action_steps: [Reopen the pool]
+";
+    let site = site_of(KPIS, narratives);
+    let v = measure(&site, "Visits");
+    // Matched whatever the case; lower is better now, so 1300 over 1000 misses.
+    assert_eq!(v.direction, Direction::LowerIsBetter);
+    assert_eq!(v.status, Status::Misses);
+    assert!(v.narrative.is_none());
+    assert!(v.needs_narrative());
+    let s = measure(&site, "Satisfaction");
+    assert!(!s.needs_narrative());
+    assert_eq!(
+        s.narrative.as_ref().unwrap().action_steps,
+        ["Reopen the pool"]
+    );
+    let parks = site.areas.iter().find(|a| a.name == "Parks").unwrap();
+    assert_eq!(
+        parks.narrative.as_ref().unwrap().text.as_deref(),
+        Some("Parks are busy.")
+    );
+    assert_eq!(parks.count(Status::Misses), 2);
+}
+
+#[test]
+fn a_direction_in_the_narratives_overrides_the_data() {
+    let narratives = "version: 1\nservice_areas:\n  Police:\n    measures:\n      Response time:\n        direction: higher\n";
+    let site = site_of(KPIS, narratives);
+    assert_eq!(measure(&site, "Response time").status, Status::Misses);
+}
+
+#[test]
+fn breakdowns_name_the_best_and_worst_group_of_the_latest_period() {
+    let csv = "\
+Department,Measure,Year,District,Actual,Desired direction
+Parks,Walk to a park,2023,North,70,higher
+Parks,Walk to a park,2024,North,72,higher
+Parks,Walk to a park,2024,South,41,higher
+Parks,Walk to a park,2024,East,55,higher
+Parks,Walk to a park,2024,,60,higher
+";
+    let site = site_of(csv, "");
+    let m = measure(&site, "Walk to a park");
+    // The overall series has no breakdown rows in it.
+    assert_eq!(m.points.len(), 1);
+    assert_eq!(m.points[0].actual, Some(60.0));
+    let b = &m.breakdowns[0];
+    assert_eq!(b.category, "District");
+    assert_eq!(b.period_label, "2024");
+    let names: Vec<&str> = b.groups.iter().map(|g| g.name.as_str()).collect();
+    assert_eq!(names, ["North", "East", "South"]);
+    assert_eq!(b.best.map(|i| b.groups[i].name.as_str()), Some("North"));
+    assert_eq!(b.worst.map(|i| b.groups[i].name.as_str()), Some("South"));
+    assert_eq!(b.gap(), 31.0);
+    // Lower is better turns best and worst around; unknown names neither.
+    let lower = site_of(&csv.replace("higher", "lower"), "");
+    let b = &measure(&lower, "Walk to a park").breakdowns[0];
+    assert_eq!(b.best.map(|i| b.groups[i].name.as_str()), Some("South"));
+    let unknown = site_of(&csv.replace(",higher", ","), "");
+    let b = &measure(&unknown, "Walk to a park").breakdowns[0];
+    assert_eq!((b.best, b.worst), (None, None));
+}
+
+#[test]
+fn anchors_are_stable_and_unique() {
+    assert_eq!(slug("Parks & Recreation"), "parks-recreation");
+    assert_eq!(
+        slug("  Priority 1 response time (min.)"),
+        "priority-1-response-time-min"
+    );
+    assert_eq!(slug("Zürich Straßen"), "zürich-straßen");
+    assert_eq!(slug("!!!"), "x");
+    let csv = "\
+Department,Measure,Year,Actual
+Parks,Visits!,2024,1
+Parks,Visits?,2024,2
+Parks & Rec,Visits,2024,3
+Parks Rec,Visits,2024,4
+";
+    let site = site_of(csv, "");
+    let mut anchors: Vec<&str> = site.areas.iter().map(|a| a.anchor.as_str()).collect();
+    anchors.extend(site.measures().map(|m| m.anchor.as_str()));
+    let mut unique = anchors.clone();
+    unique.sort_unstable();
+    unique.dedup();
+    assert_eq!(unique.len(), anchors.len(), "{anchors:?}");
+    assert!(anchors.contains(&"parks--visits"));
+    assert!(anchors.contains(&"parks--visits-2"));
+    // The same data gives the same anchors.
+    let again = site_of(csv, "");
+    let again: Vec<&str> = again.measures().map(|m| m.anchor.as_str()).collect();
+    assert_eq!(
+        again,
+        site.measures()
+            .map(|m| m.anchor.as_str())
+            .collect::<Vec<_>>()
+    );
+}
+
+#[test]
+fn long_names_are_bounded() {
+    let long = "x".repeat(5000);
+    let b = bounded(&long);
+    assert_eq!(b.chars().count(), MAX_NAME_CHARS);
+    assert!(b.ends_with('…'));
+    assert_eq!(bounded("Parks"), "Parks");
+}
+
+#[test]
+fn numbers_read_as_people_write_them() {
+    assert_eq!(number(1234567.0, None), "1,234,567");
+    assert_eq!(number(6.5, Some("minutes")), "6.5 minutes");
+    assert_eq!(number(92.0, Some("%")), "92%");
+    assert_eq!(number(0.125, None), "0.13");
+    assert_eq!(number(-1500.25, None), "-1,500.25");
+    assert_eq!(number(-0.001, None), "0");
+    assert_eq!(difference(-3.0, Some("%")), "3 percentage points");
+    assert_eq!(difference(1.0, Some("%")), "1 percentage point");
+    assert_eq!(difference(2.0, Some("calls")), "2 calls");
+}
+
+#[test]
+fn measures_of_one_name_in_two_files_are_one_measure() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = dir.path().join("a.csv");
+    let b = dir.path().join("b.csv");
+    std::fs::write(
+        &a,
+        "Department,Measure,Year,Actual,Target\nParks,Visits,2023,10,12\nParks,Visits,2024,11,12\n",
+    )
+    .unwrap();
+    std::fs::write(
+        &b,
+        "Department,Measure,Year,Actual,Benchmark,Direction\nparks,visits,2024,,9,higher\n",
+    )
+    .unwrap();
+    let tables = [
+        read_file(&a, &Options::default()).unwrap(),
+        read_file(&b, &Options::default()).unwrap(),
+    ];
+    let site = build(&tables, &Narratives::default(), "T".into());
+    assert_eq!(site.measures().count(), 1);
+    let m = measure(&site, "Visits");
+    assert_eq!(m.direction, Direction::HigherIsBetter);
+    assert_eq!(m.status, Status::Misses);
+    assert_eq!(m.points[1].comparison, Some(9.0));
+    assert_eq!(m.points[1].actual, Some(11.0));
+}

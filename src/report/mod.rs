@@ -10,9 +10,9 @@ mod json;
 mod junit;
 mod markdown;
 pub mod measures;
-pub mod publish;
 pub mod plan;
 pub mod portfolio;
+pub mod publish;
 mod sarif;
 mod table;
 

@@ -12,8 +12,8 @@ use askama::Template;
 
 use crate::publish::chart::{self, BarChart, LineChart};
 use crate::publish::{
-    AreaPage, Breakdown, Direction, MeasurePage, Narrative, Site, Status, bounded, number,
-    plain_number,
+    AreaPage, Breakdown, Direction, MeasurePage, Narrative, Site, Status, bounded, difference,
+    number,
 };
 
 /// Service areas start open when the page has at most this many measures; above it,
@@ -127,10 +127,10 @@ fn facts(m: &MeasurePage) -> Vec<Fact> {
         let amount = if c.delta == 0.0 {
             format!("No change from {}", c.previous_label)
         } else {
+            let amount = difference(c.delta, unit);
             format!(
-                "{} {} from {}",
+                "{} {amount} from {}",
                 if c.delta > 0.0 { "Up" } else { "Down" },
-                number(c.delta.abs(), unit),
                 c.previous_label
             )
         };
@@ -211,7 +211,7 @@ fn breakdown_view(m: &MeasurePage, b: &Breakdown, i: usize) -> BreakdownView {
             number(b.groups[best].value, unit),
             b.groups[worst].name,
             number(b.groups[worst].value, unit),
-            plain_number(b.gap())
+            difference(b.gap(), unit)
         ),
         _ if b.groups.len() < 2 => "Only one group has data in this period.".to_owned(),
         _ => format!(
@@ -220,7 +220,7 @@ fn breakdown_view(m: &MeasurePage, b: &Breakdown, i: usize) -> BreakdownView {
             number(b.groups[0].value, unit),
             b.groups[b.groups.len() - 1].name,
             number(b.groups[b.groups.len() - 1].value, unit),
-            plain_number(b.gap())
+            difference(b.gap(), unit)
         ),
     };
     BreakdownView {
@@ -325,7 +325,11 @@ fn area_view(area: &AreaPage) -> AreaView<'_> {
         summary,
         narrative: area.narrative.as_ref(),
         measures_label: format!("{n} measure{}", if n == 1 { "" } else { "s" }),
-        measures: area.measures.iter().map(|m| measure_view(area, m)).collect(),
+        measures: area
+            .measures
+            .iter()
+            .map(|m| measure_view(area, m))
+            .collect(),
     }
 }
 

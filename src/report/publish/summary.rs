@@ -51,7 +51,13 @@ pub fn render(
     let period = site
         .covered
         .as_ref()
-        .map(|(a, b)| if a == b { format!(", {a}") } else { format!(", {a} to {b}") })
+        .map(|(a, b)| {
+            if a == b {
+                format!(", {a}")
+            } else {
+                format!(", {a} to {b}")
+            }
+        })
         .unwrap_or_default();
     writeln!(
         out,
@@ -65,8 +71,14 @@ pub fn render(
     if !silent.is_empty() {
         writeln!(
             out,
-            "  {} measures miss their target with no narrative (marked \"No narrative\" on the page); add them to the narratives file",
-            silent.len()
+            "  {} missing {} target with no narrative (marked \"No narrative\" on the page); add {} to the narratives file",
+            if silent.len() == 1 {
+                "1 measure".to_owned()
+            } else {
+                format!("{} measures", silent.len())
+            },
+            if silent.len() == 1 { "its" } else { "their" },
+            if silent.len() == 1 { "it" } else { "them" }
         )?;
     }
     if covered.is_empty() {
@@ -79,7 +91,8 @@ pub fn render(
     }
     writeln!(
         out,
-        "\nWhat the report covers of Public Reporting ({}):",
+        "\nWhat the report covers of Public Reporting ({}, {}):",
+        text::line(&criteria.title),
         text::line(&criteria.label())
     )?;
     for c in covered {
@@ -104,19 +117,29 @@ pub fn render(
         out,
         "  ✓ covered · → covered once the site is posted · ✗ not covered with this data"
     )?;
-    let settings: Vec<&str> = covered
-        .iter()
-        .flat_map(|c| &c.parts)
-        .filter(|p| p.state != State::Missing)
-        .map(|p| p.evidence)
-        .collect();
+    // The settings, one line per key; list values merged in order.
+    let mut settings: Vec<(&str, Vec<&str>)> = Vec::new();
+    for p in covered.iter().flat_map(|c| &c.parts) {
+        if p.state == State::Missing {
+            continue;
+        }
+        let (key, value) = p.evidence;
+        match settings.iter_mut().find(|(k, _)| *k == key) {
+            Some((_, values)) => values.extend(value.split(", ")),
+            None => settings.push((key, value.split(", ").collect())),
+        }
+    }
     if !settings.is_empty() {
         writeln!(
             out,
-            "\nOnce the site is posted, the evidence file can say so:"
+            "\nOnce the site is posted, the evidence file can say what it covers:\n  public_reporting:"
         )?;
-        for s in settings {
-            writeln!(out, "  {s}")?;
+        for (key, values) in settings {
+            if values == ["true"] {
+                writeln!(out, "    {key}: true")?;
+            } else {
+                writeln!(out, "    {key}: [{}]", values.join(", "))?;
+            }
         }
     }
     Ok(())
