@@ -2,7 +2,7 @@
 //! mark, in SVG user units. The template (`templates/publish.html`) draws them; no
 //! text from the inputs is placed here, only numbers and the labels the page escapes.
 
-use super::{Breakdown, MeasurePage, plain_number};
+use super::{Breakdown, Point, plain_number};
 
 /// The size of a measure's line chart.
 pub const WIDTH: f64 = 420.0;
@@ -11,6 +11,10 @@ const LEFT: f64 = 56.0;
 const RIGHT: f64 = 12.0;
 const TOP: f64 = 12.0;
 const BOTTOM: f64 = 30.0;
+
+/// Above this many periods, values are a line without a dot each (and targets a dashed
+/// line without a mark each): the chart stays legible and the page small.
+const MAX_DOTS: usize = 12;
 
 /// At most this many period labels under a chart.
 const MAX_X_LABELS: usize = 6;
@@ -30,16 +34,19 @@ pub struct XLabel {
     pub label: String,
 }
 
-/// A series: its runs of consecutive values as polylines, and a dot per value.
+/// A series: its runs of consecutive values as polylines, and a dot per value (per
+/// lone value only, in a long series).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Line {
     pub runs: Vec<String>,
     pub dots: Vec<(String, String)>,
+    /// How many values it draws.
+    pub values: usize,
 }
 
 impl Line {
     pub fn is_empty(&self) -> bool {
-        self.dots.is_empty()
+        self.values == 0
     }
 }
 
@@ -111,10 +118,9 @@ fn range(values: &[f64]) -> (f64, f64, f64) {
     ((lo / step).floor() * step, (hi / step).ceil() * step, step)
 }
 
-/// The line chart of a measure: every period, its target and comparison values.
-pub fn line_chart(m: &MeasurePage) -> Option<LineChart> {
-    let values: Vec<f64> = m
-        .points
+/// The line chart of a measure's periods (`points`): values, targets and comparisons.
+pub fn line_chart(points: &[Point]) -> Option<LineChart> {
+    let values: Vec<f64> = points
         .iter()
         .flat_map(|p| [p.actual, p.target, p.comparison])
         .flatten()
@@ -126,7 +132,7 @@ pub fn line_chart(m: &MeasurePage) -> Option<LineChart> {
     let (lo, hi, step) = range(&values);
     let right = WIDTH - RIGHT;
     let bottom = HEIGHT - BOTTOM;
-    let n = m.points.len();
+    let n = points.len();
     let x = |i: usize| {
         if n == 1 {
             (LEFT + right) / 2.0
@@ -150,30 +156,31 @@ pub fn line_chart(m: &MeasurePage) -> Option<LineChart> {
         .filter(|&i| i == n - 1 || (i % every == 0 && n - 1 - i >= every))
         .map(|i| XLabel {
             x: coord(x(i)),
-            label: m.points[i].label.clone(),
+            label: points[i].label.clone(),
         })
         .collect();
     let series = |get: &dyn Fn(usize) -> Option<f64>| {
         let mut line = Line::default();
-        let mut run = Vec::new();
+        let mut run: Vec<(String, String)> = Vec::new();
+        let end = |run: &mut Vec<(String, String)>, line: &mut Line| {
+            // A value with no neighbour is a dot whatever the length of the series.
+            if run.len() > 1 {
+                let points: Vec<String> = run.iter().map(|(x, y)| format!("{x},{y}")).collect();
+                line.runs.push(points.join(" "));
+            }
+            if run.len() == 1 || n <= MAX_DOTS {
+                line.dots.append(run);
+            }
+            line.values += run.len();
+            run.clear();
+        };
         for i in 0..n {
             match get(i).filter(|v| v.is_finite()) {
-                Some(v) => {
-                    let (px, py) = (coord(x(i)), coord(y(v)));
-                    run.push(format!("{px},{py}"));
-                    line.dots.push((px, py));
-                }
-                None => {
-                    if run.len() > 1 {
-                        line.runs.push(run.join(" "));
-                    }
-                    run.clear();
-                }
+                Some(v) => run.push((coord(x(i)), coord(y(v)))),
+                None => end(&mut run, &mut line),
             }
         }
-        if run.len() > 1 {
-            line.runs.push(run.join(" "));
-        }
+        end(&mut run, &mut line);
         line
     };
     Some(LineChart {
@@ -186,9 +193,9 @@ pub fn line_chart(m: &MeasurePage) -> Option<LineChart> {
         ticks,
         x_labels,
         label_y: coord(HEIGHT - 10.0),
-        actual: series(&|i| m.points[i].actual),
-        target: series(&|i| m.points[i].target),
-        comparison: series(&|i| m.points[i].comparison),
+        actual: series(&|i| points[i].actual),
+        target: series(&|i| points[i].target),
+        comparison: series(&|i| points[i].comparison),
     })
 }
 

@@ -20,6 +20,10 @@ use crate::publish::{
 /// each area is one line until opened (or searched), so the page stays usable.
 pub const OPEN_UP_TO: usize = 60;
 
+/// A chart and its data table show at most this many of the latest periods (two years
+/// of months); every period is in measures.csv, and judging uses them all.
+pub const MAX_PERIODS_SHOWN: usize = 24;
+
 /// What the page needs beyond the site.
 #[derive(Debug, Clone)]
 pub struct PageInfo {
@@ -247,6 +251,7 @@ fn measure_view<'a>(area: &AreaPage, m: &'a MeasurePage) -> MeasureView<'a> {
     let latest = m
         .latest_point()
         .map(|p| format!("{}: {}", p.label, value(p.actual, unit)));
+    let shown = &m.points[m.points.len().saturating_sub(MAX_PERIODS_SHOWN)..];
     let mut about = Vec::new();
     if let Some(k) = kind {
         about.push(format!("{} measure", capitalized(k)));
@@ -255,6 +260,13 @@ fn measure_view<'a>(area: &AreaPage, m: &'a MeasurePage) -> MeasureView<'a> {
         Direction::Unknown => "Desired direction not given".to_owned(),
         d => capitalized(d.label()),
     });
+    if shown.len() < m.points.len() {
+        about.push(format!(
+            "The chart and table show the latest {} of {} periods; all are in measures.csv",
+            shown.len(),
+            m.points.len()
+        ));
+    }
     about.push(format!("Source: {}", m.source));
     MeasureView {
         chart_title: format!("{name}, every period"),
@@ -267,11 +279,10 @@ fn measure_view<'a>(area: &AreaPage, m: &'a MeasurePage) -> MeasureView<'a> {
         status_label: m.status.label(),
         latest,
         facts: facts(m),
-        chart: chart::line_chart(m),
+        chart: chart::line_chart(shown),
         comparison_label: "Comparison",
         has_comparison: m.has_comparison(),
-        rows: m
-            .points
+        rows: shown
             .iter()
             .map(|p| Row {
                 period: p.label.clone(),
