@@ -96,9 +96,10 @@ pub fn collect(paths: &[PathBuf]) -> Found {
                             }
                             _ => format!("cannot be read: {e}"),
                         };
+                        let file = crate::text::portable_path(&path);
                         found.unreadable.push(Row {
-                            file: path.display().to_string(),
-                            outcome: Err(format!("{}: {reason}", path.display())),
+                            outcome: Err(format!("{file}: {reason}")),
+                            file,
                         });
                     }
                 }
@@ -109,7 +110,7 @@ pub fn collect(paths: &[PathBuf]) -> Found {
 }
 
 fn summarize(criteria: &Criteria, path: &Path, as_of: Option<Date>, today: NaiveDate) -> Row {
-    let file = path.display().to_string();
+    let file = crate::text::portable_path(path);
     let outcome = evidence::load(path)
         .map_err(|e| e.to_string())
         .and_then(|mut e| {

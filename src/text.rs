@@ -12,6 +12,9 @@
 //! - [`github_data`] and [`github_property`]: GitHub Actions workflow commands.
 //! - [`json`]: a JSON document, whose strings keep their content.
 //!
+//! A file path is first made text by [`portable_path`], with `/` between its parts on
+//! every platform, before the function for its place cleans it.
+//!
 //! All of them start from the same cleaning: control characters, the characters that
 //! reorder text (bidirectional controls) and the ones that hide it (zero-width and other
 //! invisible format characters) become U+FFFD, visible and inert; tabs become spaces;
@@ -266,6 +269,47 @@ pub fn json(document: &str) -> String {
     out
 }
 
+/// A path as machine output names it (JSON, SARIF, JUnit, GitHub annotations, portfolio
+/// and measures files): its components joined with `/` on every platform, so a report made
+/// on Windows reads `examples/a.yaml`, not `examples\a.yaml`, and sorts as it does elsewhere.
+/// A drive keeps its letter (`C:/x/a.yaml`), a UNC share reads `//server/share/a.yaml`, and
+/// the `\\?\` of a verbatim path is dropped. `.` inside a path and repeated or trailing
+/// separators go, as [`Path::components`] reads them; a leading `./` stays.
+pub fn portable_path(path: &std::path::Path) -> String {
+    use std::path::{Component, Prefix};
+    let mut out = String::new();
+    // After a drive or share, the next part follows directly (`C:a.yaml` is relative to C:).
+    let mut after_prefix = false;
+    for component in path.components() {
+        match component {
+            Component::Prefix(prefix) => match prefix.kind() {
+                Prefix::Disk(letter) | Prefix::VerbatimDisk(letter) => {
+                    out.push(char::from(letter));
+                    out.push(':');
+                }
+                Prefix::UNC(server, share) | Prefix::VerbatimUNC(server, share) => {
+                    out.push_str("//");
+                    out.push_str(&server.to_string_lossy());
+                    out.push('/');
+                    out.push_str(&share.to_string_lossy());
+                }
+                Prefix::Verbatim(_) | Prefix::DeviceNS(_) => {
+                    out.push_str(&prefix.as_os_str().to_string_lossy().replace('\\', "/"));
+                }
+            },
+            Component::RootDir => out.push('/'),
+            Component::CurDir | Component::ParentDir | Component::Normal(_) => {
+                if !out.is_empty() && !out.ends_with('/') && !after_prefix {
+                    out.push('/');
+                }
+                out.push_str(&component.as_os_str().to_string_lossy());
+            }
+        }
+        after_prefix = matches!(component, Component::Prefix(_));
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -493,5 +537,66 @@ mod tests {
         assert!(safe.contains('é') && safe.contains('\n'), "{safe}");
         let back: serde_json::Value = serde_json::from_str(&safe).unwrap();
         assert_eq!(back, value);
+    }
+}
+
+#[cfg(test)]
+mod portable_path_tests {
+    use std::path::{Path, PathBuf};
+
+    use super::portable_path;
+
+    #[test]
+    fn a_path_built_from_components_reads_with_forward_slashes_on_every_platform() {
+        // Joined with the platform's separator: `\` on Windows, `/` elsewhere.
+        let built: PathBuf = ["examples", "measures", "fairview-kpis.xlsx"]
+            .iter()
+            .collect();
+        assert_eq!(
+            portable_path(&built),
+            "examples/measures/fairview-kpis.xlsx"
+        );
+        let joined = Path::new("..").join("shared").join("city.yaml");
+        assert_eq!(portable_path(&joined), "../shared/city.yaml");
+        assert_eq!(portable_path(Path::new("./a.yaml")), "./a.yaml");
+        assert_eq!(portable_path(Path::new("a//b/./c.yaml")), "a/b/c.yaml");
+        assert_eq!(
+            portable_path(Path::new("évidence 2021.yaml")),
+            "évidence 2021.yaml"
+        );
+        assert_eq!(portable_path(Path::new("")), "");
+    }
+
+    #[test]
+    fn an_absolute_path_keeps_its_root() {
+        let root: PathBuf = std::env::temp_dir().join("pmcheck").join("a.yaml");
+        let portable = portable_path(&root);
+        assert!(portable.ends_with("/pmcheck/a.yaml"), "{portable}");
+        assert!(!portable.contains('\\'), "{portable}");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn on_unix_a_backslash_is_part_of_a_file_name() {
+        assert_eq!(
+            portable_path(Path::new("/srv/x/a\\b.yaml")),
+            "/srv/x/a\\b.yaml"
+        );
+    }
+
+    #[cfg(windows)]
+    #[test]
+    fn on_windows_drives_shares_and_verbatim_paths_read_with_forward_slashes() {
+        assert_eq!(
+            portable_path(Path::new(r"examples\a.yaml")),
+            "examples/a.yaml"
+        );
+        assert_eq!(portable_path(Path::new(r"C:\x\a.yaml")), "C:/x/a.yaml");
+        assert_eq!(portable_path(Path::new(r"C:a.yaml")), "C:a.yaml");
+        assert_eq!(portable_path(Path::new(r"\\?\C:\x\a.yaml")), "C:/x/a.yaml");
+        assert_eq!(
+            portable_path(Path::new(r"\\server\share\a.yaml")),
+            "//server/share/a.yaml"
+        );
     }
 }

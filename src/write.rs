@@ -5,6 +5,11 @@
 //! is never a target. New files follow the umask; a replaced file keeps its mode.
 //! Interrupted (SIGINT, SIGTERM, SIGHUP) or stopped by a file-size limit (SIGXFSZ),
 //! pmcheck removes the temporary file it was writing.
+//!
+//! On Windows (see docs/windows.md) the rename is tempfile's `persist`, MoveFileExW with
+//! MOVEFILE_REPLACE_EXISTING, so `--force` replaces an existing file there too, and
+//! `persist_noclobber` a rename that fails when the target exists. Modes and signals are
+//! Unix-only and compiled only there.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -101,8 +106,12 @@ pub fn write_atomic_with(
         ))
     })?;
     let _cleanup = interrupt::Guard::new(temp.path());
+    // A replaced file keeps its mode. Unix only: on Windows the one permission is the
+    // read-only attribute, which `persist` clears before its rename anyway (and a read-only
+    // target refuses the rename, "Access is denied"); a read-only temporary file would only
+    // be one that cannot be removed when the write fails.
+    #[cfg(unix)]
     if let Some(meta) = &existing {
-        // A replaced file keeps its mode.
         temp.as_file()
             .set_permissions(meta.permissions())
             .map_err(|e| fail(format!("cannot keep the mode of the file replaced: {e}")))?;

@@ -151,12 +151,14 @@ pub(super) fn spinner(message: String) -> indicatif::ProgressBar {
     bar
 }
 
-/// The path as messages and reports name it: `<stdin>` for `-`.
+/// The path as messages and reports name it: `<stdin>` for `-`, and with `/` between its
+/// parts on every platform ([`crate::text::portable_path`]), so that JSON, SARIF, JUnit
+/// and GitHub annotations made on Windows name `examples/a.yaml`, not `examples\a.yaml`.
 pub(super) fn display_path(path: &Path) -> std::path::PathBuf {
     if is_stdio(path) {
         diagnostic::STDIN_NAME.into()
     } else {
-        path.to_path_buf()
+        crate::text::portable_path(path).into()
     }
 }
 
@@ -168,7 +170,8 @@ pub enum ColorChoice {
 }
 
 /// Whether to color standard output: `auto` colors only a terminal, and never when
-/// `NO_COLOR` is set or `TERM` is `dumb`.
+/// `NO_COLOR` is set or `TERM` is `dumb`; on Windows, only a terminal known to show ANSI
+/// colors ([`shows_ansi_on_windows`]).
 pub(super) fn use_color(choice: ColorChoice) -> bool {
     match choice {
         ColorChoice::Always => true,
@@ -176,7 +179,59 @@ pub(super) fn use_color(choice: ColorChoice) -> bool {
         ColorChoice::Auto => {
             let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
             let dumb = std::env::var_os("TERM").is_some_and(|t| t == "dumb");
-            !no_color && !dumb && io::stdout().is_terminal()
+            let ansi = !cfg!(windows) || shows_ansi_on_windows(|name| std::env::var_os(name));
+            !no_color && !dumb && ansi && io::stdout().is_terminal()
+        }
+    }
+}
+
+/// Whether a Windows terminal shows the table's ANSI colors, from its environment. The
+/// classic console window of cmd and PowerShell shows them only after a program switches
+/// on its virtual-terminal mode, a Windows API call pmcheck does not make; Windows
+/// Terminal (`WT_SESSION`), VS Code's terminal, ConEmu, ANSICON, and the terminals of Git
+/// Bash, MSYS2 and Cygwin (which set `TERM`) show them as they are. Elsewhere `auto` means
+/// no color, which loses nothing: every status is a symbol and a word.
+pub(super) fn shows_ansi_on_windows(var: impl Fn(&str) -> Option<std::ffi::OsString>) -> bool {
+    let set = |name: &str| var(name).is_some_and(|v| !v.is_empty());
+    let is = |name: &str, value: &str| var(name).is_some_and(|v| v == value);
+    set("WT_SESSION")
+        || set("TERM")
+        || set("ANSICON")
+        || is("ConEmuANSI", "ON")
+        || is("TERM_PROGRAM", "vscode")
+}
+
+#[cfg(test)]
+mod tests {
+    use std::ffi::OsString;
+
+    use super::shows_ansi_on_windows;
+
+    fn env(vars: &[(&str, &str)]) -> impl Fn(&str) -> Option<OsString> {
+        let vars: Vec<(String, OsString)> = vars
+            .iter()
+            .map(|(k, v)| (k.to_string(), OsString::from(v)))
+            .collect();
+        move |name| vars.iter().find(|(k, _)| k == name).map(|(_, v)| v.clone())
+    }
+
+    #[test]
+    fn only_terminals_known_to_show_ansi_get_color_on_windows() {
+        assert!(!shows_ansi_on_windows(env(&[])), "the classic console");
+        assert!(!shows_ansi_on_windows(env(&[("WT_SESSION", "")])));
+        assert!(!shows_ansi_on_windows(env(&[("ConEmuANSI", "OFF")])));
+        assert!(!shows_ansi_on_windows(env(&[(
+            "TERM_PROGRAM",
+            "Apple_Terminal"
+        )])));
+        for vars in [
+            [("WT_SESSION", "0b6c6a3e-5a8f-4e3b-9d7e-1f2a3b4c5d6e")],
+            [("TERM", "xterm-256color")],
+            [("ANSICON", "120x9001 (120x30)")],
+            [("ConEmuANSI", "ON")],
+            [("TERM_PROGRAM", "vscode")],
+        ] {
+            assert!(shows_ansi_on_windows(env(&vars)), "{vars:?}");
         }
     }
 }

@@ -131,7 +131,9 @@ pub(super) fn run(args: EvaluateArgs) -> Result<ExitStatus> {
     let changes = baseline
         .as_ref()
         .zip(args.baseline.as_ref())
-        .map(|(b, path)| crate::baseline::changes(b, &path.display().to_string(), &evaluation));
+        .map(|(b, path)| {
+            crate::baseline::changes(b, &display_path(path).display().to_string(), &evaluation)
+        });
     let regressed = changes.as_ref().is_some_and(|c| !c.lost.is_empty());
 
     let mut options = RenderOptions {

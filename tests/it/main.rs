@@ -24,3 +24,4 @@ mod properties;
 mod readme;
 mod schema;
 mod strict;
+mod version;

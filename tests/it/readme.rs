@@ -153,3 +153,89 @@ fn the_readme_lists_every_measures_finding_code() {
         .collect();
     assert_eq!(listed, codes);
 }
+
+/// The lines of the `text` block under `<!-- first-evaluation: NAME -->`, but for `...`,
+/// which stands for lines left out.
+fn walkthrough_block(text: &str, name: &str) -> Vec<String> {
+    let marker = format!("<!-- first-evaluation: {name} -->\n```text\n");
+    let start = text
+        .find(&marker)
+        .unwrap_or_else(|| panic!("README lacks {marker:?}"))
+        + marker.len();
+    let end = start + text[start..].find("```\n").unwrap();
+    text[start..end]
+        .lines()
+        .filter(|l| *l != "...")
+        .map(str::to_owned)
+        .collect()
+}
+
+/// Every line of the block is a line pmcheck printed.
+fn assert_printed(name: &str, block: &[String], printed: &str) {
+    assert!(!block.is_empty(), "the {name} block is empty");
+    for line in block {
+        assert!(
+            printed.lines().any(|p| p == line),
+            "the README's {name} block shows {line:?}, which pmcheck does not print:\n{printed}"
+        );
+    }
+}
+
+#[test]
+fn the_first_evaluation_walkthrough_shows_what_pmcheck_prints() {
+    use crate::common::cli::run_in;
+    let text = readme();
+    let docs = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/first-evaluation");
+    let evidence = std::fs::read_to_string(docs.join("evidence.yaml")).unwrap();
+    let kpis = std::fs::read_to_string(docs.join("kpis.csv")).unwrap();
+
+    // Step 2: the lines the README says were filled in are the file's (comments aside).
+    let filled_at = text
+        .find("The City of Brookfield filled in these lines:")
+        .unwrap();
+    let yaml_at = filled_at + text[filled_at..].find("```yaml\n").unwrap() + "```yaml\n".len();
+    let yaml_end = yaml_at + text[yaml_at..].find("```\n").unwrap();
+    let without_comment = |l: &str| l.split(" #").next().unwrap().trim_end().to_owned();
+    let file_lines: Vec<String> = evidence.lines().map(without_comment).collect();
+    for line in text[yaml_at..yaml_end].lines().map(without_comment) {
+        assert!(file_lines.contains(&line), "evidence.yaml lacks {line:?}");
+    }
+    // Step 5: the CSV lines shown are the file's first lines, and the file links it.
+    let csv_at = text.find("Brookfield's `kpis.csv` starts:").unwrap();
+    let csv_at = csv_at + text[csv_at..].find("```text\n").unwrap() + "```text\n".len();
+    let csv_end = csv_at + text[csv_at..].find("```\n").unwrap();
+    assert!(kpis.starts_with(&text[csv_at..csv_end]));
+    let link = "measures:\n  - file: kpis.csv\n";
+    assert!(evidence.contains(link) && text.contains(&format!("```yaml\n{link}```")));
+
+    // Steps 3 and 4 come before the measures are linked: the same file without them.
+    let before = tempfile::tempdir().unwrap();
+    std::fs::write(
+        before.path().join("evidence.yaml"),
+        evidence.replace(link, "measures: []\n"),
+    )
+    .unwrap();
+    let r = run_in(before.path(), &["evaluate", "evidence.yaml"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_printed("evaluate", &walkthrough_block(&text, "evaluate"), &r.stdout);
+    assert_printed("gap", &walkthrough_block(&text, "gap"), &r.stdout);
+    let r = run_in(
+        before.path(),
+        &[
+            "explain",
+            "data_collection.distinction",
+            "--evidence",
+            "evidence.yaml",
+        ],
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_printed("explain", &walkthrough_block(&text, "explain"), &r.stdout);
+
+    // Step 5, with the measures linked.
+    let r = run_in(&docs, &["measures", "--evidence", "evidence.yaml"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_printed("measures", &walkthrough_block(&text, "measures"), &r.stdout);
+    let r = run_in(&docs, &["evaluate", "evidence.yaml"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_printed("linked", &walkthrough_block(&text, "linked"), &r.stdout);
+}

@@ -113,7 +113,7 @@ pub(super) fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
             .tables
             .iter()
             .map(|t| JsonFile {
-                file: t.file.display().to_string(),
+                file: crate::text::portable_path(&t.file),
                 sheet: t.sheet.as_deref(),
                 layout: t.layout.id(),
                 fiscal_year_start: t.fiscal_year_start,
@@ -172,7 +172,7 @@ pub(super) fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
             .map(|(t, f)| JsonFinding {
                 code: f.code.id(),
                 message: f.message.clone(),
-                file: report.tables[*t].file.display().to_string(),
+                file: crate::text::portable_path(&report.tables[*t].file),
                 sheet: report.tables[*t].sheet.clone(),
                 row: f.row,
             })

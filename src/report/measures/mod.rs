@@ -70,7 +70,7 @@ pub(crate) fn latest_text(report: &Report, m: &MeasureSummary) -> String {
 /// Where a finding is: `file`, `file (sheet S)`, with `row N`.
 pub(crate) fn place(report: &Report, table: usize, row: Option<u32>) -> String {
     let t = &report.tables[table];
-    let mut s = t.file.display().to_string();
+    let mut s = crate::text::portable_path(&t.file);
     if let Some(sheet) = &t.sheet {
         s.push_str(&format!(" (sheet {sheet})"));
     }
