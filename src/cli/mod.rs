@@ -104,9 +104,12 @@ pub enum Command {
     /// The inventory of measures files (CSV, Excel, OpenDocument): per service area its
     /// measures, what ICMA's Data Collection readings make of them, and data findings.
     Measures(measures::MeasuresArgs),
-    /// Publish the public performance report from measures files: a self-contained
-    /// index.html (at-a-glance summary, a chart per measure against its target, equity
-    /// breakdowns, search) and measures.csv, written as a whole to --out.
+    /// Publish the public performance report, a static site, from measures files.
+    ///
+    /// Writes a self-contained index.html (an at-a-glance summary, a chart per measure
+    /// against its target, change from the previous period, comparisons, equity
+    /// breakdowns, narratives, search) and measures.csv to --out, as a whole. Then says
+    /// which Public Reporting requirements the report covers with this data.
     Publish(publish::PublishArgs),
     /// Evaluate many evidence files (files or directories) and rank the jurisdictions.
     #[command(after_help = PORTFOLIO_EXIT_CODES)]

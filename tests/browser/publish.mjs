@@ -1,7 +1,8 @@
 // Drives Chromium over a site written by `pmcheck publish` and prints what it saw as
 // JSON, for tests/it/publish.rs to assert on:
-//   node tests/browser/publish.mjs CHROMIUM SITE_DIR ANCHOR QUERY [SCREENSHOT.png]
-// - violations: axe-core's serious and critical violations, every section opened;
+//   node tests/browser/publish.mjs CHROMIUM SITE_DIR ANCHOR QUERY [--no-axe] [--screenshot=PNG]
+// - violations: axe-core's serious and critical violations, every section opened
+//   (--no-axe skips it: on a page of thousands of measures it takes minutes);
 // - search: the measures left visible after typing QUERY into the search box;
 // - anchor: where the measure ANCHOR sits after opening index.html#ANCHOR;
 // - noscript: the measures on the page and whether the search box shows, JavaScript off;
@@ -11,7 +12,9 @@ import axe from "axe-core";
 import { pathToFileURL } from "node:url";
 import path from "node:path";
 
-const [executablePath, site, anchor, query, screenshot] = process.argv.slice(2);
+const [executablePath, site, anchor, query, ...flags] = process.argv.slice(2);
+const axeRun = !flags.includes("--no-axe");
+const screenshot = flags.find((f) => f.startsWith("--screenshot="))?.slice("--screenshot=".length);
 const url = pathToFileURL(path.join(site, "index.html")).href;
 const browser = await chromium.launch({
   executablePath,
@@ -45,15 +48,17 @@ try {
   }
 
   // Accessibility: every section opened, then axe-core over the whole page.
-  await page.$$eval("details", (all) => all.forEach((d) => { d.open = true; }));
-  await page.addScriptTag({ content: axe.source });
-  const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ["violations"] }));
-  out.violations = result.violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length, first: v.nodes[0].target.join(" ") }));
-  out.minorViolations = result.violations
-    .filter((v) => !(v.impact === "serious" || v.impact === "critical"))
-    .map((v) => v.id);
+  if (axeRun) {
+    await page.$$eval("details", (all) => all.forEach((d) => { d.open = true; }));
+    await page.addScriptTag({ content: axe.source });
+    const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ["violations"] }));
+    out.violations = result.violations
+      .filter((v) => v.impact === "serious" || v.impact === "critical")
+      .map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length, first: v.nodes[0].target.join(" ") }));
+    out.minorViolations = result.violations
+      .filter((v) => !(v.impact === "serious" || v.impact === "critical"))
+      .map((v) => v.id);
+  }
   out.errors = errors;
 
   // Anchors: a fresh page opened at a measure's link shows that measure at the top.
