@@ -136,9 +136,12 @@ pub(super) fn run(args: PublishArgs) -> Result<ExitStatus> {
         bar.finish_and_clear();
         tables.push(table?);
     }
-    if tables.iter().all(|t| t.observations.is_empty()) {
+    if !tables
+        .iter()
+        .any(|t| t.observations.iter().any(|o| o.actual.is_some()))
+    {
         bail!(
-            "no values in the measures read, so there is nothing to publish; `pmcheck measures` shows how the files were read"
+            "no actual values in the measures read, so there is nothing to publish; `pmcheck measures` shows how the files were read"
         );
     }
 

@@ -59,6 +59,8 @@ pub struct LineChart {
     pub baseline: String,
     pub top: f64,
     pub ticks: Vec<Tick>,
+    /// The grid line of every tick, as one path.
+    pub grid: String,
     pub x_labels: Vec<XLabel>,
     pub label_y: String,
     pub actual: Line,
@@ -183,7 +185,13 @@ pub fn line_chart(points: &[Point]) -> Option<LineChart> {
         end(&mut run, &mut line);
         line
     };
+    let grid = ticks
+        .iter()
+        .map(|t| format!("M{} {}H{}", coord(LEFT), t.y, coord(right)))
+        .collect::<Vec<_>>()
+        .join("");
     Some(LineChart {
+        grid,
         width: WIDTH,
         height: HEIGHT,
         left: LEFT,

@@ -1,9 +1,10 @@
 //! CI formats (JUnit, SARIF, GitHub), the HTML report (in a real browser when one is
 //! installed), and `--report`.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command as Process;
 
+use crate::common::browser::{chromium, headless};
 use crate::common::cli::{Run, json, ok, run, run_env};
 
 const FIXTURE: &str = "examples/millbrook-distinction.yaml";
@@ -409,40 +410,6 @@ fn html_escapes_every_string_from_the_evidence() {
     ] {
         assert!(!evaluate("html").stdout.contains(external), "{external}");
     }
-}
-
-/// The browser, or None when it is not installed and not demanded by CI.
-fn chromium() -> Option<PathBuf> {
-    let found = ["chromium", "chromium-browser", "google-chrome"]
-        .iter()
-        .find_map(|name| {
-            std::env::var_os("PATH").and_then(|paths| {
-                std::env::split_paths(&paths)
-                    .map(|p| p.join(name))
-                    .find(|p| p.is_file())
-            })
-        });
-    if found.is_none() && std::env::var_os("PMCHECK_BROWSER_TESTS").is_some() {
-        panic!("PMCHECK_BROWSER_TESTS is set but no chromium is installed");
-    }
-    found
-}
-
-fn headless(browser: &Path, profile: &Path) -> Process {
-    let mut cmd = Process::new(browser);
-    cmd.args([
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--hide-scrollbars",
-    ])
-    .arg(format!("--user-data-dir={}", profile.display()));
-    cmd
 }
 
 #[test]

@@ -21,6 +21,7 @@ mod measures;
 mod plan;
 mod portfolio;
 mod properties;
+mod publish;
 mod readme;
 mod schema;
 mod strict;
