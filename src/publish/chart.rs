@@ -170,10 +170,10 @@ pub fn line_chart(points: &[Point]) -> Option<LineChart> {
                 let points: Vec<String> = run.iter().map(|(x, y)| format!("{x},{y}")).collect();
                 line.runs.push(points.join(" "));
             }
+            line.values += run.len();
             if run.len() == 1 || n <= MAX_DOTS {
                 line.dots.append(run);
             }
-            line.values += run.len();
             run.clear();
         };
         for i in 0..n {
@@ -300,6 +300,43 @@ mod tests {
         assert!(lo == 0.0 && hi > 0.0);
         let (lo, hi, _) = range(&[-4.0, 2.0]);
         assert!(lo <= -4.0 && hi >= 2.0);
+    }
+
+    fn point(i: i32, actual: Option<f64>, target: Option<f64>) -> Point {
+        Point {
+            period: crate::measures::period::Period::Year(2000 + i),
+            label: format!("{}", 2000 + i),
+            actual,
+            target,
+            comparison: None,
+        }
+    }
+
+    #[test]
+    fn series_are_runs_of_values_with_dots_for_short_series_and_lone_values() {
+        let points: Vec<Point> = (0..4)
+            .map(|i| point(i, (i != 2).then_some(i as f64), Some(5.0)))
+            .collect();
+        let c = line_chart(&points).unwrap();
+        // 0, 1 is a run; 3 stands alone after the gap.
+        assert_eq!(c.actual.runs.len(), 1);
+        assert_eq!(c.actual.dots.len(), 3);
+        assert_eq!(c.actual.values, 3);
+        assert_eq!(c.target.values, 4);
+        assert!(c.comparison.is_empty());
+        assert!(!c.target.is_empty());
+        assert_eq!(c.x_labels.len(), 4);
+        // A long series: lines only, but a lone value keeps its dot.
+        let long: Vec<Point> = (0..30)
+            .map(|i| point(i, (i != 28).then_some(i as f64), None))
+            .collect();
+        let c = line_chart(&long).unwrap();
+        assert_eq!(c.actual.values, 29);
+        assert_eq!(c.actual.dots.len(), 1);
+        assert!(c.x_labels.len() <= MAX_X_LABELS + 1);
+        assert_eq!(c.x_labels.last().unwrap().label, "2029");
+        // Nothing to draw: no chart.
+        assert!(line_chart(&[point(0, None, None)]).is_none());
     }
 
     #[test]

@@ -44,7 +44,7 @@ try {
   out.afterClear = await page.$$eval("article.measure", (all) => all.filter((a) => !a.hidden).length);
 
   if (screenshot) {
-    await page.screenshot({ path: screenshot, clip: { x: 0, y: 0, width: 1100, height: 1500 } });
+    await page.screenshot({ path: screenshot, fullPage: true, clip: { x: 0, y: 0, width: 1100, height: 1500 } });
   }
 
   // Accessibility: every section opened, then axe-core over the whole page.

@@ -239,3 +239,63 @@ fn the_first_evaluation_walkthrough_shows_what_pmcheck_prints() {
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert_printed("linked", &walkthrough_block(&text, "linked"), &r.stdout);
 }
+
+/// The `text` block under `<!-- NAME -->`, whole.
+fn marked_block(text: &str, name: &str) -> String {
+    let marker = format!("<!-- {name} -->\n```text\n");
+    let start = text
+        .find(&marker)
+        .unwrap_or_else(|| panic!("README lacks {marker:?}"))
+        + marker.len();
+    let end = start + text[start..].find("```\n").unwrap();
+    text[start..end].to_owned()
+}
+
+#[test]
+fn the_publish_section_shows_what_publish_prints_and_its_narratives_example_reads() {
+    use crate::common::cli::pmcheck;
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let tmp = tempfile::tempdir().unwrap();
+    let out = pmcheck()
+        .current_dir(tmp.path())
+        .env("SOURCE_DATE_EPOCH", "1000000000")
+        .arg("publish")
+        .arg("--evidence")
+        .arg(root.join("examples/fairview-measures.yaml"))
+        .arg(root.join("examples/measures/fairview-benchmarks.csv"))
+        .arg("--narratives")
+        .arg(root.join("examples/measures/fairview-narratives.yaml"))
+        .args(["--out", "fairview-report"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let printed = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(
+        marked_block(&readme(), "publish-summary"),
+        printed,
+        "regenerate the README's publish block"
+    );
+
+    // The narratives example of the README reads (its names are Fairview's).
+    let text = readme();
+    let at = text.find("**The narratives file** (YAML)").unwrap();
+    let yaml_at = at + text[at..].find("```yaml\n").unwrap() + "```yaml\n".len();
+    let yaml_end = yaml_at + text[yaml_at..].find("```\n").unwrap();
+    let file = tmp.path().join("n.yaml");
+    std::fs::write(&file, &text[yaml_at..yaml_end]).unwrap();
+    let out = pmcheck()
+        .current_dir(tmp.path())
+        .arg("publish")
+        .arg("--evidence")
+        .arg(root.join("examples/fairview-measures.yaml"))
+        .arg("--narratives")
+        .arg(&file)
+        .args(["--out", "site"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}

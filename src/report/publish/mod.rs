@@ -316,8 +316,19 @@ fn capitalized(s: &str) -> String {
         .unwrap_or_default()
 }
 
-fn area_view(area: &AreaPage) -> AreaView<'_> {
-    let counts: Vec<Count> = Status::ALL
+/// The columns of the at-a-glance table: meets and misses always, the others when
+/// some measure has them.
+fn shown_statuses(site: &Site) -> Vec<Status> {
+    Status::ALL
+        .into_iter()
+        .filter(|&s| {
+            matches!(s, Status::Meets | Status::Misses) || site.measures().any(|m| m.status == s)
+        })
+        .collect()
+}
+
+fn area_view<'a>(area: &'a AreaPage, statuses: &[Status]) -> AreaView<'a> {
+    let counts: Vec<Count> = statuses
         .iter()
         .map(|&s| {
             let count = area.count(s);
@@ -365,7 +376,7 @@ pub fn render_html(site: &Site, info: &PageInfo, out: &mut dyn Write) -> io::Res
         generated: &info.generated,
         sources: &info.sources,
         version: env!("CARGO_PKG_VERSION"),
-        statuses: Status::ALL
+        statuses: shown_statuses(site)
             .iter()
             .map(|s| StatusHead {
                 id: s.id(),
@@ -373,7 +384,11 @@ pub fn render_html(site: &Site, info: &PageInfo, out: &mut dyn Write) -> io::Res
                 label: s.label(),
             })
             .collect(),
-        areas: site.areas.iter().map(area_view).collect(),
+        areas: site
+            .areas
+            .iter()
+            .map(|a| area_view(a, &shown_statuses(site)))
+            .collect(),
         open: site.measures().count() <= OPEN_UP_TO,
     };
     let html = page.render().map_err(io::Error::other)?;

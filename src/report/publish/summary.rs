@@ -91,9 +91,8 @@ pub fn render(
     }
     writeln!(
         out,
-        "\nWhat the report covers of Public Reporting ({}, {}):",
-        text::line(&criteria.title),
-        text::line(&criteria.label())
+        "\nWhat the report covers of Public Reporting ({}):",
+        text::line(&criteria.title)
     )?;
     for c in covered {
         writeln!(
