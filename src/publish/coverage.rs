@@ -235,7 +235,8 @@ fn excellence(site: &Site) -> Vec<Part> {
 /// What the site covers of the Public Reporting requirements of `criteria` (those of
 /// the ICMA criteria; other frameworks have none by these ids).
 pub fn coverage(site: &Site, criteria: &Criteria) -> Vec<Covered> {
-    let parts: [(&str, fn(&Site) -> Vec<Part>); 3] = [
+    type Judge = fn(&Site) -> Vec<Part>;
+    let parts: [(&str, Judge); 3] = [
         ("public_reporting.achievement", achievement),
         ("public_reporting.distinction", distinction),
         ("public_reporting.excellence", excellence),
