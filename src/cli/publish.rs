@@ -70,10 +70,11 @@ pub struct PublishArgs {
 /// reproducible output), otherwise today.
 fn generated() -> Result<chrono::NaiveDate> {
     match std::env::var("SOURCE_DATE_EPOCH") {
-        Ok(s) => s
+        Ok(s) if !s.trim().is_empty() => s
             .trim()
             .parse::<i64>()
             .ok()
+            .filter(|secs| *secs >= 0)
             .and_then(|secs| chrono::DateTime::from_timestamp(secs, 0))
             .map(|t| t.date_naive())
             .with_context(|| {
@@ -82,7 +83,7 @@ fn generated() -> Result<chrono::NaiveDate> {
                     crate::diagnostic::printable(&s)
                 )
             }),
-        Err(_) => Ok(today()),
+        _ => Ok(today()),
     }
 }
 
@@ -140,8 +141,13 @@ pub(super) fn run(args: PublishArgs) -> Result<ExitStatus> {
         .iter()
         .any(|t| t.observations.iter().any(|o| o.actual.is_some()))
     {
+        let files: Vec<String> = tables
+            .iter()
+            .map(|t| crate::text::line(&t.file.display().to_string()))
+            .collect();
         bail!(
-            "no actual values in the measures read, so there is nothing to publish; `pmcheck measures` shows how the files were read"
+            "no actual values in {}, so there is nothing to publish; `pmcheck measures` shows how the files were read",
+            files.join(", ")
         );
     }
 
@@ -153,12 +159,16 @@ pub(super) fn run(args: PublishArgs) -> Result<ExitStatus> {
         }
         None => Narratives::default(),
     };
-    let title = title.unwrap_or_else(|| "Performance report".to_owned());
-    let site = publish::build(&tables, &narratives, title);
-    let as_of = args.as_of.or(file_as_of).unwrap_or(Date(today()));
+    let title = title
+        .filter(|t| !crate::text::line(t).trim().is_empty())
+        .unwrap_or_else(|| "Performance report".to_owned());
+    let generated = generated()?;
+    let as_of = args.as_of.or(file_as_of).unwrap_or(Date(generated));
+    after_as_of(&tables, as_of.0)?;
+    let site = publish::build(&tables, &narratives, title)?;
     let info = PageInfo {
         as_of: as_of.to_string(),
-        generated: generated()?.format("%Y-%m-%d").to_string(),
+        generated: generated.format("%Y-%m-%d").to_string(),
         sources: sources(&tables),
     };
 
@@ -169,6 +179,10 @@ pub(super) fn run(args: PublishArgs) -> Result<ExitStatus> {
     let mut inputs: Vec<&Path> = tables.iter().map(|t| t.file.as_path()).collect();
     inputs.extend(args.evidence.as_deref());
     inputs.extend(args.narratives.as_deref());
+    let criteria_file = Path::new(&args.criteria);
+    if criteria_file.is_file() {
+        inputs.push(criteria_file);
+    }
     site::write_site(
         &args.out,
         &[("index.html", &html), ("measures.csv", &csv)],
@@ -184,6 +198,29 @@ pub(super) fn run(args: PublishArgs) -> Result<ExitStatus> {
     };
     emit(|out| summary::render(&site, &written, &criteria, &covered, out))?;
     Ok(ExitStatus::Success)
+}
+
+/// A value in a period that starts after the as-of date is an error: a public report
+/// does not publish the future, and such a period is most often a typo in the data.
+fn after_as_of(tables: &[Table], as_of: chrono::NaiveDate) -> Result<()> {
+    for t in tables {
+        if let Some(o) = t.observations.iter().find(|o| {
+            (o.actual.is_some() || o.comparison.is_some())
+                && o.period.dates(t.fiscal_year_start).0 > as_of
+        }) {
+            bail!(
+                "{}{}, row {}: {} starts after the as-of date {as_of}; correct the period, or give the date the data describes with --as-of (or `as_of` in the evidence file)",
+                crate::text::line(&t.file.display().to_string()),
+                t.sheet
+                    .as_ref()
+                    .map(|s| format!(" ({})", crate::text::line(s)))
+                    .unwrap_or_default(),
+                o.row,
+                o.period.label(t.fiscal_year_start)
+            );
+        }
+    }
+    Ok(())
 }
 
 /// Areas and their measures as the data names them, for checking narratives.

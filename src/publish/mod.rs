@@ -15,7 +15,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use crate::evidence::{Measure, same_name_key};
 use crate::measures::Table;
-use crate::measures::period::Period;
+use crate::measures::period::{Frequency, Period};
 
 pub use narratives::Narratives;
 
@@ -197,6 +197,8 @@ pub struct MeasurePage {
     /// The latest actual against the comparison value of the same period.
     pub versus_comparison: Option<bool>,
     pub breakdowns: Vec<Breakdown>,
+    /// Frequencies the measure also has values in, not shown with the latest's.
+    pub other_frequencies: Vec<Frequency>,
     pub narrative: Option<Narrative>,
     /// Where it was read: `fairview-kpis.xlsx (KPIs) row 4`.
     pub source: String,
@@ -293,6 +295,9 @@ fn unique(base: String, taken: &mut HashMap<String, usize>) -> String {
     }
 }
 
+/// A value and the row it was read from.
+type Sourced = Option<(f64, String)>;
+
 /// Values of one measure gathered over every file: per period, per breakdown group.
 #[derive(Default)]
 struct Gathered {
@@ -302,14 +307,54 @@ struct Gathered {
     unit: Option<String>,
     direction: Option<bool>,
     source: String,
-    /// Overall values (no breakdown), per period.
-    overall: BTreeMap<(chrono::NaiveDate, Period), [Option<f64>; 3]>,
-    /// Breakdown `Category: group` → period → actual.
-    groups: BTreeMap<String, BTreeMap<(chrono::NaiveDate, Period), f64>>,
+    /// Overall values (no breakdown), per period: actual, target, comparison.
+    overall: BTreeMap<(chrono::NaiveDate, Period), [Sourced; 3]>,
+    /// Breakdown `Category: group` (by its folded name) → its name as first read, and
+    /// period → actual.
+    groups: BTreeMap<String, (String, BTreeMap<(chrono::NaiveDate, Period), Sourced>)>,
 }
 
-/// Builds the site from measures tables, with the narratives given.
-pub fn build(tables: &[Table], narratives: &Narratives, title: String) -> Site {
+/// Two rows that give one measure different values for one period: the data must say
+/// which is right, so publishing stops.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Conflict(pub String);
+
+impl std::fmt::Display for Conflict {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for Conflict {}
+
+/// Puts `value` in `slot`, or says why it cannot: the slot holds another value.
+fn put(
+    slot: &mut Sourced,
+    value: Option<f64>,
+    at: impl FnOnce() -> String,
+    what: impl FnOnce() -> String,
+) -> Result<(), Conflict> {
+    let Some(v) = value else { return Ok(()) };
+    match slot {
+        Some((old, _)) if *old == v => Ok(()),
+        Some((old, old_at)) => Err(Conflict(format!(
+            "{old_at} and {} give {} different values ({} and {}); pmcheck does not choose between them: correct or remove one",
+            at(),
+            what(),
+            plain_number(*old),
+            plain_number(v)
+        ))),
+        None => {
+            *slot = Some((v, at()));
+            Ok(())
+        }
+    }
+}
+
+/// Builds the site from measures tables, with the narratives given. Rows of one
+/// measure (its service area and name compared as names are: case, spacing and
+/// look-alike forms aside) are one measure, across files too.
+pub fn build(tables: &[Table], narratives: &Narratives, title: String) -> Result<Site, Conflict> {
     let fiscal_year_start = tables.first().map_or(1, |t| t.fiscal_year_start);
     let mut gathered: Vec<Gathered> = Vec::new();
     let mut index: HashMap<(String, String), usize> = HashMap::new();
@@ -345,22 +390,41 @@ pub fn build(tables: &[Table], narratives: &Narratives, title: String) -> Site {
         for o in &table.observations {
             let g = &mut gathered[local[o.measure as usize]];
             let key = (o.period.dates(table.fiscal_year_start).0, o.period);
+            let label = o.period.label(table.fiscal_year_start);
+            let at = || format!("{place} row {}", o.row);
+            let (area, name) = (&g.area, &g.name);
+            let of = |field: &str| {
+                format!(
+                    "the {field} of `{}` ({}) for {label}",
+                    crate::diagnostic::printable(name),
+                    crate::diagnostic::printable(area)
+                )
+            };
             match o.breakdown {
                 None => {
                     let slot = g.overall.entry(key).or_default();
-                    for (s, v) in slot.iter_mut().zip([o.actual, o.target, o.comparison]) {
-                        if v.is_some() {
-                            *s = v;
-                        }
+                    let fields = ["actual", "target", "comparison"];
+                    for ((s, v), field) in slot
+                        .iter_mut()
+                        .zip([o.actual, o.target, o.comparison])
+                        .zip(fields)
+                    {
+                        put(s, v, at, || of(field))?;
                     }
                 }
                 Some(b) => {
-                    if let Some(actual) = o.actual {
-                        g.groups
-                            .entry(table.string(b).to_owned())
-                            .or_default()
-                            .insert(key, actual);
-                    }
+                    let group = table.string(b);
+                    let (_, series) = g
+                        .groups
+                        .entry(same_name_key(group))
+                        .or_insert_with(|| (group.to_owned(), BTreeMap::new()));
+                    let slot = series.entry(key).or_default();
+                    put(slot, o.actual, at, || {
+                        of(&format!(
+                            "actual for {}",
+                            crate::diagnostic::printable(group)
+                        ))
+                    })?;
                 }
             }
         }
@@ -407,14 +471,14 @@ pub fn build(tables: &[Table], narratives: &Narratives, title: String) -> Site {
             measures: pages,
         });
     }
-    Site {
+    Ok(Site {
         title,
         covered: first
             .zip(last)
             .map(|(f, l)| (f.1.label(fiscal_year_start), l.1.label(fiscal_year_start))),
         areas,
         fiscal_year_start,
-    }
+    })
 }
 
 fn measure_page(
@@ -424,15 +488,33 @@ fn measure_page(
     story: Option<&narratives::MeasureStory>,
     fys: u32,
 ) -> MeasurePage {
+    let value = |v: &Sourced| v.as_ref().map(|(v, _)| *v);
+    // One frequency: that of the latest actual value (a month is never compared with a
+    // quarter or a year, nor drawn on one line with them); the others are named.
+    let frequency = g
+        .overall
+        .iter()
+        .rev()
+        .find(|(_, v)| v[0].is_some())
+        .map(|((_, p), _)| p.frequency());
+    let mut other_frequencies: Vec<Frequency> = g
+        .overall
+        .keys()
+        .map(|(_, p)| p.frequency())
+        .filter(|f| Some(*f) != frequency)
+        .collect();
+    other_frequencies.sort();
+    other_frequencies.dedup();
     let points: Vec<Point> = g
         .overall
         .iter()
+        .filter(|((_, p), _)| frequency.is_none_or(|f| p.frequency() == f))
         .map(|((_, period), [actual, target, comparison])| Point {
             period: *period,
             label: period.label(fys),
-            actual: *actual,
-            target: *target,
-            comparison: *comparison,
+            actual: value(actual),
+            target: value(target),
+            comparison: value(comparison),
         })
         .collect();
     let with_actual: Vec<usize> = (0..points.len())
@@ -471,8 +553,20 @@ fn measure_page(
         let p = &points[i];
         direction.better(p.actual?, p.comparison?)
     });
-    let breakdowns = breakdowns(&g.groups, direction, fys);
+    let groups: Vec<(&str, BTreeMap<(chrono::NaiveDate, Period), f64>)> = g
+        .groups
+        .values()
+        .map(|(name, series)| {
+            let values = series
+                .iter()
+                .filter_map(|(k, v)| value(v).map(|v| (*k, v)))
+                .collect();
+            (name.as_str(), values)
+        })
+        .collect();
+    let breakdowns = breakdowns(&groups, direction, fys);
     MeasurePage {
+        other_frequencies,
         name: g.name,
         anchor,
         kind: g.kind,
@@ -493,7 +587,7 @@ fn measure_page(
 
 /// Per breakdown category, the groups in the latest period any of them has.
 fn breakdowns(
-    groups: &BTreeMap<String, BTreeMap<(chrono::NaiveDate, Period), f64>>,
+    groups: &[(&str, BTreeMap<(chrono::NaiveDate, Period), f64>)],
     direction: Direction,
     fys: u32,
 ) -> Vec<Breakdown> {

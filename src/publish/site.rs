@@ -12,6 +12,13 @@ use crate::write::WriteError;
 /// The file that marks a folder as a site pmcheck wrote (and may replace with `--force`).
 pub const MARKER: &str = ".pmcheck-publish";
 
+/// What the marker says; a folder whose marker says anything else is not replaced.
+const MARKER_TEXT: &str =
+    "Written by pmcheck publish; `pmcheck publish --force` replaces this folder as a whole.\n";
+
+/// The files a site holds besides the marker.
+pub const SITE_FILES: [&str; 2] = ["index.html", "measures.csv"];
+
 fn fail(path: &Path, message: impl Into<String>) -> WriteError {
     WriteError {
         path: path.to_path_buf(),
@@ -53,12 +60,20 @@ fn existing(dir: &Path, force: bool) -> Result<Existing, WriteError> {
             ),
         ));
     }
-    let mut entries = std::fs::read_dir(dir)
+    let names: Vec<std::ffi::OsString> = std::fs::read_dir(dir)
+        .map_err(|e| fail(dir, format!("cannot read the output folder: {e}")))?
+        .map(|e| e.map(|e| e.file_name()))
+        .collect::<Result<_, _>>()
         .map_err(|e| fail(dir, format!("cannot read the output folder: {e}")))?;
-    if entries.next().is_none() {
+    if names.is_empty() {
         return Ok(Existing::Empty);
     }
-    let ours = std::fs::symlink_metadata(dir.join(MARKER)).is_ok_and(|m| m.is_file());
+    let marker = std::fs::read_to_string(dir.join(MARKER)).unwrap_or_default();
+    // A site pmcheck wrote: its marker as written, and nothing but the files it writes.
+    let ours = marker == MARKER_TEXT
+        && names
+            .iter()
+            .all(|n| n == MARKER || SITE_FILES.iter().any(|f| n == *f));
     match (ours, force) {
         (true, true) => Ok(Existing::Site),
         (true, false) => Err(fail(
@@ -68,7 +83,7 @@ fn existing(dir: &Path, force: bool) -> Result<Existing, WriteError> {
         (false, _) => Err(fail(
             dir,
             format!(
-                "is not empty and is not a site pmcheck published (it has no {MARKER} file); publish replaces only its own sites, even with --force: give a new or empty folder"
+                "is not empty and is not a site pmcheck published as it was written (its {MARKER} file and only index.html and measures.csv beside it); publish replaces only its own sites, even with --force: give a new or empty folder"
             ),
         )),
     }
@@ -99,50 +114,54 @@ pub fn write_site(
             ),
         ));
     }
-    let state = existing(dir, force)?;
+    // The folder by its name in its parent, the parent resolved once: `.`, `..` and
+    // a path through the folder itself would change meaning once the site is moved.
+    let Some(name) = dir.file_name() else {
+        return Err(fail(
+            dir,
+            "names no folder of its own (`.`, `..` or a root); give --out a folder name, such as `report`",
+        ));
+    };
     let parent = match dir.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
-    if !parent.is_dir() {
-        return Err(fail(
+    let parent = parent.canonicalize().map_err(|_| {
+        fail(
             dir,
             format!(
                 "its parent folder {} does not exist; create it first",
                 parent.display()
             ),
-        ));
+        )
+    })?;
+    let dir = &parent.join(name);
+    let state = existing(dir, force)?;
+    // The new site's folder, beside the target; made like any new folder (the umask
+    // applies), and removed again if anything fails before the swap.
+    let built = fresh(&parent, "new").map_err(|e| {
+        fail(
+            dir,
+            format!("cannot create a folder in {}: {e}", parent.display()),
+        )
+    })?;
+    let fill = || -> Result<(), WriteError> {
+        for (name, contents) in files {
+            let path = built.join(name);
+            let write = || -> std::io::Result<()> {
+                let mut f = std::fs::File::create(&path)?;
+                f.write_all(contents)?;
+                f.sync_all()
+            };
+            write().map_err(|e| fail(dir, format!("cannot write {name}: {e}")))?;
+        }
+        std::fs::write(built.join(MARKER), MARKER_TEXT)
+            .map_err(|e| fail(dir, format!("cannot write {MARKER}: {e}")))
+    };
+    if let Err(e) = fill() {
+        let _ = std::fs::remove_dir_all(&built);
+        return Err(e);
     }
-    let temp = tempfile::Builder::new()
-        .prefix(".pmcheck-site-")
-        .tempdir_in(parent)
-        .map_err(|e| {
-            fail(
-                dir,
-                format!("cannot create a folder in {}: {e}", parent.display()),
-            )
-        })?;
-    for (name, contents) in files {
-        let path = temp.path().join(name);
-        let write = || -> std::io::Result<()> {
-            let mut f = std::fs::File::create(&path)?;
-            f.write_all(contents)?;
-            f.sync_all()
-        };
-        write().map_err(|e| fail(dir, format!("cannot write {name}: {e}")))?;
-    }
-    std::fs::write(
-        temp.path().join(MARKER),
-        "Written by pmcheck publish; `pmcheck publish --force` replaces this folder as a whole.\n",
-    )
-    .map_err(|e| fail(dir, format!("cannot write {MARKER}: {e}")))?;
-    // Folders made by tempfile are private (0700); a site is for reading.
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        let _ = std::fs::set_permissions(temp.path(), std::fs::Permissions::from_mode(0o755));
-    }
-    let built = temp.keep();
     let swap = || -> Result<(), WriteError> {
         match state {
             Existing::Nothing => std::fs::rename(&built, dir)
@@ -154,7 +173,7 @@ pub fn write_site(
                     .map_err(|e| fail(dir, format!("cannot put the site in place: {e}")))
             }
             Existing::Site => {
-                let old = aside(parent);
+                let old = aside(&parent);
                 std::fs::rename(dir, &old)
                     .map_err(|e| fail(dir, format!("cannot move the previous site aside: {e}")))?;
                 if let Err(e) = std::fs::rename(&built, dir) {
@@ -170,6 +189,21 @@ pub fn write_site(
     swap().inspect_err(|_| {
         let _ = std::fs::remove_dir_all(&built);
     })
+}
+
+/// A new folder beside the site (`.pmcheck-site-new-PID-N`), for the site being
+/// written or the previous one while the new one goes in.
+fn fresh(parent: &Path, what: &str) -> std::io::Result<PathBuf> {
+    let pid = std::process::id();
+    let mut n = 0u32;
+    loop {
+        let path = parent.join(format!(".pmcheck-site-{what}-{pid}-{n}"));
+        match std::fs::create_dir(&path) {
+            Ok(()) => return Ok(path),
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists && n < 1000 => n += 1,
+            Err(e) => return Err(e),
+        }
+    }
 }
 
 /// A free name beside the site for the previous one while the new one goes in.
@@ -202,9 +236,12 @@ mod tests {
         let e = write_site(&dir, &files(), false, &[]).unwrap_err();
         assert!(e.message.contains("use --force"), "{}", e.message);
         // With --force, replaced as a whole; nothing is left beside it.
-        std::fs::write(dir.join("stale.html"), "old").unwrap();
+        std::fs::write(dir.join("index.html"), "old").unwrap();
         write_site(&dir, &files(), true, &[]).unwrap();
-        assert!(!dir.join("stale.html").exists());
+        assert_eq!(
+            std::fs::read(dir.join("index.html")).unwrap(),
+            b"<p>new</p>"
+        );
         let names: Vec<_> = std::fs::read_dir(tmp.path())
             .unwrap()
             .map(|e| e.unwrap().file_name())
@@ -230,6 +267,48 @@ mod tests {
             e.message
         );
         assert_eq!(std::fs::read(mine.join("budget.xlsx")).unwrap(), b"keep");
+    }
+
+    #[test]
+    fn a_marked_folder_with_other_files_or_another_marker_is_not_replaced() {
+        let tmp = tempfile::tempdir().unwrap();
+        let dir = tmp.path().join("site");
+        write_site(&dir, &files(), false, &[]).unwrap();
+        std::fs::write(dir.join("budget.xlsx"), "keep").unwrap();
+        let e = write_site(&dir, &files(), true, &[]).unwrap_err();
+        assert!(
+            e.message.contains("not a site pmcheck published"),
+            "{}",
+            e.message
+        );
+        assert!(dir.join("budget.xlsx").is_file());
+        std::fs::remove_file(dir.join("budget.xlsx")).unwrap();
+        std::fs::write(dir.join(MARKER), "").unwrap();
+        assert!(write_site(&dir, &files(), true, &[]).is_err());
+    }
+
+    #[test]
+    fn dot_and_dot_dot_name_no_folder_and_a_path_through_the_site_works() {
+        let tmp = tempfile::tempdir().unwrap();
+        let dir = tmp.path().join("site");
+        write_site(&dir, &files(), false, &[]).unwrap();
+        for odd in [dir.join(".."), PathBuf::from("/")] {
+            let e = write_site(&odd, &files(), true, &[]).unwrap_err();
+            assert!(
+                e.message.contains("names no folder of its own"),
+                "{}",
+                e.message
+            );
+        }
+        // `site/.` and `site/../site` are the site: replaced, and nothing left beside it.
+        write_site(&dir.join("."), &files(), true, &[]).unwrap();
+        write_site(&dir.join("..").join("site"), &files(), true, &[]).unwrap();
+        let names: Vec<_> = std::fs::read_dir(tmp.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(names, ["site"]);
+        assert!(dir.join("index.html").is_file());
     }
 
     #[test]

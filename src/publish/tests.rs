@@ -12,7 +12,7 @@ fn site_of(csv: &str, narratives: &str) -> Site {
     } else {
         narratives::parse(narratives, std::path::Path::new("n.yaml")).unwrap()
     };
-    build(&[table], &narratives, "Test City".into())
+    build(&[table], &narratives, "Test City".into()).unwrap()
 }
 
 fn measure<'a>(site: &'a Site, name: &str) -> &'a MeasurePage {
@@ -221,11 +221,68 @@ fn measures_of_one_name_in_two_files_are_one_measure() {
         read_file(&a, &Options::default()).unwrap(),
         read_file(&b, &Options::default()).unwrap(),
     ];
-    let site = build(&tables, &Narratives::default(), "T".into());
+    let site = build(&tables, &Narratives::default(), "T".into()).unwrap();
     assert_eq!(site.measures().count(), 1);
     let m = measure(&site, "Visits");
     assert_eq!(m.direction, Direction::HigherIsBetter);
     assert_eq!(m.status, Status::Misses);
     assert_eq!(m.points[1].comparison, Some(9.0));
     assert_eq!(m.points[1].actual, Some(11.0));
+}
+
+#[test]
+fn two_rows_with_different_values_for_one_period_stop_publishing() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = dir.path().join("a.csv");
+    let b = dir.path().join("b.csv");
+    std::fs::write(&a, "Department,Measure,Year,Actual\nPolice,Response time,2024,5\nPOLICE,Response  Time,2024,8\n").unwrap();
+    std::fs::write(
+        &b,
+        "Department,Measure,Year,Actual\npolice,response time,2024,5\n",
+    )
+    .unwrap();
+    let read = |p: &std::path::Path| read_file(p, &Options::default()).unwrap();
+    let e = build(&[read(&a)], &Narratives::default(), "T".into()).unwrap_err();
+    assert_eq!(
+        e.0,
+        "a.csv row 2 and a.csv row 3 give the actual of `Response time` (Police) for 2024 different values (5 and 8); pmcheck does not choose between them: correct or remove one"
+    );
+    // The same value twice, from two files, is one value.
+    let site = build(&[read(&b), read(&b)], &Narratives::default(), "T".into()).unwrap();
+    assert_eq!(site.measures().count(), 1);
+}
+
+#[test]
+fn a_measure_is_judged_and_drawn_in_the_frequency_of_its_latest_value() {
+    let csv = "\
+Department,Measure,Period,Actual,Target,Direction
+Roads,Potholes,2023,1200,1000,higher
+Roads,Potholes,2024,1300,1000,higher
+Roads,Potholes,2024 Q1,300,250,higher
+Roads,Potholes,2024 Q2,350,250,higher
+Roads,Potholes,2024 Q3,200,250,higher
+";
+    let site = site_of(csv, "");
+    let m = measure(&site, "Potholes");
+    assert!(
+        m.points
+            .iter()
+            .all(|p| p.period.frequency() == Frequency::Quarterly)
+    );
+    assert_eq!(m.status, Status::Misses);
+    assert_eq!(m.change.as_ref().unwrap().previous_label, "2024 Q2");
+    assert_eq!(m.other_frequencies, [Frequency::Annual]);
+}
+
+#[test]
+fn breakdown_groups_are_one_group_whatever_their_case() {
+    let csv = "\
+Department,Measure,Year,District,Actual
+Parks,Walk,2024,District 2,60
+Parks,Walk,2024,district  2,60
+Parks,Walk,2024,District 3,50
+";
+    let site = site_of(csv, "");
+    let b = &measure(&site, "Walk").breakdowns[0];
+    assert_eq!(b.groups.len(), 2);
 }
