@@ -2,9 +2,9 @@
 // It never writes text from the data into the page; it only shows and hides.
 (function () {
   "use strict";
-  var box = document.getElementById("search-box");
-  var input = document.getElementById("search");
-  var count = document.getElementById("search-count");
+  var box = document.getElementById("pm_search_box");
+  var input = document.getElementById("pm_search");
+  var count = document.getElementById("pm_search_count");
   var measures = Array.prototype.slice.call(document.querySelectorAll("article.measure"));
   var areas = Array.prototype.slice.call(document.querySelectorAll("section.area"));
   var opened = areas.map(function (a) { return a.querySelector("details.measures").open; });
@@ -28,9 +28,14 @@
       : "";
   }
   input.addEventListener("input", filter);
+  // Printed, every service area is open.
+  window.addEventListener("beforeprint", function () {
+    document.querySelectorAll("details").forEach(function (d) { d.open = true; });
+  });
   // A link to a measure opens its service area and shows it.
   function reveal() {
-    var id = decodeURIComponent(location.hash.slice(1));
+    var id;
+    try { id = decodeURIComponent(location.hash.slice(1)); } catch (e) { return; }
     var target = id && document.getElementById(id);
     if (!target) { return; }
     var details = target.closest("details.measures") ||
@@ -40,8 +45,4 @@
   }
   window.addEventListener("hashchange", reveal);
   reveal();
-  // Printed, every service area is open.
-  window.addEventListener("beforeprint", function () {
-    document.querySelectorAll("details").forEach(function (d) { d.open = true; });
-  });
 }());

@@ -132,6 +132,10 @@ pub fn line_chart(points: &[Point]) -> Option<LineChart> {
         return None;
     }
     let (lo, hi, step) = range(&values);
+    // Values near the limits of f64 have no drawable span: the data table shows them.
+    if !(hi - lo).is_finite() || !step.is_finite() || step <= 0.0 || hi <= lo {
+        return None;
+    }
     let right = WIDTH - RIGHT;
     let bottom = HEIGHT - BOTTOM;
     let n = points.len();
@@ -210,10 +214,14 @@ pub fn line_chart(points: &[Point]) -> Option<LineChart> {
 /// One bar of a breakdown chart.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Bar {
+    pub x: String,
     pub y: String,
     pub text_y: String,
     pub width: String,
+    /// The group's name, cut to fit beside the bar.
     pub name: String,
+    /// The group's name in full (within [`super::MAX_NAME_CHARS`]), the bar's tooltip.
+    pub full_name: String,
     pub value: String,
     /// `best`, `worst` or empty.
     pub mark: &'static str,
@@ -223,25 +231,32 @@ pub struct Bar {
 pub struct BarChart {
     pub width: f64,
     pub height: f64,
-    pub bar_x: f64,
     pub value_x: String,
     pub bars: Vec<Bar>,
     /// Groups in the data table but not drawn.
     pub more: usize,
 }
 
-/// Horizontal bars, one per group, in the latest period.
+/// The characters of a group's name beside its bar.
+const BAR_LABEL_CHARS: usize = 22;
+
+/// Horizontal bars, one per group, in the latest period, drawn from zero (to the left
+/// for a negative value).
 pub fn bar_chart(b: &Breakdown, unit: Option<&str>) -> BarChart {
     const ROW: f64 = 24.0;
     const BAR_X: f64 = 150.0;
     const BAR_MAX: f64 = 200.0;
     let shown = b.groups.len().min(MAX_BARS);
-    let max = b
-        .groups
-        .iter()
-        .map(|g| g.value.abs())
-        .fold(0.0, f64::max)
-        .max(f64::MIN_POSITIVE);
+    let finite = || b.groups.iter().map(|g| g.value).filter(|v| v.is_finite());
+    let lo = finite().fold(0.0, f64::min);
+    let hi = finite().fold(0.0, f64::max);
+    let span = if (hi - lo).is_finite() && hi > lo {
+        hi - lo
+    } else {
+        1.0
+    };
+    let scale = |v: f64| BAR_X + BAR_MAX * (v - lo) / span;
+    let zero = scale(0.0);
     let bars = b
         .groups
         .iter()
@@ -255,11 +270,26 @@ pub fn bar_chart(b: &Breakdown, unit: Option<&str>) -> BarChart {
             } else {
                 ""
             };
+            let end = if g.value.is_finite() {
+                scale(g.value)
+            } else {
+                zero
+            };
+            let full_name = super::bounded(&g.name);
+            let name = if full_name.chars().count() > BAR_LABEL_CHARS {
+                let mut cut: String = full_name.chars().take(BAR_LABEL_CHARS - 1).collect();
+                cut.push('…');
+                cut
+            } else {
+                full_name.clone()
+            };
             Bar {
+                x: coord(zero.min(end)),
                 y: coord(i as f64 * ROW + 4.0),
                 text_y: coord(i as f64 * ROW + 19.0),
-                width: coord((g.value.abs() / max * BAR_MAX).max(1.0)),
-                name: super::bounded(&g.name).chars().take(22).collect(),
+                width: coord((end - zero).abs().max(1.0)),
+                name,
+                full_name,
                 value: super::number(g.value, unit),
                 mark,
             }
@@ -268,7 +298,6 @@ pub fn bar_chart(b: &Breakdown, unit: Option<&str>) -> BarChart {
     BarChart {
         width: BAR_X + BAR_MAX + 110.0,
         height: shown as f64 * ROW + 8.0,
-        bar_x: BAR_X,
         value_x: coord(BAR_X + BAR_MAX + 8.0),
         bars,
         more: b.groups.len() - shown,
@@ -337,6 +366,48 @@ mod tests {
         assert_eq!(c.x_labels.last().unwrap().label, "2029");
         // Nothing to draw: no chart.
         assert!(line_chart(&[point(0, None, None)]).is_none());
+    }
+
+    #[test]
+    fn bars_start_at_zero_and_long_names_are_cut() {
+        let b = Breakdown {
+            category: "District".into(),
+            period_label: "2024".into(),
+            groups: vec![
+                super::super::Group {
+                    name: "North".into(),
+                    value: 5.0,
+                },
+                super::super::Group {
+                    name: "Neighborhood North East of the river".into(),
+                    value: -5.0,
+                },
+            ],
+            best: Some(0),
+            worst: Some(1),
+        };
+        let c = bar_chart(&b, Some("%"));
+        // Zero is in the middle: one bar to its right, one to its left, equally long.
+        assert_eq!(c.bars[0].x, "250");
+        assert_eq!(c.bars[0].width, "100");
+        assert_eq!(c.bars[1].x, "150");
+        assert_eq!(c.bars[1].width, "100");
+        assert_eq!(c.bars[1].name, "Neighborhood North Ea…");
+        assert_eq!(c.bars[1].full_name, "Neighborhood North East of the river");
+        assert_eq!((c.bars[0].mark, c.bars[1].mark), ("best", "worst"));
+    }
+
+    #[test]
+    fn values_without_a_drawable_span_have_no_chart() {
+        let huge = [point(0, Some(1e308), None), point(1, Some(-1e308), None)];
+        assert!(line_chart(&huge).is_none());
+        let tiny = [point(0, Some(0.004), Some(0.003))];
+        let c = line_chart(&tiny).unwrap();
+        assert!(c.ticks.iter().all(|t| !t.y.contains("NaN")));
+        let labels: Vec<&str> = c.ticks.iter().map(|t| t.label.as_str()).collect();
+        let mut unique = labels.clone();
+        unique.dedup();
+        assert_eq!(unique.len(), labels.len(), "{labels:?}");
     }
 
     #[test]

@@ -262,6 +262,8 @@ pub fn bounded(name: &str) -> String {
 }
 
 /// The anchor of a name: lowercase letters and digits (any script), other runs as `-`.
+/// An anchor never holds `_`: the page's own ids start with `pm_`, and the ids within a
+/// measure add `__h`, `__ct` and the like to its anchor, so none can collide.
 fn slug(name: &str) -> String {
     let mut out = String::new();
     let mut dash = false;
@@ -657,33 +659,39 @@ pub fn difference(delta: f64, unit: Option<&str>) -> String {
     }
 }
 
-/// A number without its unit.
+/// A number without its unit: thousands separators and up to two decimals; three
+/// significant digits below 0.01; scientific notation from a thousand trillion up.
 pub fn plain_number(value: f64) -> String {
     if !value.is_finite() {
         return value.to_string();
     }
-    let rounded = (value * 100.0).round() / 100.0;
-    let negative = rounded < 0.0;
-    let abs = rounded.abs();
-    let whole = abs.trunc();
-    let mut digits = format!("{whole:.0}");
+    let abs = value.abs();
+    if abs >= 1e15 {
+        return format!("{value:.3e}");
+    }
+    if abs > 0.0 && abs < 0.005 {
+        let decimals = (-abs.log10().floor()) as usize + 2;
+        let text = format!("{value:.decimals$}");
+        return text.trim_end_matches('0').to_owned();
+    }
+    // Formatting rounds the decimal digits exactly, where scaling by 100 would not.
+    let text = format!("{abs:.2}");
+    let (whole, frac) = text.split_once('.').unwrap_or((&text, ""));
+    let mut digits = whole.to_owned();
     let mut i = digits.len();
     while i > 3 {
         i -= 3;
         digits.insert(i, ',');
     }
-    let frac = abs - whole;
-    let mut text = if frac > 0.0 {
-        let f = format!("{frac:.2}");
-        let f = f.trim_start_matches('0').trim_end_matches('0');
-        format!("{digits}{f}")
-    } else {
-        digits
-    };
-    if negative && text != "0" {
-        text.insert(0, '-');
+    let frac = frac.trim_end_matches('0');
+    if !frac.is_empty() {
+        digits.push('.');
+        digits.push_str(frac);
     }
-    text
+    if value < 0.0 && digits.bytes().any(|b| (b'1'..=b'9').contains(&b)) {
+        digits.insert(0, '-');
+    }
+    digits
 }
 
 #[cfg(test)]

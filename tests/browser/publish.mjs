@@ -33,14 +33,14 @@ try {
   await page.goto(url, { waitUntil: "load" });
   out.loadMs = Date.now() - started;
   out.measures = await page.locator("article.measure").count();
-  out.searchVisible = await page.locator("#search-box").isVisible();
+  out.searchVisible = await page.locator("#pm_search_box").isVisible();
 
   // Search: typing a measure's name leaves only the measures that match.
-  await page.fill("#search", query);
+  await page.fill("#pm_search", query);
   out.search = await page.$$eval("article.measure", (all) =>
     all.filter((a) => !a.hidden && a.offsetParent !== null).map((a) => a.id));
-  out.searchCount = await page.textContent("#search-count");
-  await page.fill("#search", "");
+  out.searchCount = await page.textContent("#pm_search_count");
+  await page.fill("#pm_search", "");
   out.afterClear = await page.$$eval("article.measure", (all) => all.filter((a) => !a.hidden).length);
 
   if (screenshot) {
@@ -78,7 +78,7 @@ try {
   await plain.goto(url, { waitUntil: "load" });
   out.noscript = {
     measures: await plain.locator("article.measure").count(),
-    searchVisible: await plain.locator("#search-box").isVisible(),
+    searchVisible: await plain.locator("#pm_search_box").isVisible(),
   };
 } finally {
   await browser.close();

@@ -57,7 +57,7 @@ fn fairview_publishes_its_report_and_the_terminal_maps_it_to_the_criteria() {
     assert!(!r.stdout.contains("    narrative: true"));
 
     let page = read(&out.join("index.html"));
-    assert!(page.contains(r#"<h1 id="title">City of Fairview</h1>"#));
+    assert!(page.contains(r#"<h1 id="pm_title">City of Fairview</h1>"#));
     assert!(page.contains("Performance measures, FY2021 to FY2024"));
     assert!(page.contains("Generated 2001-09-09"));
     assert!(page.contains("Data as of 2024-09-30"));

@@ -230,7 +230,7 @@ fn breakdown_view(m: &MeasurePage, b: &Breakdown, i: usize) -> BreakdownView {
         ),
     };
     BreakdownView {
-        id: format!("{}--by-{i}", m.anchor),
+        id: format!("{}__by{i}", m.anchor),
         category: bounded(&b.category),
         period: b.period_label.clone(),
         gap_text,
