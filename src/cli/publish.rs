@@ -159,9 +159,9 @@ pub(super) fn run(args: PublishArgs) -> Result<ExitStatus> {
         }
         None => Narratives::default(),
     };
-    let title = title
-        .filter(|t| !crate::text::line(t).trim().is_empty())
-        .unwrap_or_else(|| "Performance report".to_owned());
+    let title = title.filter(|t| !crate::text::line(t).trim().is_empty());
+    let titled_by_default = title.is_none();
+    let title = title.unwrap_or_else(|| "Performance report".to_owned());
     let generated = generated()?;
     let as_of = args.as_of.or(file_as_of).unwrap_or(Date(generated));
     after_as_of(&tables, as_of.0)?;
@@ -191,10 +191,34 @@ pub(super) fn run(args: PublishArgs) -> Result<ExitStatus> {
     )?;
 
     let covered = coverage::coverage(&site, &criteria);
+    let mut defaults = Vec::new();
+    if titled_by_default {
+        defaults.push(
+            "The page is titled \"Performance report\": give the jurisdiction's name with --title (or --evidence)".to_owned(),
+        );
+    }
+    if args.as_of.is_none() && file_as_of.is_none() {
+        defaults.push(format!(
+            "The page says the data is as of {as_of} (today): give the date the data describes with --as-of"
+        ));
+    }
     let written = summary::Written {
         dir: &args.out,
         html_bytes: html.len(),
         csv_bytes: csv.len(),
+        defaults,
+        unread: tables
+            .iter()
+            .flat_map(|t| {
+                let file = t
+                    .file
+                    .file_name()
+                    .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+                t.unread
+                    .iter()
+                    .map(move |(header, _)| (file.clone(), header.clone()))
+            })
+            .collect(),
     };
     emit(|out| summary::render(&site, &written, &criteria, &covered, out))?;
     Ok(ExitStatus::Success)

@@ -128,6 +128,7 @@ impl Role {
                 "direction",
                 "higherisbetter",
                 "polarity",
+                "betterwhen",
             ],
             Role::Breakdown => &[
                 "district",

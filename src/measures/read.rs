@@ -438,6 +438,28 @@ impl RowReader<'_> {
         }
     }
 
+    /// A value cell of `measure` read as a number: when the file gives the measure no
+    /// unit, a percent or currency sign written with its values is its unit.
+    fn value(
+        &mut self,
+        row: u32,
+        cells: &[Cell<'_>],
+        i: usize,
+        measure: u32,
+    ) -> Result<Option<f64>, ()> {
+        let v = self.number(row, cells, i)?;
+        if v.is_some()
+            && let Some(Cell::Text(t)) = cells.get(i)
+            && let Some(sign) = value::unit_sign(t)
+        {
+            let m = &mut self.measures[measure as usize];
+            if m.unit.is_none() {
+                m.unit = Some(sign.to_owned());
+            }
+        }
+        Ok(v)
+    }
+
     fn period(&mut self, row: u32, cells: &[Cell<'_>]) -> Option<Period> {
         let i = *self.plan.roles.get(&Role::Period)?;
         let cell = cells.get(i).copied().unwrap_or(Cell::Empty);
@@ -516,7 +538,7 @@ impl RowReader<'_> {
         let period = self.period(row, cells);
         let role_number = |r: &mut Self, role: Role| -> Result<Option<f64>, ()> {
             match r.plan.roles.get(&role) {
-                Some(&i) => r.number(row, cells, i),
+                Some(&i) => r.value(row, cells, i, measure),
                 None => Ok(None),
             }
         };
@@ -548,7 +570,7 @@ impl RowReader<'_> {
             if series == Series::Other {
                 continue;
             }
-            let Ok(v) = self.number(row, cells, i) else {
+            let Ok(v) = self.value(row, cells, i, measure) else {
                 continue;
             };
             if series == Series::Actual && v.is_none() {

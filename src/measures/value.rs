@@ -137,6 +137,21 @@ fn strip_sign(text: &str) -> (Option<bool>, &str) {
     (sign, chars.as_str().trim_start())
 }
 
+/// The unit a value is written with: `%` after it, or `$`, `€` or `£` before or
+/// after it; `None` for a plain number.
+pub fn unit_sign(text: &str) -> Option<&'static str> {
+    let t = text
+        .trim()
+        .trim_start_matches(['-', '+', '('])
+        .trim_end_matches(')');
+    if t.ends_with('%') {
+        return Some("%");
+    }
+    ["$", "€", "£"]
+        .into_iter()
+        .find(|c| t.starts_with(c) || t.ends_with(c))
+}
+
 /// The number without its one unit: a percent sign after it, or a currency before or after.
 fn strip_unit(text: &str) -> Result<&str, Problem> {
     let mut unit = None;
@@ -319,6 +334,16 @@ mod tests {
             ("1.234,5", "a comma cannot mark decimals"),
             ("0,5", "write decimals with a point"),
         ]);
+    }
+
+    #[test]
+    fn the_unit_a_value_is_written_with() {
+        assert_eq!(unit_sign("85%"), Some("%"));
+        assert_eq!(unit_sign(" (12.5%) "), Some("%"));
+        assert_eq!(unit_sign("$251,000"), Some("$"));
+        assert_eq!(unit_sign("-$5"), Some("$"));
+        assert_eq!(unit_sign("12 €"), Some("€"));
+        assert_eq!(unit_sign("1,200"), None);
     }
 
     #[test]

@@ -133,7 +133,7 @@ fn distinction(site: &Site) -> Vec<Part> {
     let with_data: Vec<_> = site.measures().filter(|m| m.latest.is_some()).collect();
     let single: Vec<&str> = with_data
         .iter()
-        .filter(|m| m.points.iter().filter(|p| p.actual.is_some()).count() < 2)
+        .filter(|m| m.shown().iter().filter(|p| p.actual.is_some()).count() < 2)
         .map(|m| m.name.as_str())
         .collect();
     let no_comparison: Vec<&str> = site
@@ -159,16 +159,18 @@ fn distinction(site: &Site) -> Vec<Part> {
         .filter(|m| m.needs_narrative())
         .map(|m| m.name.as_str())
         .collect();
-    let narrative_missing = if !silent_areas.is_empty() {
-        Some(format!("no narrative for {}", few(&silent_areas)))
-    } else if !unexplained.is_empty() {
-        Some(format!(
-            "no narrative or action steps for {}, which miss their targets",
+    // Everything missing at once, so that one pass over the narratives file mends it.
+    let mut missing = Vec::new();
+    if !silent_areas.is_empty() {
+        missing.push(format!("no narrative for {}", few(&silent_areas)));
+    }
+    if !unexplained.is_empty() {
+        missing.push(format!(
+            "no narrative with action steps for {}, which miss their targets",
             few(&unexplained)
-        ))
-    } else {
-        None
-    };
+        ));
+    }
+    let narrative_missing = (!missing.is_empty()).then(|| missing.join("; "));
     vec![
         part(
             "past performance",
@@ -209,26 +211,46 @@ fn distinction(site: &Site) -> Vec<Part> {
 }
 
 fn excellence(site: &Site) -> Vec<Part> {
-    let judged = site
+    let judged = |m: &&super::MeasurePage| matches!(m.status, Status::Meets | Status::Misses);
+    let unmarked: Vec<&str> = site
+        .areas
+        .iter()
+        .filter(|a| !a.measures.iter().any(|m| judged(&m)))
+        .map(|a| a.name.as_str())
+        .collect();
+    let count = site.measures().filter(judged).count();
+    let no_chart: Vec<&str> = site
         .measures()
-        .filter(|m| matches!(m.status, Status::Meets | Status::Misses))
-        .count();
+        .filter(|m| !m.shown().iter().any(|p| p.actual.is_some()))
+        .map(|m| m.name.as_str())
+        .collect();
     vec![
         part(
             "highlights",
-            judged == 0,
+            site.areas.is_empty() || !unmarked.is_empty(),
             format!(
-                "{judged} measures are marked above or below target, at a glance and in their charts"
+                "every service area has measures marked above or below target ({count} in all), at a glance and in their charts"
             ),
-            "no measure has both a target in its latest period and a desired direction, so none can be marked above or below expectations".into(),
+            if unmarked.len() == site.areas.len() {
+                "no measure has both a target in its latest period and a desired direction, so none can be marked above or below expectations".into()
+            } else {
+                format!(
+                    "no measure of {} has both a target in its latest period and a desired direction",
+                    few(&unmarked)
+                )
+            },
             ("highlights", "true"),
         ),
-        Part {
-            name: "visuals",
-            state: State::Covered,
-            detail: "a chart for every measure, and color coding with symbols".into(),
-            evidence: ("visuals", "graphs, color_coding"),
-        },
+        part(
+            "visuals",
+            site.areas.is_empty() || !no_chart.is_empty(),
+            "a chart for every measure, and color coding with symbols".into(),
+            format!(
+                "no chart for {}, which have no overall values",
+                few(&no_chart)
+            ),
+            ("visuals", "graphs, color_coding"),
+        ),
     ]
 }
 

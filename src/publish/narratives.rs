@@ -91,7 +91,8 @@ pub struct AreaStory {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Narratives {
     areas: BTreeMap<String, (String, AreaStory)>,
-    measures: BTreeMap<(String, String), (String, MeasureStory)>,
+    /// Keyed by folded area and measure names: the names as written, and the story.
+    measures: BTreeMap<(String, String), (String, String, MeasureStory)>,
 }
 
 impl Narratives {
@@ -102,7 +103,7 @@ impl Narratives {
     pub fn measure(&self, area: &str, measure: &str) -> Option<&MeasureStory> {
         self.measures
             .get(&(same_name_key(area), same_name_key(measure)))
-            .map(|(_, s)| s)
+            .map(|(_, _, s)| s)
     }
 
     pub fn is_empty(&self) -> bool {
@@ -118,9 +119,18 @@ impl Narratives {
         text: &str,
         known: &BTreeMap<String, Vec<String>>,
     ) -> Result<(), InputError> {
-        let by_key: BTreeMap<String, (&String, &Vec<String>)> = known
+        // Each name folded once: the check is linear in the names.
+        let by_key: std::collections::HashMap<
+            String,
+            (&String, std::collections::HashSet<String>),
+        > = known
             .iter()
-            .map(|(a, ms)| (same_name_key(a), (a, ms)))
+            .map(|(a, ms)| {
+                (
+                    same_name_key(a),
+                    (a, ms.iter().map(|m| same_name_key(m)).collect()),
+                )
+            })
             .collect();
         for (key, (name, _)) in &self.areas {
             if !by_key.contains_key(key) {
@@ -134,18 +144,23 @@ impl Narratives {
                 ));
             }
         }
-        for ((area_key, measure_key), (name, _)) in &self.measures {
-            let Some((area, measures)) = by_key.get(area_key) else {
+        for ((area_key, measure_key), (area, name, _)) in &self.measures {
+            let Some((_, measures)) = by_key.get(area_key) else {
                 continue;
             };
-            if !measures.iter().any(|m| same_name_key(m) == *measure_key) {
+            if !measures.contains(measure_key) {
+                let candidates = known
+                    .iter()
+                    .find(|(a, _)| same_name_key(a) == *area_key)
+                    .map(|(_, ms)| ms.as_slice())
+                    .unwrap_or_default();
                 return Err(unknown(
                     origin,
                     text,
                     name,
                     Some(area),
                     "measure",
-                    measures.iter().map(String::as_str),
+                    candidates.iter().map(String::as_str),
                 ));
             }
         }
@@ -161,14 +176,11 @@ fn unknown<'a>(
     what: &str,
     candidates: impl Iterator<Item = &'a str> + Clone,
 ) -> InputError {
-    let line = text.lines().enumerate().find_map(|(n, l)| {
-        let col = l.find(name)?;
-        l[col + name.len()..]
-            .trim_start_matches(['"', '\''])
-            .trim_start()
-            .starts_with(':')
-            .then(|| (n as u64 + 1, l[..col].chars().count() as u64 + 1))
-    });
+    // The name's line: for a measure, the first after its area's line.
+    let from = area
+        .and_then(|a| key_line(text, a, 0))
+        .map_or(0, |(line, _)| line as usize);
+    let line = key_line(text, name, from);
     let within = match area {
         Some(a) => format!(" of `{}`", diagnostic::printable(a)),
         None => String::new(),
@@ -186,6 +198,38 @@ fn unknown<'a>(
             diagnostic::printable(name),
             diagnostic::did_you_mean(name, candidates),
             names.join(", ")
+        ),
+    )
+    .with_source_text(text)
+}
+
+/// The line and column (1-based) of `name` written as a mapping key (`name:`), on a
+/// line after the first `after` lines.
+fn key_line(text: &str, name: &str, after: usize) -> Option<(u64, u64)> {
+    text.lines().enumerate().skip(after).find_map(|(n, l)| {
+        let col = l.find(name)?;
+        l[col + name.len()..]
+            .trim_start_matches(['"', '\''])
+            .trim_start()
+            .starts_with(':')
+            .then(|| (n as u64 + 1, l[..col].chars().count() as u64 + 1))
+    })
+}
+
+/// Two keys that name one area or measure (`Police:` and `police:`): an error at the
+/// second, naming the first.
+fn twice(origin: &Path, text: &str, first: &str, second: &str, within: usize) -> InputError {
+    let a = key_line(text, first, within);
+    let b = key_line(text, second, a.map_or(within, |(l, _)| l as usize));
+    InputError::new(
+        origin,
+        b,
+        format!(
+            "`{}` and `{}`{} name the same {}; pmcheck would not know which narrative to show: keep one",
+            diagnostic::printable(first),
+            diagnostic::printable(second),
+            a.map(|(l, _)| format!(" (line {l})")).unwrap_or_default(),
+            if within == 0 { "service area" } else { "measure" }
         ),
     )
     .with_source_text(text)
@@ -253,14 +297,23 @@ pub fn parse(text: &str, origin: &Path) -> Result<Narratives, InputError> {
     let mut out = Narratives::default();
     for (area, a) in raw.service_areas {
         let key = same_name_key(&area);
+        if let Some((other, _)) = out.areas.get(&key) {
+            return Err(twice(origin, text, other, &area, 0));
+        }
+        let area_line = key_line(text, &area, 0).map_or(0, |(l, _)| l as usize);
         for (measure, m) in a.measures {
             let direction = m
                 .direction
                 .map(|d| matches!(d, RawDirection::Higher | RawDirection::HigherIsBetter));
             let narrative = story(origin, text, m.narrative, m.action_steps)?;
+            let measure_key = (key.clone(), same_name_key(&measure));
+            if let Some((_, other, _)) = out.measures.get(&measure_key) {
+                return Err(twice(origin, text, other, &measure, area_line.max(1)));
+            }
             out.measures.insert(
-                (key.clone(), same_name_key(&measure)),
+                measure_key,
                 (
+                    area.clone(),
                     measure,
                     MeasureStory {
                         narrative,

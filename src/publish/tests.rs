@@ -209,6 +209,11 @@ fn numbers_read_as_people_write_them() {
     assert_eq!(difference(-3.0, Some("%")), "3 percentage points");
     assert_eq!(difference(1.0, Some("%")), "1 percentage point");
     assert_eq!(difference(2.0, Some("calls")), "2 calls");
+    assert_eq!(difference(1.0, Some("minutes")), "1 minute");
+    assert_eq!(number(1.0, Some("Miles")), "1 Miles");
+    assert_eq!(number(1.0, Some("gas")), "1 gas");
+    assert_eq!(number(251000.0, Some("$")), "$251,000");
+    assert_eq!(number(-5.5, Some("$")), "-$5.5");
 }
 
 #[test]
@@ -294,4 +299,42 @@ Parks,Walk,2024,District 3,50
     let site = site_of(csv, "");
     let b = &measure(&site, "Walk").breakdowns[0];
     assert_eq!(b.groups.len(), 2);
+}
+
+#[test]
+fn a_narratives_file_naming_one_thing_twice_is_an_error_at_the_second() {
+    let n =
+        "version: 1\nservice_areas:\n  Police:\n    narrative: a\n  police:\n    narrative: b\n";
+    let e = narratives::parse(n, std::path::Path::new("n.yaml")).unwrap_err();
+    let text = e.to_string();
+    assert!(text.contains("n.yaml:5:3"), "{text}");
+    assert!(
+        text.contains("`Police` and `police` (line 3) name the same service area"),
+        "{text}"
+    );
+    let n = "version: 1\nservice_areas:\n  Police:\n    measures:\n      Response time: {narrative: a}\n      response  time: {narrative: b}\n";
+    let e = narratives::parse(n, std::path::Path::new("n.yaml")).unwrap_err();
+    let text = e.to_string();
+    assert!(text.contains("n.yaml:6:7"), "{text}");
+    assert!(text.contains("name the same measure"), "{text}");
+}
+
+#[test]
+fn an_unknown_measure_is_found_under_its_own_area() {
+    let n = "version: 1\nservice_areas:\n  Police:\n    measures:\n      Response time: {narrative: a}\n  Fire:\n    measures:\n      Response time: {narrative: b}\n";
+    let narratives = narratives::parse(n, std::path::Path::new("n.yaml")).unwrap();
+    let known: BTreeMap<String, Vec<String>> = [
+        ("Police".to_owned(), vec!["Response time".to_owned()]),
+        ("Fire".to_owned(), vec!["Fires contained".to_owned()]),
+    ]
+    .into();
+    let e = narratives
+        .check_names(std::path::Path::new("n.yaml"), n, &known)
+        .unwrap_err()
+        .to_string();
+    assert!(e.contains("n.yaml:8:7"), "{e}");
+    assert!(
+        e.contains("no measure named `Response time` of `Fire`"),
+        "{e}"
+    );
 }

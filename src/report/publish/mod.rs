@@ -20,13 +20,6 @@ use crate::publish::{
 /// each area is one line until opened (or searched), so the page stays usable.
 pub const OPEN_UP_TO: usize = 60;
 
-/// A chart and its data table show at most this many of the latest periods: thirteen
-/// years, quarters or months (a month's chart reaches the same month a year before).
-/// Every period is in measures.csv, and judging uses them all. Measured in
-/// BENCHMARKS.md: a page of 2,000 monthly measures showing 24 periods each took 2.3 s
-/// to load in Chromium, 1.2 s of it for the data tables.
-pub const MAX_PERIODS_SHOWN: usize = 13;
-
 /// What the page needs beyond the site.
 #[derive(Debug, Clone)]
 pub struct PageInfo {
@@ -52,6 +45,28 @@ struct Fact {
     class: &'static str,
     symbol: &'static str,
     text: String,
+}
+
+/// A narrative as the page shows it: its paragraphs (split at blank lines) and steps.
+struct NarrativeView<'a> {
+    paragraphs: Vec<&'a str>,
+    action_steps: &'a [String],
+}
+
+fn narrative_view(n: &Narrative) -> NarrativeView<'_> {
+    NarrativeView {
+        paragraphs: n
+            .text
+            .as_deref()
+            .map(|t| {
+                t.split("\n\n")
+                    .map(str::trim)
+                    .filter(|p| !p.is_empty())
+                    .collect()
+            })
+            .unwrap_or_default(),
+        action_steps: &n.action_steps,
+    }
 }
 
 struct Row {
@@ -85,8 +100,9 @@ struct MeasureView<'a> {
     comparison_label: &'static str,
     has_comparison: bool,
     rows: Vec<Row>,
-    narrative: Option<&'a Narrative>,
-    needs_narrative: bool,
+    narrative: Option<NarrativeView<'a>>,
+    /// What a measure that misses its target still lacks, said on the page.
+    missing_story: Option<&'static str>,
     breakdowns: Vec<BreakdownView>,
     about: String,
 }
@@ -96,7 +112,7 @@ struct AreaView<'a> {
     anchor: &'a str,
     counts: Vec<Count>,
     summary: String,
-    narrative: Option<&'a Narrative>,
+    narrative: Option<NarrativeView<'a>>,
     measures_label: String,
     measures: Vec<MeasureView<'a>>,
 }
@@ -141,11 +157,20 @@ fn facts(m: &MeasurePage) -> Vec<Fact> {
                 c.previous_label
             )
         };
-        let (class, symbol, verdict) = match c.better {
-            Some(true) => ("better", "▲", ": better"),
-            Some(false) => ("worse", "▼", ": worse"),
-            None if c.delta == 0.0 => ("same", "", ""),
-            None => ("neutral", "", " (direction not given)"),
+        // The arrow says which way the value moved; the word (and color) whether that
+        // is better.
+        let symbol = if c.delta > 0.0 {
+            "▲"
+        } else if c.delta < 0.0 {
+            "▼"
+        } else {
+            ""
+        };
+        let (class, verdict) = match c.better {
+            Some(true) => ("better", ": better"),
+            Some(false) => ("worse", ": worse"),
+            None if c.delta == 0.0 => ("same", ""),
+            None => ("neutral", " (desired direction not given)"),
         };
         facts.push(Fact {
             class,
@@ -253,7 +278,7 @@ fn measure_view<'a>(area: &AreaPage, m: &'a MeasurePage) -> MeasureView<'a> {
     let latest = m
         .latest_point()
         .map(|p| format!("{}: {}", p.label, value(p.actual, unit)));
-    let shown = &m.points[m.points.len().saturating_sub(MAX_PERIODS_SHOWN)..];
+    let shown = m.shown();
     let mut about = Vec::new();
     if let Some(k) = kind {
         about.push(format!("{} measure", capitalized(k)));
@@ -262,6 +287,13 @@ fn measure_view<'a>(area: &AreaPage, m: &'a MeasurePage) -> MeasureView<'a> {
         Direction::Unknown => "Desired direction not given".to_owned(),
         d => capitalized(d.label()),
     });
+    if !m.other_frequencies.is_empty() {
+        let names: Vec<&str> = m.other_frequencies.iter().map(|f| f.id()).collect();
+        about.push(format!(
+            "Also reported {} (in measures.csv; shown here: the frequency of the latest value)",
+            names.join(" and ")
+        ));
+    }
     if shown.len() < m.points.len() {
         about.push(format!(
             "The chart and table show the latest {} of {} periods; all are in measures.csv",
@@ -297,8 +329,16 @@ fn measure_view<'a>(area: &AreaPage, m: &'a MeasurePage) -> MeasureView<'a> {
                 comparison: value(p.comparison, unit),
             })
             .collect(),
-        narrative: m.narrative.as_ref(),
-        needs_narrative: m.needs_narrative(),
+        narrative: m.narrative.as_ref().map(narrative_view),
+        missing_story: match &m.narrative {
+            _ if !m.needs_narrative() => None,
+            None => Some(
+                "No narrative: this measure misses its target and the report does not yet say why or what is being done.",
+            ),
+            Some(_) => Some(
+                "No action steps: this measure misses its target and the report does not yet say what is being done about it.",
+            ),
+        },
         breakdowns: m
             .breakdowns
             .iter()
@@ -351,7 +391,7 @@ fn area_view<'a>(area: &'a AreaPage, statuses: &[Status]) -> AreaView<'a> {
         anchor: &area.anchor,
         counts,
         summary,
-        narrative: area.narrative.as_ref(),
+        narrative: area.narrative.as_ref().map(narrative_view),
         measures_label: format!("{n} measure{}", if n == 1 { "" } else { "s" }),
         measures: area
             .measures

@@ -14,6 +14,19 @@ pub struct Written<'a> {
     pub dir: &'a Path,
     pub html_bytes: usize,
     pub csv_bytes: usize,
+    /// What the run chose for the user that they may want to give (`--title`, `--as-of`).
+    pub defaults: Vec<String>,
+    /// Columns of the files read as no role: (file, header).
+    pub unread: Vec<(String, String)>,
+}
+
+/// `1 measure`, `2 measures`.
+fn plural(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
 }
 
 fn size(bytes: usize) -> String {
@@ -45,7 +58,7 @@ pub fn render(
         .iter()
         .filter_map(|&s| {
             let n = measures.iter().filter(|m| m.status == s).count();
-            (n > 0).then(|| format!("{} {} {}", s.symbol(), n, s.label().to_lowercase()))
+            (n > 0).then(|| format!("{} {n} {}", s.symbol(), s.counted(n == 1)))
         })
         .collect();
     let period = site
@@ -61,25 +74,52 @@ pub fn render(
         .unwrap_or_default();
     writeln!(
         out,
-        "  {}{period}: {} service areas, {} measures ({})",
+        "  {}{period}: {}, {} ({})",
         text::line(&site.title),
-        site.areas.len(),
-        measures.len(),
+        plural(site.areas.len(), "service area"),
+        plural(measures.len(), "measure"),
         counts.join(", ")
     )?;
     let silent: Vec<_> = measures.iter().filter(|m| m.needs_narrative()).collect();
     if !silent.is_empty() {
         writeln!(
             out,
-            "  {} missing {} target with no narrative (marked \"No narrative\" on the page); add {} to the narratives file",
-            if silent.len() == 1 {
-                "1 measure".to_owned()
-            } else {
-                format!("{} measures", silent.len())
-            },
-            if silent.len() == 1 { "its" } else { "their" },
-            if silent.len() == 1 { "it" } else { "them" }
+            "  {} missing {} target without a narrative and action steps (marked on the page); give them in the narratives file",
+            plural(silent.len(), "measure"),
+            if silent.len() == 1 { "its" } else { "their" }
         )?;
+    }
+    let undirected = measures
+        .iter()
+        .filter(|m| m.status == Status::NotJudged)
+        .count();
+    if undirected > 0 {
+        writeln!(
+            out,
+            "  {} a target but no desired direction, so the page cannot mark {} above or below the target: add a `Desired direction` column (higher or lower), or `direction:` per measure in the narratives file",
+            if undirected == 1 {
+                "1 measure has".to_owned()
+            } else {
+                format!("{undirected} measures have")
+            },
+            if undirected == 1 { "it" } else { "them" }
+        )?;
+        if !written.unread.is_empty() {
+            let columns: Vec<String> = written
+                .unread
+                .iter()
+                .take(5)
+                .map(|(file, header)| format!("`{}` ({})", text::line(header), text::line(file)))
+                .collect();
+            writeln!(
+                out,
+                "    columns not read: {}; if one holds the direction, name it with --column direction=HEADER",
+                columns.join(", ")
+            )?;
+        }
+    }
+    for d in &written.defaults {
+        writeln!(out, "  {}", text::line(d))?;
     }
     if covered.is_empty() {
         writeln!(
