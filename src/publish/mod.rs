@@ -335,6 +335,12 @@ fn unique(base: String, taken: &mut HashMap<String, usize>) -> String {
 /// A value and the row it was read from.
 type Sourced = Option<(f64, String)>;
 
+/// Where a period sorts (its first day), and the period.
+type When = (chrono::NaiveDate, Period);
+
+/// A series of values by period.
+type Series<T> = BTreeMap<When, T>;
+
 /// Values of one measure gathered over every file: per period, per breakdown group.
 #[derive(Default)]
 struct Gathered {
@@ -348,7 +354,7 @@ struct Gathered {
     overall: BTreeMap<(chrono::NaiveDate, Period), [Sourced; 3]>,
     /// Breakdown `Category: group` (by its folded name) → its name as first read, and
     /// period → actual.
-    groups: BTreeMap<String, (String, BTreeMap<(chrono::NaiveDate, Period), Sourced>)>,
+    groups: BTreeMap<String, (String, Series<Sourced>)>,
 }
 
 /// Two rows that give one measure different values for one period: the data must say
@@ -590,7 +596,7 @@ fn measure_page(
         let p = &points[i];
         direction.better(p.actual?, p.comparison?)
     });
-    let groups: Vec<(&str, BTreeMap<(chrono::NaiveDate, Period), f64>)> = g
+    let groups: Vec<(&str, Series<f64>)> = g
         .groups
         .values()
         .map(|(name, series)| {
@@ -623,11 +629,7 @@ fn measure_page(
 }
 
 /// Per breakdown category, the groups in the latest period any of them has.
-fn breakdowns(
-    groups: &[(&str, BTreeMap<(chrono::NaiveDate, Period), f64>)],
-    direction: Direction,
-    fys: u32,
-) -> Vec<Breakdown> {
+fn breakdowns(groups: &[(&str, Series<f64>)], direction: Direction, fys: u32) -> Vec<Breakdown> {
     let mut by_category: BTreeMap<&str, Vec<(&str, &BTreeMap<_, f64>)>> = BTreeMap::new();
     for (name, series) in groups {
         let (category, group) = name.split_once(": ").unwrap_or(("Group", name));

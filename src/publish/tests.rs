@@ -201,7 +201,7 @@ fn numbers_read_as_people_write_them() {
     assert_eq!(number(0.0031, None), "0.0031");
     assert_eq!(number(-0.0001, Some("%")), "-0.0001%");
     assert_eq!(number(1e308, None), "1.000e308");
-    assert_eq!(number(1000000000000000.25, None), "1.000e15");
+    assert_eq!(number(1_000_000_000_000_000.0, None), "1.000e15");
     assert_eq!(number(12345678901.25, None), "12,345,678,901.25");
     assert_eq!(number(0.0, None), "0");
     assert_eq!(number(-0.004_999, None), "-0.005");
