@@ -332,8 +332,8 @@ fn unique(base: String, taken: &mut HashMap<String, usize>) -> String {
     }
 }
 
-/// A value and the row it was read from.
-type Sourced = Option<(f64, String)>;
+/// A value and where it was read: the index of its file's place and its row.
+type Sourced = Option<(f64, usize, u32)>;
 
 /// Where a period sorts (its first day), and the period.
 type When = (chrono::NaiveDate, Period);
@@ -370,25 +370,29 @@ impl std::fmt::Display for Conflict {
 
 impl std::error::Error for Conflict {}
 
-/// Puts `value` in `slot`, or says why it cannot: the slot holds another value.
+/// Puts `value` (read at `at`: place, row) in `slot`, or says why it cannot: the slot
+/// holds another value. `places` names the files (and sheets).
 fn put(
     slot: &mut Sourced,
     value: Option<f64>,
-    at: impl FnOnce() -> String,
+    at: (usize, u32),
+    places: &[String],
     what: impl FnOnce() -> String,
 ) -> Result<(), Conflict> {
     let Some(v) = value else { return Ok(()) };
-    match slot {
-        Some((old, _)) if *old == v => Ok(()),
-        Some((old, old_at)) => Err(Conflict(format!(
-            "{old_at} and {} give {} different values ({} and {}); pmcheck does not choose between them: correct or remove one",
-            at(),
+    match *slot {
+        Some((old, _, _)) if old == v => Ok(()),
+        Some((old, place, row)) => Err(Conflict(format!(
+            "{} row {row} and {} row {} give {} different values ({} and {}); pmcheck does not choose between them: correct or remove one",
+            places[place],
+            places[at.0],
+            at.1,
             what(),
-            plain_number(*old),
+            plain_number(old),
             plain_number(v)
         ))),
         None => {
-            *slot = Some((v, at()));
+            *slot = Some((v, at.0, at.1));
             Ok(())
         }
     }
@@ -401,6 +405,7 @@ pub fn build(tables: &[Table], narratives: &Narratives, title: String) -> Result
     let fiscal_year_start = tables.first().map_or(1, |t| t.fiscal_year_start);
     let mut gathered: Vec<Gathered> = Vec::new();
     let mut index: HashMap<(String, String), usize> = HashMap::new();
+    let mut places: Vec<String> = Vec::with_capacity(tables.len());
     for table in tables {
         let file = table.file.file_name().map_or_else(
             || table.file.display().to_string(),
@@ -410,6 +415,8 @@ pub fn build(tables: &[Table], narratives: &Narratives, title: String) -> Result
             Some(sheet) => format!("{file} ({sheet})"),
             None => file,
         };
+        places.push(place.clone());
+        let p = places.len() - 1;
         let mut local = Vec::with_capacity(table.measures.len());
         for info in &table.measures {
             let area = table.area_name(info);
@@ -433,14 +440,14 @@ pub fn build(tables: &[Table], narratives: &Narratives, title: String) -> Result
         for o in &table.observations {
             let g = &mut gathered[local[o.measure as usize]];
             let key = (o.period.dates(table.fiscal_year_start).0, o.period);
-            let label = o.period.label(table.fiscal_year_start);
-            let at = || format!("{place} row {}", o.row);
+            let at = (p, o.row);
             let (area, name) = (&g.area, &g.name);
             let of = |field: &str| {
                 format!(
-                    "the {field} of `{}` ({}) for {label}",
+                    "the {field} of `{}` ({}) for {}",
                     crate::diagnostic::printable(name),
-                    crate::diagnostic::printable(area)
+                    crate::diagnostic::printable(area),
+                    o.period.label(table.fiscal_year_start)
                 )
             };
             match o.breakdown {
@@ -452,7 +459,7 @@ pub fn build(tables: &[Table], narratives: &Narratives, title: String) -> Result
                         .zip([o.actual, o.target, o.comparison])
                         .zip(fields)
                     {
-                        put(s, v, at, || of(field))?;
+                        put(s, v, at, &places, || of(field))?;
                     }
                 }
                 Some(b) => {
@@ -462,7 +469,7 @@ pub fn build(tables: &[Table], narratives: &Narratives, title: String) -> Result
                         .entry(same_name_key(group))
                         .or_insert_with(|| (group.to_owned(), BTreeMap::new()));
                     let slot = series.entry(key).or_default();
-                    put(slot, o.actual, at, || {
+                    put(slot, o.actual, at, &places, || {
                         of(&format!(
                             "actual for {}",
                             crate::diagnostic::printable(group)
@@ -531,7 +538,7 @@ fn measure_page(
     story: Option<&narratives::MeasureStory>,
     fys: u32,
 ) -> MeasurePage {
-    let value = |v: &Sourced| v.as_ref().map(|(v, _)| *v);
+    let value = |v: &Sourced| v.map(|(v, _, _)| v);
     // One frequency: that of the latest actual value (a month is never compared with a
     // quarter or a year, nor drawn on one line with them); the others are named.
     let frequency = g

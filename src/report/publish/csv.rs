@@ -32,30 +32,56 @@ pub fn render_csv(tables: &[Table], out: &mut dyn Write) -> io::Result<()> {
     let mut w = csv::Writer::from_writer(out);
     w.write_record(COLUMNS)?;
     for table in tables {
-        let file = table
-            .file
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
+        let file = text::csv_cell(
+            &table
+                .file
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default(),
+        );
+        // Each measure's and breakdown's text made safe once, not once a row.
+        let measures: Vec<[String; 5]> = table
+            .measures
+            .iter()
+            .map(|m| {
+                [
+                    text::csv_cell(table.area_name(m)),
+                    text::csv_cell(table.measure_name(m)),
+                    m.kind.map_or("", |k| k.id()).to_owned(),
+                    text::csv_cell(m.unit.as_deref().unwrap_or_default()),
+                    m.direction.map_or(String::new(), |d| d.to_string()),
+                ]
+            })
+            .collect();
+        let mut strings: Vec<Option<String>> = vec![None; table.strings.len()];
         for o in &table.observations {
-            let m = &table.measures[o.measure as usize];
+            let [area, name, kind, unit, direction] = &measures[o.measure as usize];
+            let breakdown = match o.breakdown {
+                Some(b) => strings
+                    .get_mut(b as usize)
+                    .map(|slot| {
+                        slot.get_or_insert_with(|| text::csv_cell(table.string(b)))
+                            .clone()
+                    })
+                    .unwrap_or_default(),
+                None => String::new(),
+            };
             // Text from the files is made safe; numbers and periods are pmcheck's own
             // (a negative number keeps its sign rather than gaining a quote).
-            let record = [
-                text::csv_cell(table.area_name(m)),
-                text::csv_cell(table.measure_name(m)),
-                m.kind.map_or("", |k| k.id()).to_owned(),
-                text::csv_cell(m.unit.as_deref().unwrap_or_default()),
-                m.direction.map_or(String::new(), |d| d.to_string()),
-                o.period.label(table.fiscal_year_start),
-                text::csv_cell(o.breakdown.map_or("", |b| table.string(b))),
-                number(o.actual),
-                number(o.target),
-                number(o.comparison),
-                text::csv_cell(&file),
-                o.row.to_string(),
-            ];
-            w.write_record(&record)?;
+            w.write_record([
+                area.as_str(),
+                name,
+                kind,
+                unit,
+                direction,
+                &o.period.label(table.fiscal_year_start),
+                &breakdown,
+                &number(o.actual),
+                &number(o.target),
+                &number(o.comparison),
+                &file,
+                &o.row.to_string(),
+            ])?;
         }
     }
     w.flush()?;
