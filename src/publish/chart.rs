@@ -3,6 +3,7 @@
 //! text from the inputs is placed here, only numbers and the labels the page escapes.
 
 use super::{Breakdown, Point, plain_number};
+use crate::measures::period::Period;
 
 /// The size of a measure's line chart.
 pub const WIDTH: f64 = 420.0;
@@ -164,11 +165,21 @@ pub fn line_chart(points: &[Point]) -> Option<LineChart> {
     let right = WIDTH - RIGHT;
     let bottom = HEIGHT - BOTTOM;
     let n = points.len();
+    // Periods are placed by their place in time, so that a gap in the data (FY2019,
+    // then FY2024) shows as a gap rather than as neighbouring years.
+    let place = |p: &Point| -> f64 {
+        match p.period {
+            Period::Year(y) => f64::from(y),
+            Period::Quarter { year, quarter } => f64::from(year) * 4.0 + f64::from(quarter),
+            Period::Month { year, month } => f64::from(year) * 12.0 + f64::from(month),
+        }
+    };
+    let (first, last) = (place(&points[0]), place(&points[n - 1]));
     let x = |i: usize| {
-        if n == 1 {
+        if n == 1 || last <= first {
             (LEFT + right) / 2.0
         } else {
-            LEFT + 10.0 + (right - LEFT - 20.0) * i as f64 / (n - 1) as f64
+            LEFT + 10.0 + (right - LEFT - 20.0) * (place(&points[i]) - first) / (last - first)
         }
     };
     let y = |v: f64| bottom - (bottom - TOP) * (v - lo) / (hi - lo);
@@ -389,6 +400,15 @@ mod tests {
         assert_eq!(c.actual.dots.len(), 1);
         assert!(c.x_labels.len() <= MAX_X_LABELS + 1);
         assert_eq!(c.x_labels.last().unwrap().label, "2029");
+        // A gap in time is a gap on the axis: 2000, 2001, then 2005.
+        let gap = [
+            point(0, Some(1.0), None),
+            point(1, Some(2.0), None),
+            point(5, Some(3.0), None),
+        ];
+        let c = line_chart(&gap).unwrap();
+        let xs: Vec<f64> = c.x_labels.iter().map(|l| l.x.parse().unwrap()).collect();
+        assert!((xs[1] - xs[0]) * 3.9 < xs[2] - xs[1], "{xs:?}");
         // Nothing to draw: no chart.
         assert!(line_chart(&[point(0, None, None)]).is_none());
     }

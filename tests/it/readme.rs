@@ -274,7 +274,9 @@ fn the_publish_section_shows_what_publish_prints_and_its_narratives_example_read
     let sizes = |text: &str| -> String {
         text.split_once(" (")
             .and_then(|(head, rest)| Some((head, rest.split_once("), measures.csv")?.1)))
-            .map_or(text.to_owned(), |(head, rest)| format!("{head} (N), measures.csv{rest}"))
+            .map_or(text.to_owned(), |(head, rest)| {
+                format!("{head} (N), measures.csv{rest}")
+            })
     };
     assert_eq!(
         sizes(&marked_block(&readme(), "publish-summary")),
