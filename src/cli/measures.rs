@@ -2,15 +2,15 @@
 
 use std::path::PathBuf;
 
-use anyhow::{Result, bail};
+use anyhow::Result;
 use clap::Args;
 
 use super::ExitStatus;
-use super::common::{emit, load_evidence_unlinked, parse_date, spinner, today};
+use super::common::{emit, parse_date, read_measures, today};
 use crate::diagnostic;
 use crate::evidence::Date;
+use crate::measures::Role;
 use crate::measures::inventory::Report;
-use crate::measures::{Options, Role, read_file};
 use crate::report::measures::{MeasuresFormat, MeasuresOptions, render};
 
 #[derive(Debug, Args)]
@@ -92,45 +92,16 @@ pub(super) fn parse_column(s: &str) -> Result<(Role, String), String> {
 }
 
 pub(super) fn run(args: MeasuresArgs) -> Result<ExitStatus> {
-    if args.files.iter().any(|f| f.as_os_str() == "-") {
-        bail!(
-            "measures are read from files, not standard input; give the path of a .csv, .xlsx or .ods file"
-        );
-    }
-    let mut tables = Vec::new();
-    let mut file_as_of = None;
-    let mut fiscal_year_start = args.fiscal_year_start;
-    if let Some(path) = &args.evidence {
-        let criteria = crate::criteria::resolve(crate::criteria::DEFAULT_CRITERIA)?;
-        let (mut evidence, _) = load_evidence_unlinked(path, &criteria)?;
-        file_as_of = evidence.as_of;
-        if let Some(m) = fiscal_year_start {
-            evidence.fiscal_year_start = Some(crate::evidence::Month(m));
-        }
-        fiscal_year_start = evidence.fiscal_year_start.map(|m| m.0);
-        let base = path.parent().unwrap_or(std::path::Path::new(""));
-        tables.extend(crate::measures::link::read_linked(&evidence, base, &[])?);
-        if tables.is_empty() && args.files.is_empty() {
-            bail!(
-                "{} links no measures files; add a `measures:` list to it (see \"Measures data\" in the README) or give the files",
-                path.display()
-            );
-        }
-    }
-    let options = Options {
-        sheet: args.sheet.clone(),
-        columns: args.columns.clone(),
-        fiscal_year_start: fiscal_year_start.unwrap_or(1),
-    };
-    for file in &args.files {
-        let bar = spinner(format!(
-            "reading {}",
-            crate::text::line(&file.display().to_string())
-        ));
-        let table = read_file(file, &options);
-        bar.finish_and_clear();
-        tables.push(table?);
-    }
+    let criteria = crate::criteria::resolve(crate::criteria::DEFAULT_CRITERIA)?;
+    let (tables, evidence) = read_measures(
+        &args.files,
+        args.evidence.as_deref(),
+        &criteria,
+        args.sheet.as_deref(),
+        &args.columns,
+        args.fiscal_year_start,
+    )?;
+    let file_as_of = evidence.and_then(|e| e.as_of);
     let as_of = args.as_of.or(file_as_of).unwrap_or(Date(today()));
     let report = Report::new(tables, as_of.0);
     let options = MeasuresOptions {

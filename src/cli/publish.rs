@@ -6,11 +6,11 @@ use anyhow::{Context, Result, bail};
 use clap::Args;
 
 use super::ExitStatus;
-use super::common::{emit, is_stdio, load_evidence_unlinked, parse_date, spinner, today};
+use super::common::{emit, parse_date, read_measures, today};
 use super::measures::{parse_column, parse_month};
 use crate::criteria;
 use crate::evidence::Date;
-use crate::measures::{Options, Role, Table, read_file};
+use crate::measures::{Role, Table};
 use crate::publish::{self, Narratives, coverage, site};
 use crate::report::publish::{PageInfo, csv::render_csv, render_html, summary};
 
@@ -88,55 +88,22 @@ fn generated() -> Result<chrono::NaiveDate> {
 }
 
 pub(super) fn run(args: PublishArgs) -> Result<ExitStatus> {
-    if args.files.iter().any(|f| is_stdio(f)) {
-        bail!(
-            "measures are read from files, not standard input; give the path of a .csv, .xlsx or .ods file"
-        );
-    }
     let criteria = criteria::resolve(&args.criteria)?;
-    let mut tables: Vec<Table> = Vec::new();
-    let mut title = args.title.clone();
-    let mut file_as_of = None;
-    let mut fiscal_year_start = args.fiscal_year_start;
-    if let Some(path) = &args.evidence {
-        let (mut evidence, _) = load_evidence_unlinked(path, &criteria)?;
-        file_as_of = evidence.as_of;
-        if let Some(m) = fiscal_year_start {
-            evidence.fiscal_year_start = Some(crate::evidence::Month(m));
-        }
-        fiscal_year_start = evidence.fiscal_year_start.map(|m| m.0);
-        if title.is_none() {
-            title = evidence
-                .jurisdiction
-                .as_ref()
-                .map(|j| j.name.as_str().to_owned());
-        }
-        let base = path.parent().unwrap_or(Path::new(""));
-        let bar = spinner("reading measures".to_owned());
-        let linked = crate::measures::link::read_linked(&evidence, base, &[]);
-        bar.finish_and_clear();
-        tables.extend(linked?);
-        if tables.is_empty() && args.files.is_empty() {
-            bail!(
-                "{} links no measures files; add a `measures:` list to it (see \"Measures data\" in the README) or give the files",
-                path.display()
-            );
-        }
-    }
-    let options = Options {
-        sheet: args.sheet.clone(),
-        columns: args.columns.clone(),
-        fiscal_year_start: fiscal_year_start.unwrap_or(1),
-    };
-    for file in &args.files {
-        let bar = spinner(format!(
-            "reading {}",
-            crate::text::line(&file.display().to_string())
-        ));
-        let table = read_file(file, &options);
-        bar.finish_and_clear();
-        tables.push(table?);
-    }
+    let (tables, evidence) = read_measures(
+        &args.files,
+        args.evidence.as_deref(),
+        &criteria,
+        args.sheet.as_deref(),
+        &args.columns,
+        args.fiscal_year_start,
+    )?;
+    let file_as_of = evidence.as_ref().and_then(|e| e.as_of);
+    let title = args.title.clone().or_else(|| {
+        evidence
+            .as_ref()
+            .and_then(|e| e.jurisdiction.as_ref())
+            .map(|j| j.name.as_str().to_owned())
+    });
     if !tables
         .iter()
         .any(|t| t.observations.iter().any(|o| o.actual.is_some()))
