@@ -134,7 +134,7 @@ impl Status {
             Status::Misses => "Misses target",
             Status::NotJudged => "Target given, direction unknown",
             Status::NoTarget => "No target",
-            Status::NoData => "No data yet",
+            Status::NoData => "No overall value",
         }
     }
 }
