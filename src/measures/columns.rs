@@ -190,12 +190,10 @@ pub fn kind_of(text: &str) -> Option<Measure> {
 /// A desired direction as data writes it: `Some(true)` when higher is better.
 pub fn direction_of(text: &str) -> Option<bool> {
     match normalize(text).as_str() {
-        "higher" | "higherisbetter" | "up" | "increase" | "maximize" | "yes" | "true" | "y" => {
-            Some(true)
-        }
-        "lower" | "lowerisbetter" | "down" | "decrease" | "minimize" | "no" | "false" | "n" => {
-            Some(false)
-        }
+        "higher" | "higherisbetter" | "high" | "more" | "greater" | "up" | "increase"
+        | "maximize" | "yes" | "true" | "y" => Some(true),
+        "lower" | "lowerisbetter" | "low" | "less" | "fewer" | "down" | "decrease" | "minimize"
+        | "no" | "false" | "n" => Some(false),
         _ => None,
     }
 }
@@ -260,5 +258,7 @@ mod tests {
         assert_eq!(direction_of("Higher is better"), Some(true));
         assert_eq!(direction_of("lower"), Some(false));
         assert_eq!(direction_of("maybe"), None);
+        assert_eq!(direction_of("High"), Some(true));
+        assert_eq!(direction_of("Less"), Some(false));
     }
 }

@@ -286,6 +286,35 @@ impl Site {
     }
 }
 
+/// Names in the order people expect: runs of digits by their value (`Measure 2` before
+/// `Measure 10`), letters without regard to case, then as written.
+fn natural(a: &str, b: &str) -> std::cmp::Ordering {
+    fn parts(s: &str) -> Vec<(bool, String)> {
+        let mut out: Vec<(bool, String)> = Vec::new();
+        for c in s.chars() {
+            let digit = c.is_ascii_digit();
+            match out.last_mut() {
+                Some((d, run)) if *d == digit => run.push(c),
+                _ => out.push((digit, c.to_string())),
+            }
+        }
+        out
+    }
+    let key = |(digit, run): &(bool, String)| -> (u8, String, usize) {
+        if *digit {
+            let trimmed = run.trim_start_matches('0');
+            (0, format!("{:0>40}", trimmed), run.len())
+        } else {
+            (1, run.to_lowercase(), 0)
+        }
+    };
+    let (pa, pb) = (parts(a), parts(b));
+    pa.iter()
+        .map(key)
+        .cmp(pb.iter().map(key))
+        .then_with(|| a.cmp(b))
+}
+
 /// A name cut to [`MAX_NAME_CHARS`] characters, with an ellipsis when cut.
 pub fn bounded(name: &str) -> String {
     if name.chars().count() <= MAX_NAME_CHARS {
@@ -496,7 +525,7 @@ pub fn build(tables: &[Table], narratives: &Narratives, title: String) -> Result
     let mut first: Option<(chrono::NaiveDate, Period)> = None;
     let mut last: Option<(chrono::NaiveDate, Period)> = None;
     for (area_name, mut measures) in by_area {
-        measures.sort_by(|a, b| a.name.cmp(&b.name));
+        measures.sort_by(|a, b| natural(&a.name, &b.name));
         let area_anchor = unique(slug(&area_name), &mut taken);
         let area_story = narratives.area(&area_name);
         let mut pages = Vec::new();

@@ -338,3 +338,25 @@ fn an_unknown_measure_is_found_under_its_own_area() {
         "{e}"
     );
 }
+
+#[test]
+fn measures_are_in_natural_order() {
+    let mut names = vec![
+        "Measure 10",
+        "measure 2",
+        "Measure 1",
+        "Alpha",
+        "Measure 02b",
+    ];
+    names.sort_by(|a, b| natural(a, b));
+    assert_eq!(
+        names,
+        [
+            "Alpha",
+            "Measure 1",
+            "measure 2",
+            "Measure 02b",
+            "Measure 10"
+        ]
+    );
+}
