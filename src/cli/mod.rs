@@ -45,6 +45,12 @@ Exit codes:
      --fail-on-regression, a requirement met in the baseline is lost)
   2  usage, input or criteria error";
 
+/// The exit codes of `publish`, as its `--help` prints them.
+const PUBLISH_EXIT_CODES: &str = "\
+Exit codes:
+  0  the site is written (what it does not cover is said, not an error)
+  2  usage, input or criteria error; nothing is written, and a site published earlier is kept";
+
 /// The exit codes of `portfolio`, as its `--help` prints them.
 const PORTFOLIO_EXIT_CODES: &str = "\
 Exit codes:
@@ -110,6 +116,7 @@ pub enum Command {
     /// against its target, change from the previous period, comparisons, equity
     /// breakdowns, narratives, search) and measures.csv to --out, as a whole. Then says
     /// which Public Reporting requirements the report covers with this data.
+    #[command(after_help = PUBLISH_EXIT_CODES)]
     Publish(publish::PublishArgs),
     /// Evaluate many evidence files (files or directories) and rank the jurisdictions.
     #[command(after_help = PORTFOLIO_EXIT_CODES)]
