@@ -133,61 +133,6 @@ pub(super) fn load_evidence(path: &Path, c: &Criteria) -> Result<(Evidence, Stri
     Ok((loaded.evidence, loaded.text))
 }
 
-/// The measures files of `measures` and `publish`: those an evidence file links (read
-/// with its fiscal year, which `fiscal_year_start` overrides), then `files` read with
-/// `sheet` and `columns`. Returns the tables and the evidence, when one was given.
-pub(super) fn read_measures(
-    files: &[std::path::PathBuf],
-    evidence: Option<&Path>,
-    criteria: &Criteria,
-    sheet: Option<&str>,
-    columns: &[(crate::measures::Role, String)],
-    fiscal_year_start: Option<u32>,
-) -> Result<(Vec<crate::measures::Table>, Option<Evidence>)> {
-    if files.iter().any(|f| is_stdio(f)) {
-        anyhow::bail!(
-            "measures are read from files, not standard input; give the path of a .csv, .xlsx or .ods file"
-        );
-    }
-    let mut tables = Vec::new();
-    let mut fiscal_year_start = fiscal_year_start;
-    let mut loaded = None;
-    if let Some(path) = evidence {
-        let (mut evidence, _) = load_evidence_unlinked(path, criteria)?;
-        if let Some(m) = fiscal_year_start {
-            evidence.fiscal_year_start = Some(evidence::Month(m));
-        }
-        fiscal_year_start = evidence.fiscal_year_start.map(|m| m.0);
-        let base = path.parent().unwrap_or(Path::new(""));
-        let bar = spinner("reading measures".to_owned());
-        let linked = crate::measures::link::read_linked(&evidence, base, &[]);
-        bar.finish_and_clear();
-        tables.extend(linked?);
-        if tables.is_empty() && files.is_empty() {
-            anyhow::bail!(
-                "{} links no measures files; add a `measures:` list to it (see \"Measures data\" in the README) or give the files",
-                path.display()
-            );
-        }
-        loaded = Some(evidence);
-    }
-    let options = crate::measures::Options {
-        sheet: sheet.map(str::to_owned),
-        columns: columns.to_vec(),
-        fiscal_year_start: fiscal_year_start.unwrap_or(1),
-    };
-    for file in files {
-        let bar = spinner(format!(
-            "reading {}",
-            crate::text::line(&file.display().to_string())
-        ));
-        let table = crate::measures::read_file(file, &options);
-        bar.finish_and_clear();
-        tables.push(table?);
-    }
-    Ok((tables, loaded))
-}
-
 /// Whether progress may be drawn on standard error: a terminal, outside CI.
 pub(super) fn progress_allowed() -> bool {
     io::stderr().is_terminal() && std::env::var_os("CI").is_none_or(|v| v.is_empty())

@@ -11,6 +11,7 @@ mod explain;
 mod init;
 mod man;
 mod measures;
+mod measures_input;
 mod plan;
 mod portfolio;
 mod publish;

@@ -6,25 +6,18 @@ use anyhow::{Context, Result, bail};
 use clap::Args;
 
 use super::ExitStatus;
-use super::common::{emit, parse_date, read_measures, today};
-use super::measures::{parse_column, parse_month};
+use super::common::{emit, parse_date, today};
+use super::measures_input::MeasuresInput;
 use crate::criteria;
 use crate::evidence::Date;
-use crate::measures::{Role, Table};
+use crate::measures::Table;
 use crate::publish::{self, Narratives, coverage, site};
 use crate::report::publish::{PageInfo, csv::render_csv, render_html, summary};
 
 #[derive(Debug, Args)]
 pub struct PublishArgs {
-    /// Measures files: CSV, Excel (.xlsx, .xlsm, .xls) or OpenDocument (.ods); with
-    /// --evidence, read after the ones it links.
-    #[arg(value_name = "MEASURES", required_unless_present = "evidence")]
-    pub files: Vec<PathBuf>,
-
-    /// An evidence file: its jurisdiction's name heads the report, and the measures
-    /// files it links under `measures:` are read (with its fiscal year and as-of date).
-    #[arg(long, value_name = "EVIDENCE")]
-    pub evidence: Option<PathBuf>,
+    #[command(flatten)]
+    pub input: MeasuresInput,
 
     /// The narratives file (YAML): per service area and measure, the narrative, the
     /// action steps and, where the data does not say, the desired direction.
@@ -47,19 +40,6 @@ pub struct PublishArgs {
     /// The date the data is reported as of (default: the evidence file's as_of, or today).
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
     pub as_of: Option<Date>,
-
-    /// The sheet of a workbook given on the command line (default: the first with data).
-    #[arg(long, value_name = "NAME")]
-    pub sheet: Option<String>,
-
-    /// Read the column with this header as this role (repeatable), for files given on
-    /// the command line; see `pmcheck measures --help`.
-    #[arg(long = "column", value_name = "ROLE=HEADER", value_parser = parse_column)]
-    pub columns: Vec<(Role, String)>,
-
-    /// The month the fiscal year starts in, 1 to 12 or its name.
-    #[arg(long, value_name = "MONTH", value_parser = parse_month)]
-    pub fiscal_year_start: Option<u32>,
 
     /// The criteria whose Public Reporting requirements the summary maps the report to.
     #[arg(long, value_name = "ID|PATH", default_value = criteria::DEFAULT_CRITERIA)]
@@ -89,14 +69,7 @@ fn generated() -> Result<chrono::NaiveDate> {
 
 pub(super) fn run(args: PublishArgs) -> Result<ExitStatus> {
     let criteria = criteria::resolve(&args.criteria)?;
-    let (tables, evidence) = read_measures(
-        &args.files,
-        args.evidence.as_deref(),
-        &criteria,
-        args.sheet.as_deref(),
-        &args.columns,
-        args.fiscal_year_start,
-    )?;
+    let (tables, evidence) = args.input.read(&criteria)?;
     let file_as_of = evidence.as_ref().and_then(|e| e.as_of);
     let title = args.title.clone().or_else(|| {
         evidence
@@ -131,7 +104,7 @@ pub(super) fn run(args: PublishArgs) -> Result<ExitStatus> {
     let title = title.unwrap_or_else(|| "Performance report".to_owned());
     let generated = generated()?;
     let as_of = args.as_of.or(file_as_of).unwrap_or(Date(generated));
-    after_as_of(&tables, as_of.0)?;
+    publish::after_as_of(&tables, as_of.0)?;
     let site = publish::build(&tables, &narratives, title)?;
     let info = PageInfo {
         as_of: as_of.to_string(),
@@ -144,7 +117,7 @@ pub(super) fn run(args: PublishArgs) -> Result<ExitStatus> {
     let mut csv = Vec::new();
     render_csv(&tables, &mut csv).context("cannot build measures.csv")?;
     let mut inputs: Vec<&Path> = tables.iter().map(|t| t.file.as_path()).collect();
-    inputs.extend(args.evidence.as_deref());
+    inputs.extend(args.input.evidence.as_deref());
     inputs.extend(args.narratives.as_deref());
     let criteria_file = Path::new(&args.criteria);
     if criteria_file.is_file() {
@@ -177,10 +150,7 @@ pub(super) fn run(args: PublishArgs) -> Result<ExitStatus> {
         unread: tables
             .iter()
             .flat_map(|t| {
-                let file = t
-                    .file
-                    .file_name()
-                    .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+                let file = t.file_name();
                 t.unread
                     .iter()
                     .map(move |(header, _)| (file.clone(), header.clone()))
@@ -189,29 +159,6 @@ pub(super) fn run(args: PublishArgs) -> Result<ExitStatus> {
     };
     emit(|out| summary::render(&site, &written, &criteria, &covered, out))?;
     Ok(ExitStatus::Success)
-}
-
-/// A value in a period that starts after the as-of date is an error: a public report
-/// does not publish the future, and such a period is most often a typo in the data.
-fn after_as_of(tables: &[Table], as_of: chrono::NaiveDate) -> Result<()> {
-    for t in tables {
-        if let Some(o) = t.observations.iter().find(|o| {
-            (o.actual.is_some() || o.comparison.is_some())
-                && o.period.dates(t.fiscal_year_start).0 > as_of
-        }) {
-            bail!(
-                "{}{}, row {}: {} starts after the as-of date {as_of}; correct the period, or give the date the data describes with --as-of (or `as_of` in the evidence file)",
-                crate::text::line(&t.file.display().to_string()),
-                t.sheet
-                    .as_ref()
-                    .map(|s| format!(" ({})", crate::text::line(s)))
-                    .unwrap_or_default(),
-                o.row,
-                o.period.label(t.fiscal_year_start)
-            );
-        }
-    }
-    Ok(())
 }
 
 /// Areas and their measures as the data names them, for checking narratives.
@@ -230,19 +177,7 @@ fn known_names(tables: &[Table]) -> std::collections::BTreeMap<String, Vec<Strin
 
 /// The files read, by name, for the page's footer.
 fn sources(tables: &[Table]) -> String {
-    let mut names: Vec<String> = tables
-        .iter()
-        .map(|t| {
-            let file = t
-                .file
-                .file_name()
-                .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
-            match &t.sheet {
-                Some(s) => format!("{file} ({s})"),
-                None => file,
-            }
-        })
-        .collect();
+    let mut names: Vec<String> = tables.iter().map(Table::short_name).collect();
     names.dedup();
     names.join(", ")
 }

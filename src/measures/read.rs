@@ -137,6 +137,22 @@ impl Table {
     pub fn measure_name(&self, measure: &MeasureInfo) -> &str {
         self.string(measure.name)
     }
+
+    /// The file's name without its folders, as a published page names its source.
+    pub fn file_name(&self) -> String {
+        self.file.file_name().map_or_else(
+            || self.file.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        )
+    }
+
+    /// The file's name and its sheet: `kpis.xlsx (KPIs)`.
+    pub fn short_name(&self) -> String {
+        match &self.sheet {
+            Some(sheet) => format!("{} ({sheet})", self.file_name()),
+            None => self.file_name(),
+        }
+    }
 }
 
 /// Reads one measures file with `options`.

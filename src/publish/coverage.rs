@@ -52,19 +52,9 @@ impl Covered {
     }
 }
 
-/// The first few names of a list, then "and N more".
+/// The first three names of a list, then "and N more".
 fn few(names: &[&str]) -> String {
-    const SHOWN: usize = 3;
-    let mut text = names
-        .iter()
-        .take(SHOWN)
-        .map(|n| format!("`{}`", crate::diagnostic::printable(&super::bounded(n))))
-        .collect::<Vec<_>>()
-        .join(", ");
-    if names.len() > SHOWN {
-        text.push_str(&format!(" and {} more", names.len() - SHOWN));
-    }
-    text
+    crate::measures::few(names, 3)
 }
 
 fn part(

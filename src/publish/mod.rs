@@ -386,10 +386,35 @@ struct Gathered {
     groups: BTreeMap<String, (String, Series<Sourced>)>,
 }
 
-/// Two rows that give one measure different values for one period: the data must say
-/// which is right, so publishing stops.
+/// Measures that cannot be published as they are: two rows that give one measure
+/// different values for one period (the data must say which is right), or a value in
+/// a period after the as-of date.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Conflict(pub String);
+
+/// A value in a period that starts after the as-of date (the inventory's
+/// `future-period`) stops publishing: a public report does not publish the future, and
+/// such a period is most often a typo in the data.
+pub fn after_as_of(tables: &[Table], as_of: chrono::NaiveDate) -> Result<(), Conflict> {
+    for t in tables {
+        let fys = t.fiscal_year_start;
+        if let Some(o) = t.observations.iter().find(|o| {
+            (o.actual.is_some() || o.comparison.is_some()) && o.period.dates(fys).0 > as_of
+        }) {
+            return Err(Conflict(format!(
+                "{}{}, row {}: {} starts after the as-of date {as_of}; correct the period (a two-digit year such as FY99 is read as 2099), or give the date the data describes with --as-of (or `as_of` in the evidence file)",
+                crate::text::line(&t.file.display().to_string()),
+                t.sheet
+                    .as_ref()
+                    .map(|s| format!(" (sheet {})", crate::text::line(s)))
+                    .unwrap_or_default(),
+                o.row,
+                o.period.label(fys)
+            )));
+        }
+    }
+    Ok(())
+}
 
 impl std::fmt::Display for Conflict {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -436,14 +461,7 @@ pub fn build(tables: &[Table], narratives: &Narratives, title: String) -> Result
     let mut index: HashMap<(String, String), usize> = HashMap::new();
     let mut places: Vec<String> = Vec::with_capacity(tables.len());
     for table in tables {
-        let file = table.file.file_name().map_or_else(
-            || table.file.display().to_string(),
-            |n| n.to_string_lossy().into_owned(),
-        );
-        let place = match &table.sheet {
-            Some(sheet) => format!("{file} ({sheet})"),
-            None => file,
-        };
+        let place = table.short_name();
         places.push(place.clone());
         let p = places.len() - 1;
         let mut local = Vec::with_capacity(table.measures.len());

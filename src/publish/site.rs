@@ -219,6 +219,14 @@ fn aside(parent: &Path) -> PathBuf {
 mod tests {
     use super::*;
 
+    /// The names in a folder.
+    fn names_in(dir: &Path) -> Vec<std::ffi::OsString> {
+        std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect()
+    }
+
     fn files() -> Vec<(&'static str, &'static [u8])> {
         vec![("index.html", b"<p>new</p>"), ("measures.csv", b"a,b\n")]
     }
@@ -242,10 +250,7 @@ mod tests {
             std::fs::read(dir.join("index.html")).unwrap(),
             b"<p>new</p>"
         );
-        let names: Vec<_> = std::fs::read_dir(tmp.path())
-            .unwrap()
-            .map(|e| e.unwrap().file_name())
-            .collect();
+        let names = names_in(tmp.path());
         assert_eq!(names, ["site"]);
     }
 
@@ -303,10 +308,7 @@ mod tests {
         // `site/.` and `site/../site` are the site: replaced, and nothing left beside it.
         write_site(&dir.join("."), &files(), true, &[]).unwrap();
         write_site(&dir.join("..").join("site"), &files(), true, &[]).unwrap();
-        let names: Vec<_> = std::fs::read_dir(tmp.path())
-            .unwrap()
-            .map(|e| e.unwrap().file_name())
-            .collect();
+        let names = names_in(tmp.path());
         assert_eq!(names, ["site"]);
         assert!(dir.join("index.html").is_file());
     }
@@ -349,10 +351,7 @@ mod tests {
             std::fs::read(dir.join("index.html")).unwrap(),
             b"<p>new</p>"
         );
-        let names: Vec<_> = std::fs::read_dir(tmp.path())
-            .unwrap()
-            .map(|e| e.unwrap().file_name())
-            .collect();
+        let names = names_in(tmp.path());
         assert_eq!(names, ["site"]);
     }
 }

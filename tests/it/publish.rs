@@ -310,6 +310,36 @@ fn measures_without_values_or_arguments_are_usage_errors() {
     assert_eq!(r.code, 2);
 }
 
+#[test]
+fn a_value_after_the_as_of_date_is_refused_with_its_row() {
+    let tmp = tempfile::tempdir().unwrap();
+    let data = tmp.path().join("kpis.csv");
+    std::fs::write(
+        &data,
+        "Department,Measure,Year,Actual\nParks,Visits,2023,3\nParks,Visits,2099,4\n",
+    )
+    .unwrap();
+    let out = tmp.path().join("site");
+    let r = publish(
+        &["publish", data.to_str().unwrap(), "--as-of", "2024-06-30"],
+        &out,
+    );
+    assert_eq!(r.code, 2);
+    assert!(
+        r.stderr
+            .contains("kpis.csv, row 3: 2099 starts after the as-of date 2024-06-30"),
+        "{}",
+        r.stderr
+    );
+    assert!(!out.exists());
+    // The day the period starts is not after it.
+    let r = publish(
+        &["publish", data.to_str().unwrap(), "--as-of", "2099-01-01"],
+        &out,
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+}
+
 /// 2,000 measures over five years in twenty service areas, some with a breakdown.
 fn many_measures(path: &Path) {
     let mut csv =

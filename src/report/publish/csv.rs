@@ -32,13 +32,7 @@ pub fn render_csv(tables: &[Table], out: &mut dyn Write) -> io::Result<()> {
     let mut w = csv::Writer::from_writer(out);
     w.write_record(COLUMNS)?;
     for table in tables {
-        let file = text::csv_cell(
-            &table
-                .file
-                .file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_default(),
-        );
+        let file = text::csv_cell(&table.file_name());
         // Each measure's and breakdown's text made safe once, not once a row.
         let measures: Vec<[String; 5]> = table
             .measures

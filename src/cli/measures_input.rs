@@ -1,0 +1,147 @@
+//! The measures files a command reads (`measures`, `publish`): the arguments that name
+//! them, flattened into each command, and reading them.
+
+use std::path::PathBuf;
+
+use anyhow::Result;
+use clap::Args;
+
+use super::common::{load_evidence_unlinked, spinner};
+use crate::criteria::Criteria;
+use crate::diagnostic;
+use crate::evidence::{self, Evidence};
+use crate::measures::{Role, Table};
+
+#[derive(Debug, Args)]
+pub struct MeasuresInput {
+    /// Measures files: CSV (comma, semicolon or tab), Excel (.xlsx, .xlsm, .xls) or
+    /// OpenDocument (.ods); with --evidence, read after the ones it links.
+    #[arg(value_name = "FILE", required_unless_present = "evidence")]
+    pub files: Vec<PathBuf>,
+
+    /// An evidence file: read the measures files it links under `measures:` (relative
+    /// to it), with its `fiscal_year_start`, column names and `as_of`.
+    #[arg(long, value_name = "EVIDENCE")]
+    pub evidence: Option<PathBuf>,
+
+    /// The sheet of a workbook given on the command line (default: the first sheet
+    /// with data).
+    #[arg(long, value_name = "NAME")]
+    pub sheet: Option<String>,
+
+    /// Read the column with this header as this role (repeatable), for example
+    /// `--column service_area=Dept`. Roles: service_area, measure, kind, period,
+    /// actual, target, unit, owner, source, comparison, direction, breakdown.
+    #[arg(long = "column", value_name = "ROLE=HEADER", value_parser = parse_column)]
+    pub columns: Vec<(Role, String)>,
+
+    /// The month the fiscal year starts in, 1 to 12 (7 for July): years, quarters and
+    /// months are read as fiscal years named by the year they end.
+    #[arg(long, value_name = "MONTH", value_parser = parse_month)]
+    pub fiscal_year_start: Option<u32>,
+}
+
+impl MeasuresInput {
+    /// The measures files: those the evidence file links (read with its fiscal year,
+    /// which `--fiscal-year-start` overrides), then the files given, read with `--sheet`
+    /// and `--column`. Returns the tables and the evidence, when one was given.
+    pub(super) fn read(&self, criteria: &Criteria) -> Result<(Vec<Table>, Option<Evidence>)> {
+        if self.files.iter().any(|f| super::common::is_stdio(f)) {
+            anyhow::bail!(
+                "measures are read from files, not standard input; give the path of a .csv, .xlsx or .ods file"
+            );
+        }
+        let mut tables = Vec::new();
+        let mut fiscal_year_start = self.fiscal_year_start;
+        let mut loaded = None;
+        if let Some(path) = &self.evidence {
+            let (mut evidence, _) = load_evidence_unlinked(path, criteria)?;
+            if let Some(m) = fiscal_year_start {
+                evidence.fiscal_year_start = Some(evidence::Month(m));
+            }
+            fiscal_year_start = evidence.fiscal_year_start.map(|m| m.0);
+            let base = path.parent().unwrap_or(std::path::Path::new(""));
+            let bar = spinner("reading measures".to_owned());
+            let linked = crate::measures::link::read_linked(&evidence, base, &[]);
+            bar.finish_and_clear();
+            tables.extend(linked?);
+            if tables.is_empty() && self.files.is_empty() {
+                anyhow::bail!(
+                    "{} links no measures files; add a `measures:` list to it (see \"Measures data\" in the README) or give the files",
+                    path.display()
+                );
+            }
+            loaded = Some(evidence);
+        }
+        let options = crate::measures::Options {
+            sheet: self.sheet.clone(),
+            columns: self.columns.clone(),
+            fiscal_year_start: fiscal_year_start.unwrap_or(1),
+        };
+        for file in &self.files {
+            let bar = spinner(format!(
+                "reading {}",
+                crate::text::line(&file.display().to_string())
+            ));
+            let table = crate::measures::read_file(file, &options);
+            bar.finish_and_clear();
+            tables.push(table?);
+        }
+        Ok((tables, loaded))
+    }
+}
+
+/// A month for `--fiscal-year-start`: 1 to 12, or its name (`July`, `Jul`).
+fn parse_month(s: &str) -> Result<u32, String> {
+    let t = s.trim().to_lowercase();
+    match t.parse::<u32>() {
+        Ok(n) if (1..=12).contains(&n) => Some(n),
+        Ok(_) => None,
+        Err(_) => crate::measures::period::month_named(&t),
+    }
+    .ok_or_else(|| {
+        format!(
+            "`{}` is not a month; write 1 to 12 or a month's name, for example 7 or July for a fiscal year starting in July",
+            diagnostic::printable(s)
+        )
+    })
+}
+
+/// `ROLE=HEADER` for `--column`.
+fn parse_column(s: &str) -> Result<(Role, String), String> {
+    let Some((role, header)) = s.split_once('=') else {
+        return Err(format!(
+            "`{}` is not ROLE=HEADER; write for example service_area=Dept",
+            diagnostic::printable(s)
+        ));
+    };
+    let Some(role) = Role::from_id(role) else {
+        return Err(format!(
+            "`{}` is not a column role; {}roles: {}",
+            diagnostic::printable(role),
+            diagnostic::did_you_mean(role.trim(), Role::ALL.map(Role::id).into_iter()),
+            Role::ALL.map(Role::id).join(", ")
+        ));
+    };
+    if header.trim().is_empty() {
+        return Err(format!("no header after `{}=`", role.id()));
+    }
+    Ok((role, header.trim().to_owned()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn months_by_number_or_name() {
+        assert_eq!(parse_month("7"), Ok(7));
+        assert_eq!(parse_month("July"), Ok(7));
+        assert_eq!(parse_month("oct"), Ok(10));
+        assert_eq!(parse_month("12"), Ok(12));
+        assert!(parse_month("13").is_err());
+        assert!(parse_month("0").is_err());
+        assert!(parse_month("ju").is_err());
+        assert!(parse_month("Juli").is_err());
+    }
+}
