@@ -105,6 +105,19 @@ pub fn write_site(
     force: bool,
     inputs: &[&Path],
 ) -> Result<(), WriteError> {
+    // Messages name the folder as it was given, not as it was resolved.
+    write_resolved(dir, files, force, inputs).map_err(|e| WriteError {
+        path: dir.to_path_buf(),
+        message: e.message,
+    })
+}
+
+fn write_resolved(
+    dir: &Path,
+    files: &[(&str, &[u8])],
+    force: bool,
+    inputs: &[&Path],
+) -> Result<(), WriteError> {
     if let Some(input) = inputs.iter().find(|i| inside(i, dir)) {
         return Err(fail(
             dir,

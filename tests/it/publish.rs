@@ -122,8 +122,17 @@ fn a_site_is_replaced_only_with_force_and_only_when_pmcheck_wrote_it() {
     let tmp = tempfile::tempdir().unwrap();
     let out = tmp.path().join("site");
     assert_eq!(publish(&FAIRVIEW, &out).code, 0);
-    let again = publish(&FAIRVIEW, &out);
+    // Named as given (not as resolved): `TMP/./site`.
+    let given = tmp.path().join(".").join("site");
+    let again = publish(&FAIRVIEW, &given);
     assert_eq!(again.code, 2);
+    assert!(
+        again
+            .stderr
+            .contains(&format!("{}: holds", given.display())),
+        "{}",
+        again.stderr
+    );
     assert!(
         again
             .stderr
