@@ -277,7 +277,6 @@ pub struct Site {
     /// The first and last period with an actual value.
     pub covered: Option<(String, String)>,
     pub areas: Vec<AreaPage>,
-    pub fiscal_year_start: u32,
 }
 
 impl Site {
@@ -574,7 +573,6 @@ pub fn build(tables: &[Table], narratives: &Narratives, title: String) -> Result
             .zip(last)
             .map(|(f, l)| (f.1.label(fiscal_year_start), l.1.label(fiscal_year_start))),
         areas,
-        fiscal_year_start,
     })
 }
 

@@ -97,7 +97,6 @@ struct MeasureView<'a> {
     chart: Option<LineChart>,
     chart_title: String,
     chart_desc: String,
-    comparison_label: &'static str,
     has_comparison: bool,
     rows: Vec<Row>,
     narrative: Option<NarrativeView<'a>>,
@@ -318,7 +317,6 @@ fn measure_view<'a>(area: &AreaPage, m: &'a MeasurePage) -> MeasureView<'a> {
         latest,
         facts: facts(m),
         chart: chart::line_chart(shown),
-        comparison_label: "Comparison",
         has_comparison: shown.iter().any(|p| p.comparison.is_some()),
         rows: shown
             .iter()
