@@ -7,6 +7,10 @@
 //!
 //! After the measurements, the ratios are printed from criterion's own estimates.
 
+#[path = "support/corpus.rs"]
+#[allow(dead_code)]
+mod corpus;
+
 use std::hint::black_box;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -27,7 +31,7 @@ fn corpus_dir() -> PathBuf {
     let dir = target.join("bench-corpus");
     if !dir.join(format!("j{:05}.yaml", CORPUS_FILES - 1)).exists() {
         std::fs::create_dir_all(&dir).unwrap();
-        pmcheck::corpus::write(&dir, CORPUS_FILES, 2021).unwrap();
+        corpus::write(&dir, CORPUS_FILES, 2021).unwrap();
     }
     dir
 }
@@ -85,7 +89,7 @@ fn benches(c: &mut Criterion) {
         target: Some(2),
         color: false,
         changes: None,
-        section_lines: report::section_lines(TYPICAL),
+        section_lines: pmcheck::evidence::section_lines(TYPICAL),
     };
     for (name, format) in [
         ("table", EvaluateFormat::Table),

@@ -3,7 +3,11 @@
 //!     cargo run --release --example gen_corpus -- DIR N [SEED]
 //!
 //! A spread of levels, 4 to 40 service areas, dated sessions and reviews, some plans and
-//! sources. The same N and SEED always give the same files (see `pmcheck::corpus`).
+//! sources. The same N and SEED always give the same files (see benches/support/corpus.rs).
+
+#[path = "../benches/support/corpus.rs"]
+#[allow(dead_code)]
+mod corpus;
 
 use std::path::PathBuf;
 
@@ -22,7 +26,7 @@ fn main() {
         eprintln!("error: {}: {e}", dir.display());
         std::process::exit(2);
     }
-    match pmcheck::corpus::write(&dir, n, seed) {
+    match corpus::write(&dir, n, seed) {
         Ok(bytes) => println!("wrote {n} files, {bytes} bytes, to {}", dir.display()),
         Err(e) => {
             eprintln!("error: {e}");

@@ -7,7 +7,7 @@ use std::path::Path;
 
 use serde::Deserialize;
 
-use crate::diagnostic::{self, InputError};
+use crate::diagnostic::{self, Problem};
 use crate::evaluate::Evaluation;
 
 /// The parts of a JSON result v1 that a baseline needs; other keys are ignored.
@@ -39,11 +39,11 @@ pub struct BaselineRequirement {
 }
 
 /// Reads a baseline: a JSON result of `pmcheck evaluate --format json`.
-pub fn load(path: &Path) -> Result<Baseline, InputError> {
-    let text = diagnostic::read_text(path, 16 * 1024 * 1024, "baseline")?;
+pub fn load(path: &Path) -> Result<Baseline, Problem> {
+    let text = crate::read::text(path, 16 * 1024 * 1024, "baseline")?;
     let b: Baseline = serde_json::from_str(&text).map_err(|e| {
         let at = (e.line() > 0).then(|| (e.line() as u64, e.column() as u64));
-        InputError::new(
+        Problem::new(
             path,
             at,
             format!(
@@ -54,7 +54,7 @@ pub fn load(path: &Path) -> Result<Baseline, InputError> {
         .with_source_text(&text)
     })?;
     if b.version != 1 {
-        return Err(InputError::new(
+        return Err(Problem::new(
             path,
             None,
             format!(

@@ -1,42 +1,8 @@
 //! Dated plans toward a target level: which gaps have a plan, which do not, which
 //! plans fall after the deadline, and which are overdue.
 
-use crate::criteria::{self, Criteria};
-use crate::diagnostic;
 use crate::evaluate::Evaluation;
 use crate::evidence::{Date, Evidence, Plan};
-
-/// A plan naming a requirement that neither these criteria nor any bundled criteria
-/// know, with the closest ids of these criteria. Plans for requirements of another
-/// bundled framework are not errors: an evidence file may carry plans for several.
-pub fn unknown_plan(criteria: &Criteria, evidence: &Evidence) -> Option<(String, Vec<String>)> {
-    if evidence.plans.is_empty() {
-        return None;
-    }
-    static BUNDLED_IDS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
-    let bundled_ids = BUNDLED_IDS.get_or_init(|| {
-        criteria::BUNDLED
-            .iter()
-            .filter_map(|(id, _, _)| criteria::bundled(id).ok())
-            .flat_map(|c| c.requirements.into_iter().map(|r| r.id))
-            .collect()
-    });
-    for plan in &evidence.plans {
-        let id = plan.requirement.as_str();
-        let known =
-            criteria.requirements.iter().any(|r| r.id == id) || bundled_ids.iter().any(|b| b == id);
-        if !known {
-            let closest =
-                diagnostic::ranked(id, criteria.requirements.iter().map(|r| r.id.as_str()))
-                    .into_iter()
-                    .take(3)
-                    .map(str::to_owned)
-                    .collect();
-            return Some((diagnostic::printable(id), closest));
-        }
-    }
-    None
-}
 
 /// One open gap on the way to the target, with the plans that address it.
 #[derive(Debug, Clone)]
@@ -81,7 +47,7 @@ pub fn plan<'e>(
         let mut v: Vec<&Plan> = evidence
             .plans
             .iter()
-            .filter(|p| p.requirement.as_str() == c.requirements[i].id)
+            .filter(|p| p.requirement() == c.requirements[i].id)
             .collect();
         v.sort_by_key(|p| p.due);
         v

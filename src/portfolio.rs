@@ -9,8 +9,10 @@ use chrono::NaiveDate;
 use rayon::prelude::*;
 
 use crate::criteria::Criteria;
-use crate::evaluate::{self, resolve_as_of};
-use crate::evidence::{self, Date};
+use crate::diagnostic::Warning;
+use crate::evaluate;
+use crate::evidence::Date;
+use crate::inputs;
 
 /// The summary of one jurisdiction.
 #[derive(Debug, Clone, PartialEq)]
@@ -28,6 +30,8 @@ pub struct Summary {
     pub readiness: Vec<f64>,
     /// The first required gap in gap order (nearest level, heaviest category).
     pub heaviest_gap: Option<String>,
+    /// What loading and the evaluation noticed, as `evaluate` lists them.
+    pub warnings: Vec<Warning>,
 }
 
 /// What a walk of the portfolio's paths found.
@@ -111,21 +115,31 @@ pub fn collect(paths: &[PathBuf]) -> Found {
 
 fn summarize(criteria: &Criteria, path: &Path, as_of: Option<Date>, today: NaiveDate) -> Row {
     let file = crate::text::portable_path(path);
-    let outcome = evidence::load(path)
+    // The one loading pipeline, as `evaluate` reads a file: the plan check, linked
+    // measures (relative to each evidence file's own folder) and their warnings.
+    let request = inputs::Request {
+        evidence: Some(path),
+        as_of,
+        ..inputs::Request::new(criteria, today)
+    };
+    let outcome = inputs::load(&request, &|_| {})
         .map_err(|e| e.to_string())
-        .and_then(|mut e| {
-            let (date, source) = resolve_as_of(as_of, e.as_of, today);
-            // Linked measures are read relative to each evidence file's own folder.
-            let base = path.parent().unwrap_or(Path::new(""));
-            crate::measures::link::link(&mut e, base, &[], date.0, false)
-                .map_err(|m| m.to_string())?;
+        .map(|loaded| {
+            let e = &loaded
+                .evidence
+                .as_ref()
+                .expect("an evidence file was asked for")
+                .evidence;
+            let (date, source) = (loaded.as_of.date, loaded.as_of.source);
             // Levels and readiness only: the items are not kept.
             let only_verdicts = evaluate::Options {
                 items: false,
                 ..evaluate::Options::default()
             };
-            let ev = evaluate::evaluate_with(criteria, &e, date, source, only_verdicts);
-            Ok(Summary {
+            let ev = evaluate::evaluate_with(criteria, e, date, source, only_verdicts);
+            let mut warnings = loaded.warnings.clone();
+            warnings.extend(ev.warnings.iter().cloned());
+            Summary {
                 name: e.jurisdiction.as_ref().map(|j| j.name.0.clone()),
                 as_of: date,
                 level: ev.level,
@@ -135,7 +149,8 @@ fn summarize(criteria: &Criteria, path: &Path, as_of: Option<Date>, today: Naive
                     .find(|&&g| !criteria.requirements[g].optional)
                     .map(|&g| criteria.requirements[g].id.clone()),
                 readiness: ev.readiness,
-            })
+                warnings,
+            }
         });
     Row { file, outcome }
 }

@@ -1,5 +1,5 @@
-//! What several commands share: writing to standard output, reading evidence (or
-//! standard input for `-`), naming a level on the command line, dates and color.
+//! What several commands share: writing to standard output, loading the inputs,
+//! naming a level on the command line, dates and color.
 
 use std::io::{self, IsTerminal, Write};
 use std::path::Path;
@@ -9,7 +9,8 @@ use clap::ValueEnum;
 
 use crate::criteria::Criteria;
 use crate::diagnostic;
-use crate::evidence::{self, Date, Evidence};
+use crate::evidence::Date;
+use crate::inputs::{self, Inputs};
 
 /// Writes a report to standard output through a buffer. A reader that goes away
 /// (`pmcheck ... | head`) is not an error: the rest is dropped quietly and the command
@@ -47,90 +48,26 @@ pub(super) fn level_arg(criteria: &Criteria, flag: &str, level: &str) -> Result<
     })
 }
 
-/// True when a path argument means standard input (or output): `-`.
-pub(super) fn is_stdio(path: &Path) -> bool {
-    path.as_os_str() == "-"
-}
+pub(super) use crate::inputs::{display_path, is_stdio};
 
-/// Loads evidence (and the text read) from a file, or from standard input for `-`
-/// (JSON when it starts with `{`, YAML otherwise), and refuses plans that name a
-/// requirement no criteria know.
-pub(super) fn load_evidence_unlinked(path: &Path, c: &Criteria) -> Result<(Evidence, String)> {
-    let (evidence, text) = if is_stdio(path) {
-        let text = diagnostic::read_stdin(evidence::MAX_EVIDENCE_BYTES, "evidence")?;
-        let origin = Path::new(diagnostic::STDIN_NAME);
-        let evidence = if text.trim_start().starts_with('{') {
-            evidence::parse_json(&text, origin)?
-        } else {
-            evidence::parse_yaml(&text, origin)?
-        };
-        (evidence, text)
-    } else {
-        evidence::load_with_text(path)?
-    };
-    if let Some((id, closest)) = crate::plan::unknown_plan(c, &evidence) {
-        let line = text.lines().enumerate().find_map(|(n, l)| {
-            let col = l.find(id.as_str())?;
-            l.contains("requirement")
-                .then(|| (n as u64 + 1, l[..col].chars().count() as u64 + 1))
-        });
-        let closest: Vec<String> = closest.iter().map(|c| format!("`{c}`")).collect();
-        return Err(diagnostic::InputError::new(
-            &display_path(path),
-            line,
-            format!(
-                "plans: `{id}` is not a requirement id; closest in {}: {}",
-                c.label(),
-                closest.join(", ")
-            ),
-        )
-        .with_source_text(&text)
-        .into());
-    }
-    Ok((evidence, text))
-}
-
-/// Evidence with its linked measures read and brought in (see
-/// [`crate::measures::link`]): the files its `measures:` names, relative to its folder
-/// (the current folder for standard input), and `extra` ones from the command line.
-pub(super) struct Loaded {
-    pub evidence: Evidence,
-    pub text: String,
-    pub linked: Option<crate::measures::link::Linked>,
-}
-
-pub(super) fn load_linked(
-    path: &Path,
-    c: &Criteria,
-    extra: &[std::path::PathBuf],
-    as_of: Option<Date>,
-    strict: bool,
-) -> Result<Loaded> {
-    let (mut evidence, text) = load_evidence_unlinked(path, c)?;
-    let (date, _) = crate::evaluate::resolve_as_of(as_of, evidence.as_of, today());
-    let base = if is_stdio(path) {
-        Path::new("")
-    } else {
-        path.parent().unwrap_or(Path::new(""))
-    };
-    let reading = (!evidence.measures.is_empty() || !extra.is_empty())
-        .then(|| spinner("reading measures".to_owned()));
-    let linked = crate::measures::link::link(&mut evidence, base, extra, date.0, strict);
-    if let Some(bar) = reading {
+/// Everything the command was given, read by the library's one loading function
+/// ([`inputs::load`]), with a spinner on standard error while measures are read.
+pub(super) fn load(request: &inputs::Request<'_>) -> Result<Inputs> {
+    let bar: std::cell::RefCell<Option<indicatif::ProgressBar>> = Default::default();
+    let loaded = inputs::load(request, &|what| {
+        bar.replace(Some(spinner(what.to_owned())));
+    });
+    if let Some(bar) = bar.take() {
         bar.finish_and_clear();
     }
-    let linked = linked?;
-    Ok(Loaded {
-        evidence,
-        text,
-        linked,
-    })
+    Ok(loaded?)
 }
 
-/// Like [`load_linked`] with no measures beyond those the evidence links.
-pub(super) fn load_evidence(path: &Path, c: &Criteria) -> Result<(Evidence, String)> {
-    let loaded = load_linked(path, c, &[], None, false)?;
-    Ok((loaded.evidence, loaded.text))
+/// The path of a criteria argument that names a file (an input of the run), rather
+/// than a bundled id.
+pub(super) fn criteria_file(arg: &str) -> Option<&Path> {
+    let path = Path::new(arg);
+    path.is_file().then_some(path)
 }
 
 /// Whether progress may be drawn on standard error: a terminal, outside CI.
@@ -149,17 +86,6 @@ pub(super) fn spinner(message: String) -> indicatif::ProgressBar {
     bar.set_message(message);
     bar.enable_steady_tick(std::time::Duration::from_millis(150));
     bar
-}
-
-/// The path as messages and reports name it: `<stdin>` for `-`, and with `/` between its
-/// parts on every platform ([`crate::text::portable_path`]), so that JSON, SARIF, JUnit
-/// and GitHub annotations made on Windows name `examples/a.yaml`, not `examples\a.yaml`.
-pub(super) fn display_path(path: &Path) -> std::path::PathBuf {
-    if is_stdio(path) {
-        diagnostic::STDIN_NAME.into()
-    } else {
-        crate::text::portable_path(path).into()
-    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

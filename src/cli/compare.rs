@@ -6,10 +6,11 @@ use anyhow::Result;
 use clap::Args;
 
 use super::ExitStatus;
-use super::common::{emit, load_evidence, parse_date, today};
+use super::common::{emit, load, parse_date, today};
 use crate::criteria;
-use crate::evaluate::{self, resolve_as_of};
+use crate::evaluate;
 use crate::evidence::Date;
+use crate::inputs;
 use crate::report::{self, Format, RenderOptions};
 
 #[derive(Debug, Args)]
@@ -36,16 +37,26 @@ pub(super) fn run(args: CompareArgs) -> Result<ExitStatus> {
         .iter()
         .map(|c| criteria::resolve(c))
         .collect::<Result<_, _>>()?;
-    let (evidence, _) = load_evidence(&args.evidence, &all[0])?;
-    let (as_of, source) = resolve_as_of(args.as_of, evidence.as_of, today());
+    let loaded = load(&inputs::Request {
+        evidence: Some(&args.evidence),
+        as_of: args.as_of,
+        ..inputs::Request::new(&all[0], today())
+    })?;
+    let source = loaded
+        .evidence
+        .as_ref()
+        .expect("an evidence file was asked for");
     let evaluations: Vec<_> = all
         .iter()
-        .map(|c| evaluate::evaluate(c, &evidence, as_of, source))
+        .map(|c| {
+            let mut e =
+                evaluate::evaluate(c, &source.evidence, loaded.as_of.date, loaded.as_of.source);
+            e.warnings.extend(loaded.warnings.iter().cloned());
+            e
+        })
         .collect();
     let options = RenderOptions {
-        evidence: super::common::display_path(&args.evidence)
-            .display()
-            .to_string(),
+        evidence: source.name.display().to_string(),
         target: None,
         color: false,
         changes: None,

@@ -4,16 +4,18 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 use clap::{Args, ValueEnum};
 
 use super::ExitStatus;
 use super::common::{
-    ColorChoice, display_path, emit, is_stdio, level_arg, load_linked, parse_date, today, use_color,
+    ColorChoice, criteria_file, display_path, emit, is_stdio, level_arg, load, parse_date, today,
+    use_color,
 };
 use crate::criteria::{self, DEFAULT_CRITERIA};
-use crate::evaluate::{self, resolve_as_of};
+use crate::evaluate;
 use crate::evidence::Date;
+use crate::inputs::{self, Protected, same_file};
 use crate::report::{self, EvaluateFormat, RenderOptions};
 
 #[derive(Debug, Args)]
@@ -98,36 +100,31 @@ pub(super) fn run(args: EvaluateArgs) -> Result<ExitStatus> {
         Some(path) => Some(crate::baseline::load(path)?),
         None => None,
     };
-    let loaded = load_linked(
-        &args.evidence,
-        &criteria,
-        &args.measures,
-        args.as_of,
-        args.strict,
-    )?;
-    let (evidence, evidence_text) = (loaded.evidence, loaded.text);
-    let (as_of, source) = resolve_as_of(args.as_of, evidence.as_of, today());
+    let others: Vec<&Path> = args.baseline.iter().map(PathBuf::as_path).collect();
+    let loaded = load(&inputs::Request {
+        evidence: Some(&args.evidence),
+        criteria_file: criteria_file(&args.criteria),
+        measures: &args.measures,
+        as_of: args.as_of,
+        strict: args.strict,
+        others: &others,
+        ..inputs::Request::new(&criteria, today())
+    })?;
+    let source = loaded
+        .evidence
+        .as_ref()
+        .expect("an evidence file was asked for");
     let mut evaluation = evaluate::evaluate_with(
         &criteria,
-        &evidence,
-        as_of,
-        source,
+        &source.evidence,
+        loaded.as_of.date,
+        loaded.as_of.source,
         evaluate::Options {
             strict: args.strict,
             ..evaluate::Options::default()
         },
     );
-    // The measures files read are inputs too: no `--report` may write over them.
-    let mut measures_read: Vec<PathBuf> = Vec::new();
-    if let Some(linked) = loaded.linked {
-        evaluation.warnings.extend(linked.warnings);
-        measures_read = linked
-            .report
-            .tables
-            .iter()
-            .map(|t| t.file.clone())
-            .collect();
-    }
+    evaluation.warnings.extend(loaded.warnings.iter().cloned());
     let changes = baseline
         .as_ref()
         .zip(args.baseline.as_ref())
@@ -141,15 +138,18 @@ pub(super) fn run(args: EvaluateArgs) -> Result<ExitStatus> {
         target,
         color: false,
         changes,
-        section_lines: report::section_lines(&evidence_text),
+        section_lines: source.section_lines.clone(),
     };
-    let mut inputs = inputs(&args);
-    inputs.extend(measures_read.iter().map(PathBuf::as_path));
-    write_reports(&args, &inputs, &evaluation, &options)?;
+    write_reports(&args, &loaded.protected, &evaluation, &options)?;
     if args.format == EvaluateFormat::Github
         && let Some(summary) = std::env::var_os("GITHUB_STEP_SUMMARY").filter(|s| !s.is_empty())
     {
-        append_step_summary(Path::new(&summary), &inputs, &evaluation, &options)?;
+        append_step_summary(
+            Path::new(&summary),
+            &loaded.protected,
+            &evaluation,
+            &options,
+        )?;
     }
     options.color = use_color(args.color) && args.format == EvaluateFormat::Table;
     emit(|out| report::render(args.format, &evaluation, &options, out))?;
@@ -163,29 +163,9 @@ pub(super) fn run(args: EvaluateArgs) -> Result<ExitStatus> {
 }
 
 /// The files this run reads, which it never writes to.
-fn inputs(args: &EvaluateArgs) -> Vec<&Path> {
-    let mut inputs: Vec<&Path> = Vec::new();
-    if !is_stdio(&args.evidence) {
-        inputs.push(&args.evidence);
-    }
-    if let Some(b) = &args.baseline {
-        inputs.push(b);
-    }
-    for m in &args.measures {
-        inputs.push(m);
-    }
-    let criteria_path = Path::new(&args.criteria);
-    if criteria_path.is_file() {
-        inputs.push(criteria_path);
-    }
-    inputs
-}
-
-/// Writes every `--report FORMAT=PATH`, before any other output, so that a failed
-/// write stops the run first. `-` is standard output.
 fn write_reports(
     args: &EvaluateArgs,
-    protected: &[&Path],
+    protected: &Protected,
     evaluation: &evaluate::Evaluation<'_>,
     options: &RenderOptions,
 ) -> Result<()> {
@@ -197,7 +177,7 @@ fn write_reports(
         }
         if let Some((_, first)) = args.report[..i]
             .iter()
-            .find(|(_, p)| !is_stdio(p) && same_target(p, path))
+            .find(|(_, p)| !is_stdio(p) && same_file(p, path))
         {
             anyhow::bail!(
                 "--report: {} is named twice (also as {}); give each report its own file",
@@ -220,19 +200,9 @@ fn write_reports(
 
 /// Whether two paths name one file: the same absolute path, or (when both exist) the
 /// same file through links.
-fn same_target(a: &Path, b: &Path) -> bool {
-    match (a.canonicalize(), b.canonicalize()) {
-        (Ok(a), Ok(b)) => a == b,
-        _ => std::path::absolute(a).ok() == std::path::absolute(b).ok(),
-    }
-}
-
-/// Appends the Markdown report to the GitHub Actions step summary file. The summary
-/// is a convenience: a target that is an input of the run or not a regular file is
-/// skipped with a warning, and the evaluation still stands.
 fn append_step_summary(
     path: &Path,
-    inputs: &[&Path],
+    inputs: &Protected,
     evaluation: &evaluate::Evaluation<'_>,
     options: &RenderOptions,
 ) -> Result<()> {
@@ -245,22 +215,13 @@ fn append_step_summary(
         );
         Ok(())
     };
-    if inputs.iter().any(|input| same_target(input, path)) {
-        return skip("is an input of this run");
-    }
-    match std::fs::metadata(path) {
-        Ok(meta) if !meta.is_file() => return skip("is not a regular file"),
-        Ok(_) => {}
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
-        Err(e) => return skip(&format!("cannot be read ({e})")),
-    }
     let mut bytes = Vec::new();
     report::render(EvaluateFormat::Markdown, evaluation, options, &mut bytes)?;
-    let mut file = std::fs::OpenOptions::new()
-        .append(true)
-        .create(true)
-        .open(path)
-        .with_context(|| format!("cannot open GITHUB_STEP_SUMMARY file {}", path.display()))?;
-    file.write_all(&bytes)
-        .with_context(|| format!("cannot append to {}", path.display()))
+    match crate::write::append(path, &bytes, inputs) {
+        Ok(()) => Ok(()),
+        Err(crate::write::AppendError::Skipped(why)) => skip(&why),
+        Err(crate::write::AppendError::Failed(e)) => {
+            Err(anyhow::Error::new(e).context("cannot write the GITHUB_STEP_SUMMARY file"))
+        }
+    }
 }

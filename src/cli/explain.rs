@@ -7,11 +7,12 @@ use anyhow::Result;
 use clap::Args;
 
 use super::ExitStatus;
-use super::common::{display_path, emit, load_linked, parse_date, today};
+use super::common::{criteria_file, emit, load, parse_date, today};
 use crate::criteria::{self, DEFAULT_CRITERIA};
 use crate::diagnostic;
-use crate::evaluate::{self, resolve_as_of};
+use crate::evaluate;
 use crate::evidence::Date;
+use crate::inputs;
 use crate::report;
 
 /// The arguments of `pmcheck explain` (its help is the doc comment of `Command::Explain`).
@@ -64,27 +65,25 @@ pub(super) fn run(args: ExplainArgs) -> Result<ExitStatus> {
         );
     }
 
-    let evidence = match &args.evidence {
-        Some(path) => Some((
-            load_linked(path, &c, &args.measures, args.as_of, false)?.evidence,
-            display_path(path),
-        )),
-        None => None,
-    };
-    let (as_of, source) = resolve_as_of(
-        args.as_of,
-        evidence.as_ref().and_then(|(e, _)| e.as_of),
-        today(),
-    );
-    let evaluation = evidence
-        .as_ref()
-        .map(|(e, _)| evaluate::evaluate(&c, e, as_of, source));
+    let loaded = load(&inputs::Request {
+        evidence: args.evidence.as_deref(),
+        criteria_file: criteria_file(&args.criteria),
+        measures: &args.measures,
+        as_of: args.as_of,
+        ..inputs::Request::new(&c, today())
+    })?;
+    let as_of = loaded.as_of.date;
+    let evaluation = loaded.evidence.as_ref().map(|s| {
+        let mut e = evaluate::evaluate(&c, &s.evidence, as_of, loaded.as_of.source);
+        e.warnings.extend(loaded.warnings.iter().cloned());
+        e
+    });
     let judged = evaluation
         .as_ref()
-        .zip(evidence.as_ref())
-        .map(|(e, (_, path))| report::explain::Judged {
+        .zip(loaded.evidence.as_ref())
+        .map(|(e, s)| report::explain::Judged {
             evaluation: e,
-            evidence: path.display().to_string(),
+            evidence: s.name.display().to_string(),
         });
 
     if let Some(i) = requirement {

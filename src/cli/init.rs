@@ -24,7 +24,7 @@ pub struct InitArgs {
 
 pub(super) fn run(args: InitArgs) -> Result<ExitStatus> {
     let path = &args.path;
-    crate::write::write_atomic(path, TEMPLATE.as_bytes(), args.force, &[])?;
+    crate::write::write_atomic(path, TEMPLATE.as_bytes(), args.force, &Default::default())?;
     let shown = crate::text::line(&path.display().to_string());
     emit(|out| {
         writeln!(

@@ -36,7 +36,7 @@ pub(super) fn run(args: ManArgs) -> Result<ExitStatus> {
             let mut bytes = Vec::new();
             man.render(&mut bytes)?;
             let path = dir.join(man.get_filename());
-            crate::write::write_atomic(&path, &bytes, args.force, &[])?;
+            crate::write::write_atomic(&path, &bytes, args.force, &Default::default())?;
             written.push(path);
         }
         emit(|out| {

@@ -4,10 +4,10 @@ use anyhow::Result;
 use clap::Args;
 
 use super::ExitStatus;
-use super::common::{emit, parse_date, today};
+use super::common::{emit, load, parse_date, today};
 use super::measures_input::MeasuresInput;
 use crate::evidence::Date;
-use crate::measures::inventory::Report;
+use crate::inputs;
 use crate::report::measures::{MeasuresFormat, MeasuresOptions, render};
 
 #[derive(Debug, Args)]
@@ -30,10 +30,15 @@ pub struct MeasuresArgs {
 
 pub(super) fn run(args: MeasuresArgs) -> Result<ExitStatus> {
     let criteria = crate::criteria::resolve(crate::criteria::DEFAULT_CRITERIA)?;
-    let (tables, evidence) = args.input.read(&criteria)?;
-    let file_as_of = evidence.and_then(|e| e.as_of);
-    let as_of = args.as_of.or(file_as_of).unwrap_or(Date(today()));
-    let report = Report::new(tables, as_of.0);
+    let loaded = load(&inputs::Request {
+        evidence: args.input.evidence.as_deref(),
+        measures: &args.input.files,
+        measures_options: args.input.options(),
+        as_of: args.as_of,
+        need_measures: true,
+        ..inputs::Request::new(&criteria, today())
+    })?;
+    let report = loaded.measures.expect("measures were required");
     let options = MeasuresOptions {
         list_skipped: args.list_skipped,
     };

@@ -1,16 +1,14 @@
 //! The measures files a command reads (`measures`, `publish`): the arguments that name
-//! them, flattened into each command, and reading them.
+//! them, flattened into each command; [`crate::inputs::load`] reads them.
 
 use std::path::PathBuf;
 
 use anyhow::Result;
 use clap::Args;
 
-use super::common::{load_evidence_unlinked, spinner};
-use crate::criteria::Criteria;
 use crate::diagnostic;
-use crate::evidence::{self, Evidence};
-use crate::measures::{Role, Table};
+use crate::inputs::MeasuresOptions;
+use crate::measures::Role;
 
 #[derive(Debug, Args)]
 pub struct MeasuresInput {
@@ -42,52 +40,14 @@ pub struct MeasuresInput {
 }
 
 impl MeasuresInput {
-    /// The measures files: those the evidence file links (read with its fiscal year,
-    /// which `--fiscal-year-start` overrides), then the files given, read with `--sheet`
-    /// and `--column`. Returns the tables and the evidence, when one was given.
-    pub(super) fn read(&self, criteria: &Criteria) -> Result<(Vec<Table>, Option<Evidence>)> {
-        if self.files.iter().any(|f| super::common::is_stdio(f)) {
-            anyhow::bail!(
-                "measures are read from files, not standard input; give the path of a .csv, .xlsx or .ods file"
-            );
-        }
-        let mut tables = Vec::new();
-        let mut fiscal_year_start = self.fiscal_year_start;
-        let mut loaded = None;
-        if let Some(path) = &self.evidence {
-            let (mut evidence, _) = load_evidence_unlinked(path, criteria)?;
-            if let Some(m) = fiscal_year_start {
-                evidence.fiscal_year_start = Some(evidence::Month(m));
-            }
-            fiscal_year_start = evidence.fiscal_year_start.map(|m| m.0);
-            let base = path.parent().unwrap_or(std::path::Path::new(""));
-            let bar = spinner("reading measures".to_owned());
-            let linked = crate::measures::link::read_linked(&evidence, base, &[]);
-            bar.finish_and_clear();
-            tables.extend(linked?);
-            if tables.is_empty() && self.files.is_empty() {
-                anyhow::bail!(
-                    "{} links no measures files; add a `measures:` list to it (see \"Measures data\" in the README) or give the files",
-                    path.display()
-                );
-            }
-            loaded = Some(evidence);
-        }
-        let options = crate::measures::Options {
+    /// How the files given are read: `--sheet`, `--column` and `--fiscal-year-start`
+    /// (which applies to the files the evidence links too).
+    pub(super) fn options(&self) -> MeasuresOptions {
+        MeasuresOptions {
             sheet: self.sheet.clone(),
             columns: self.columns.clone(),
-            fiscal_year_start: fiscal_year_start.unwrap_or(1),
-        };
-        for file in &self.files {
-            let bar = spinner(format!(
-                "reading {}",
-                crate::text::line(&file.display().to_string())
-            ));
-            let table = crate::measures::read_file(file, &options);
-            bar.finish_and_clear();
-            tables.push(table?);
+            fiscal_year_start: self.fiscal_year_start,
         }
-        Ok((tables, loaded))
     }
 }
 

@@ -6,10 +6,11 @@ use anyhow::Result;
 use clap::Args;
 
 use super::ExitStatus;
-use super::common::{emit, level_arg, load_evidence, parse_date, today};
+use super::common::{criteria_file, emit, level_arg, load, parse_date, today};
 use crate::criteria::{self, DEFAULT_CRITERIA};
-use crate::evaluate::{self, resolve_as_of};
+use crate::evaluate;
 use crate::evidence::Date;
+use crate::inputs;
 use crate::report::{self, Format};
 
 #[derive(Debug, Args)]
@@ -46,12 +47,22 @@ pub(super) fn run(args: PlanArgs) -> Result<ExitStatus> {
         Some(level) => Some(level_arg(&criteria, "--target", level)?),
         None => None,
     };
-    let (evidence, _) = load_evidence(&args.evidence, &criteria)?;
-    let (as_of, source) = resolve_as_of(args.as_of, evidence.as_of, today());
-    let evaluation = evaluate::evaluate(&criteria, &evidence, as_of, source);
+    let loaded = load(&inputs::Request {
+        evidence: Some(&args.evidence),
+        criteria_file: criteria_file(&args.criteria),
+        as_of: args.as_of,
+        ..inputs::Request::new(&criteria, today())
+    })?;
+    let evidence = &loaded
+        .evidence
+        .as_ref()
+        .expect("an evidence file was asked for")
+        .evidence;
+    let evaluation =
+        evaluate::evaluate(&criteria, evidence, loaded.as_of.date, loaded.as_of.source);
     // Without --target: the next level, or the top level once every level is reached.
     let target = target.unwrap_or_else(|| evaluation.target_or_next(None));
-    let report = crate::plan::plan(&evaluation, &evidence, target, args.by);
+    let report = crate::plan::plan(&evaluation, evidence, target, args.by);
     emit(|out| report::plan::render(args.format, &evaluation, &report, out))?;
     Ok(ExitStatus::Success)
 }

@@ -6,13 +6,15 @@ use anyhow::{Context, Result, bail};
 use clap::Args;
 
 use super::ExitStatus;
-use super::common::{emit, parse_date, today};
+use super::common::{criteria_file, emit, load, parse_date, today};
 use super::measures_input::MeasuresInput;
 use crate::criteria;
 use crate::evidence::Date;
+use crate::inputs;
 use crate::measures::Table;
-use crate::publish::{self, Narratives, coverage, site};
+use crate::publish::{self, Narratives, coverage};
 use crate::report::publish::{PageInfo, csv::render_csv, render_html, summary};
+use crate::write::site;
 
 #[derive(Debug, Args)]
 pub struct PublishArgs {
@@ -69,8 +71,24 @@ fn generated() -> Result<chrono::NaiveDate> {
 
 pub(super) fn run(args: PublishArgs) -> Result<ExitStatus> {
     let criteria = criteria::resolve(&args.criteria)?;
-    let (tables, evidence) = args.input.read(&criteria)?;
-    let file_as_of = evidence.as_ref().and_then(|e| e.as_of);
+    let generated = generated()?;
+    let others: Vec<&Path> = args.narratives.iter().map(PathBuf::as_path).collect();
+    let loaded = load(&inputs::Request {
+        evidence: args.input.evidence.as_deref(),
+        criteria_file: criteria_file(&args.criteria),
+        measures: &args.input.files,
+        measures_options: args.input.options(),
+        as_of: args.as_of,
+        need_measures: true,
+        others: &others,
+        ..inputs::Request::new(&criteria, generated)
+    })?;
+    let evidence = loaded.evidence.as_ref().map(|s| &s.evidence);
+    let tables = &loaded
+        .measures
+        .as_ref()
+        .expect("measures were required")
+        .tables;
     let title = args.title.clone().or_else(|| {
         evidence
             .as_ref()
@@ -94,7 +112,7 @@ pub(super) fn run(args: PublishArgs) -> Result<ExitStatus> {
     let narratives = match &args.narratives {
         Some(path) => {
             let (narratives, text) = publish::narratives::load(path)?;
-            narratives.check_names(path, &text, &known_names(&tables))?;
+            narratives.check_names(path, &text, &known_names(tables))?;
             narratives
         }
         None => Narratives::default(),
@@ -102,32 +120,24 @@ pub(super) fn run(args: PublishArgs) -> Result<ExitStatus> {
     let title = title.filter(|t| !crate::text::line(t).trim().is_empty());
     let titled_by_default = title.is_none();
     let title = title.unwrap_or_else(|| "Performance report".to_owned());
-    let generated = generated()?;
-    let as_of = args.as_of.or(file_as_of).unwrap_or(Date(generated));
-    publish::after_as_of(&tables, as_of.0)?;
-    let site = publish::build(&tables, &narratives, title)?;
+    let as_of = loaded.as_of.date;
+    publish::after_as_of(tables, as_of.0)?;
+    let site = publish::build(tables, &narratives, title)?;
     let info = PageInfo {
         as_of: as_of.to_string(),
         generated: generated.format("%Y-%m-%d").to_string(),
-        sources: sources(&tables),
+        sources: sources(tables),
     };
 
     let mut html = Vec::new();
     render_html(&site, &info, &mut html).context("cannot build the page")?;
     let mut csv = Vec::new();
-    render_csv(&tables, &mut csv).context("cannot build measures.csv")?;
-    let mut inputs: Vec<&Path> = tables.iter().map(|t| t.file.as_path()).collect();
-    inputs.extend(args.input.evidence.as_deref());
-    inputs.extend(args.narratives.as_deref());
-    let criteria_file = Path::new(&args.criteria);
-    if criteria_file.is_file() {
-        inputs.push(criteria_file);
-    }
+    render_csv(tables, &mut csv).context("cannot build measures.csv")?;
     site::write_site(
         &args.out,
         &[("index.html", &html), ("measures.csv", &csv)],
         args.force,
-        &inputs,
+        &loaded.protected,
     )?;
 
     let covered = coverage::coverage(&site, &criteria);
@@ -137,7 +147,7 @@ pub(super) fn run(args: PublishArgs) -> Result<ExitStatus> {
             "The page is titled \"Performance report\": give the jurisdiction's name with --title (or --evidence)".to_owned(),
         );
     }
-    if args.as_of.is_none() && file_as_of.is_none() {
+    if loaded.as_of.source == inputs::AsOfSource::Today {
         defaults.push(format!(
             "The page says the data is as of {as_of} (today): give the date the data describes with --as-of"
         ));

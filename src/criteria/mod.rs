@@ -17,8 +17,8 @@ use std::path::Path;
 
 use chrono::NaiveDate;
 
-use crate::diagnostic::{self, InputError, Problems};
-use crate::evidence::{Date, Field, MAX_YEAR, MIN_YEAR};
+use crate::diagnostic::{self, Problem, Problems};
+use crate::vocab::{Date, Field, MAX_YEAR, MIN_YEAR};
 
 pub use bundled::{BUNDLED, bundled};
 pub use rule::{Rule, RuleKind};
@@ -216,14 +216,14 @@ pub fn resolve(spec: &str) -> Result<Criteria, CriteriaError> {
 
 /// Loads and validates a criteria file from disk.
 pub fn load(path: &Path) -> Result<Criteria, CriteriaError> {
-    let text = diagnostic::read_text(path, MAX_CRITERIA_BYTES, "criteria")?;
+    let text = crate::read::text(path, MAX_CRITERIA_BYTES, "criteria")?;
     parse(&text, path, path.display().to_string())
 }
 
 #[derive(Debug)]
 pub enum CriteriaError {
     /// The file could not be read or parsed as TOML of the right shape.
-    Input(InputError),
+    Input(Problem),
     /// The file parsed, but its content is invalid.
     Invalid(Problems),
     /// The name given is neither a bundled criteria nor a file.
@@ -242,8 +242,8 @@ impl fmt::Display for CriteriaError {
 
 impl std::error::Error for CriteriaError {}
 
-impl From<InputError> for CriteriaError {
-    fn from(e: InputError) -> Self {
+impl From<Problem> for CriteriaError {
+    fn from(e: Problem) -> Self {
         CriteriaError::Input(e)
     }
 }

@@ -11,7 +11,7 @@ use super::raw::RawRule;
 use super::validate::Validator;
 use super::{Criteria, Requirement, limits};
 use crate::diagnostic;
-use crate::evidence::{Field, FieldKind, Measure, Participant};
+use crate::vocab::{Field, FieldKind, Measure, Participant};
 
 /// The closed set of predicates the engine knows. Criteria files pick one per
 /// requirement and give its parameters; there is no scripting.

@@ -10,15 +10,15 @@ use toml::Spanned;
 use super::raw::{RawCriteria, RawRequirement, RawRule};
 use super::rule::{Parameters, Place, Rule, RuleKind};
 use super::{Category, Criteria, CriteriaError, Level, Requirement, SCHEMA_VERSION, limits};
-use crate::diagnostic::{self, InputError, Problems};
-use crate::evidence::{Date, Field, FieldKind};
+use crate::diagnostic::{self, Problem, Problems};
+use crate::vocab::{Date, Field, FieldKind};
 
 /// Parses and validates criteria text; `file` names it in messages.
 pub fn parse(text: &str, file: &Path, origin: String) -> Result<Criteria, CriteriaError> {
     let raw: RawCriteria = toml::from_str(text).map_err(|e| {
         let at = e.span().map(|s| line_col(text, s.start));
         let message = diagnostic::improve_serde_message(e.message());
-        InputError::new(file, at, message).with_source_text(text)
+        Problem::new(file, at, message).with_source_text(text)
     })?;
     let mut v = Validator {
         text,
@@ -106,7 +106,7 @@ pub(super) struct Validator<'a> {
     /// The byte offset where each line starts, for locating problems quickly.
     line_starts: Vec<usize>,
     file: PathBuf,
-    problems: Vec<InputError>,
+    problems: Vec<Problem>,
     /// Problems found beyond [`limits::MAX_PROBLEMS`], counted, not kept.
     omitted: usize,
     /// Rules validated so far, against [`limits::MAX_RULES`].
@@ -135,7 +135,7 @@ impl Validator<'_> {
             .map_or(0, |b| b.chars().count())
             + 1;
         self.problems.push(
-            InputError::new(&self.file, Some((line as u64, column as u64)), message)
+            Problem::new(&self.file, Some((line as u64, column as u64)), message)
                 .with_source_line(source),
         );
     }

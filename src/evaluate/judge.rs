@@ -12,6 +12,7 @@ use crate::evidence::{
     Date, Event, Evidence, Field, Item, Measure, Participant, ServiceArea, count_looking_different,
     look_alike_key,
 };
+use crate::measures::inventory::AreaSummary;
 
 /// One item a requirement judged, whether it counted toward the requirement, and why.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -200,7 +201,10 @@ pub(super) fn judge(rule: &Rule, ctx: &Context<'_>, out: &mut Sink) -> bool {
             if !out.keeps() {
                 // Only the verdict: no reasons, and counting stops once enough areas
                 // that look different count.
-                let counting = areas.iter().filter(|a| need.counts(a));
+                let counting = areas
+                    .iter()
+                    .filter(|a| need.counts(a))
+                    .map(|a| a.name.as_str());
                 return count_looking_different(counting, *min_areas) >= *min_areas;
             }
             service_areas(areas, &need, out) >= *min_areas
@@ -703,4 +707,39 @@ fn every(ctx: &Context<'_>, field: Field, rule: &Rule, out: &mut Sink) -> bool {
         out.push(|| Finding::new(field, item.name(), counted, reason));
     }
     ok
+}
+
+/// The ICMA readings of Data Collection applied to one area of the data: whether it
+/// counts for the 2-year (Achievement) and the 3-year (Distinction) reading, and for
+/// Excellence (3 years, with outcome measures), each with the reason.
+pub struct IcmaView {
+    pub two_years: (bool, String),
+    pub three_years: (bool, String),
+    pub outcome: (bool, String),
+}
+
+impl IcmaView {
+    /// What ICMA's Data Collection readings make of an area of the data, as of
+    /// `as_of_year`.
+    pub fn of(area: &AreaSummary, as_of_year: i32) -> IcmaView {
+        let evidence_area = ServiceArea {
+            name: crate::vocab::Text(area.name.clone()),
+            years: area.years.iter().map(|&y| crate::vocab::Year(y)).collect(),
+            measures: area.kinds.clone(),
+            sources: Vec::new(),
+            data: None,
+            kind_years: area.kind_years.clone(),
+        };
+        let need = |min_years, measure| AreaNeed {
+            as_of_year,
+            min_years,
+            max_age_years: 2,
+            measure,
+        };
+        IcmaView {
+            two_years: need(2, None).judge(&evidence_area),
+            three_years: need(3, None).judge(&evidence_area),
+            outcome: need(3, Some(Measure::Outcome)).judge(&evidence_area),
+        }
+    }
 }

@@ -6,54 +6,13 @@ use chrono::{Months, NaiveDate};
 mod judge;
 mod warnings;
 
-pub use judge::{AreaNeed, Finding, complete_quarters};
-pub use warnings::{Warning, WarningCode};
+pub use crate::diagnostic::{Warning, WarningCode};
+pub use crate::inputs::{AsOfSource, resolve_as_of};
+pub use judge::{AreaNeed, Finding, IcmaView, complete_quarters};
 
 use crate::criteria::{Criteria, Requirement, Rule};
 use crate::evidence::{Date, Evidence, Initiative, Jurisdiction, distinct_initiatives};
 use judge::Context;
-
-/// Where the as-of date came from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum AsOfSource {
-    /// `--as-of` on the command line.
-    Flag,
-    /// `as_of:` in the evidence file.
-    File,
-    /// Neither was given: the day pmcheck ran.
-    Today,
-}
-
-impl AsOfSource {
-    pub fn id(self) -> &'static str {
-        match self {
-            AsOfSource::Flag => "flag",
-            AsOfSource::File => "file",
-            AsOfSource::Today => "today",
-        }
-    }
-
-    pub fn describe(self) -> &'static str {
-        match self {
-            AsOfSource::Flag => "from --as-of",
-            AsOfSource::File => "from the evidence file",
-            AsOfSource::Today => "today; no as_of in the file",
-        }
-    }
-}
-
-/// `--as-of` wins; otherwise the file's `as_of`; otherwise today.
-pub fn resolve_as_of(
-    flag: Option<Date>,
-    file: Option<Date>,
-    today: NaiveDate,
-) -> (Date, AsOfSource) {
-    match (flag, file) {
-        (Some(d), _) => (d, AsOfSource::Flag),
-        (None, Some(d)) => (d, AsOfSource::File),
-        (None, None) => (Date(today), AsOfSource::Today),
-    }
-}
 
 /// How one category stands at one level.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

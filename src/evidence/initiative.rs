@@ -12,9 +12,8 @@ use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde::{Deserialize, Serialize};
 
-use super::name::same_name_key;
-use super::value::Text;
 use crate::diagnostic::did_you_mean;
+use crate::vocab::{Text, same_name_key};
 
 /// One initiative: a kind the ICMA table names, or another one with its name.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -1,10 +1,10 @@
 //! Reading an evidence file: refusing what is too large or not text, choosing YAML or
-//! (by extension) JSON, and turning each parser's error into an [`InputError`] that names
+//! (by extension) JSON, and turning each parser's error into an [`Problem`] that names
 //! the file, the line and the column.
 
 use std::path::Path;
 
-use crate::diagnostic::{self, InputError};
+use crate::diagnostic::{self, Problem};
 
 use super::model::Evidence;
 
@@ -12,14 +12,14 @@ use super::model::Evidence;
 pub const MAX_EVIDENCE_BYTES: u64 = 16 * 1024 * 1024;
 
 /// Reads and parses an evidence file, YAML or (by extension) JSON.
-pub fn load(path: &Path) -> Result<Evidence, InputError> {
+pub fn load(path: &Path) -> Result<Evidence, Problem> {
     load_with_text(path).map(|(evidence, _)| evidence)
 }
 
 /// Like [`load`], also returning the text read, for messages and locations that
 /// point into the file.
-pub fn load_with_text(path: &Path) -> Result<(Evidence, String), InputError> {
-    let text = diagnostic::read_text(path, MAX_EVIDENCE_BYTES, "evidence")?;
+pub fn load_with_text(path: &Path) -> Result<(Evidence, String), Problem> {
+    let text = crate::read::text(path, MAX_EVIDENCE_BYTES, "evidence")?;
     let is_json = path
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("json"));
@@ -32,9 +32,9 @@ pub fn load_with_text(path: &Path) -> Result<(Evidence, String), InputError> {
 }
 
 /// Parses evidence YAML; `origin` names the file in messages.
-pub fn parse_yaml(text: &str, origin: &Path) -> Result<Evidence, InputError> {
+pub fn parse_yaml(text: &str, origin: &Path) -> Result<Evidence, Problem> {
     if is_blank_yaml(text) {
-        return Err(InputError::new(
+        return Err(Problem::new(
             origin,
             None,
             "the evidence file is empty; it needs at least `version: 1` (see the README for the format)",
@@ -44,7 +44,7 @@ pub fn parse_yaml(text: &str, origin: &Path) -> Result<Evidence, InputError> {
 }
 
 /// [`parse_yaml`] with a node budget of `max_nodes`.
-fn parse_yaml_within(text: &str, origin: &Path, max_nodes: usize) -> Result<Evidence, InputError> {
+fn parse_yaml_within(text: &str, origin: &Path, max_nodes: usize) -> Result<Evidence, Problem> {
     parse_within(text, origin, max_nodes)
 }
 
@@ -53,7 +53,7 @@ fn parse_yaml_within(text: &str, origin: &Path, max_nodes: usize) -> Result<Evid
 pub fn parse_yaml_document<T: serde::de::DeserializeOwned>(
     text: &str,
     origin: &Path,
-) -> Result<T, InputError> {
+) -> Result<T, Problem> {
     parse_within(text, origin, MAX_YAML_NODES)
 }
 
@@ -61,7 +61,7 @@ fn parse_within<T: serde::de::DeserializeOwned>(
     text: &str,
     origin: &Path,
     max_nodes: usize,
-) -> Result<T, InputError> {
+) -> Result<T, Problem> {
     // Comments are never read back, so the parser need not keep them.
     let options = serde_saphyr::options! {
         strict_booleans: true,
@@ -76,8 +76,8 @@ fn parse_within<T: serde::de::DeserializeOwned>(
         .map_err(|e| yaml_error(&e, text, origin, max_nodes))
 }
 
-/// An error from serde-saphyr as a located [`InputError`], in words a person can act on.
-fn yaml_error(e: &serde_saphyr::Error, text: &str, origin: &Path, max_nodes: usize) -> InputError {
+/// An error from serde-saphyr as a located [`Problem`], in words a person can act on.
+fn yaml_error(e: &serde_saphyr::Error, text: &str, origin: &Path, max_nodes: usize) -> Problem {
     let e = e.without_snippet();
     let mut at = e.location().map(|l| (l.line(), l.column()));
     let message = if let Some(message) = budget_message(e, max_nodes) {
@@ -95,7 +95,7 @@ fn yaml_error(e: &serde_saphyr::Error, text: &str, origin: &Path, max_nodes: usi
     } else {
         diagnostic::improve_serde_message(&e.to_string())
     };
-    InputError::new(origin, at, message).with_source_text(text)
+    Problem::new(origin, at, message).with_source_text(text)
 }
 
 /// What a tab that indents a YAML line is told.
@@ -202,9 +202,9 @@ fn thousands(n: usize) -> String {
 }
 
 /// Parses evidence JSON; `origin` names the file in messages.
-pub fn parse_json(text: &str, origin: &Path) -> Result<Evidence, InputError> {
+pub fn parse_json(text: &str, origin: &Path) -> Result<Evidence, Problem> {
     if text.trim().is_empty() {
-        return Err(InputError::new(
+        return Err(Problem::new(
             origin,
             None,
             "the evidence file is empty; it needs at least {\"version\": 1}",
@@ -213,7 +213,7 @@ pub fn parse_json(text: &str, origin: &Path) -> Result<Evidence, InputError> {
     serde_json::from_str::<Evidence>(text).map_err(|e| {
         let at = (e.line() > 0).then(|| (e.line() as u64, e.column() as u64));
         let message = diagnostic::improve_serde_message(&e.to_string());
-        InputError::new(origin, at, message).with_source_text(text)
+        Problem::new(origin, at, message).with_source_text(text)
     })
 }
 
@@ -223,6 +223,46 @@ fn is_blank_yaml(text: &str) -> bool {
         let t = l.trim();
         t.is_empty() || t.starts_with('#') || t == "---" || t == "..."
     })
+}
+
+/// The line on which each top-level key of an evidence file starts: YAML `key:` at
+/// the start of a line, or JSON `"key":` indented by at most two spaces. Linear in the
+/// size of the text: a line counts only when it looks like a key, and each key is
+/// looked up in a set.
+pub fn section_lines(text: &str) -> Vec<(String, u64)> {
+    let mut out: Vec<(String, u64)> = Vec::new();
+    let mut seen: std::collections::HashSet<&str> = std::collections::HashSet::new();
+    for (n, line) in text.lines().enumerate() {
+        let line = line.trim_start_matches('\u{feff}');
+        let trimmed = line.trim_start();
+        let indent = line.len() - trimmed.len();
+        let key = if let Some(rest) = trimmed.strip_prefix('"') {
+            (indent <= 2)
+                .then(|| rest.split_once('"'))
+                .flatten()
+                .filter(|(_, after)| after.trim_start().starts_with(':'))
+                .map(|(key, _)| key)
+        } else if indent == 0 {
+            trimmed
+                .split_once(':')
+                .filter(|(_, after)| after.is_empty() || after.starts_with([' ', '\t']))
+                .map(|(key, _)| key.trim_end())
+                .filter(|key| {
+                    key.starts_with(|c: char| c.is_ascii_alphabetic())
+                        && key
+                            .bytes()
+                            .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
+                })
+        } else {
+            None
+        };
+        if let Some(k) = key
+            && seen.insert(k)
+        {
+            out.push((k.to_owned(), n as u64 + 1));
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -305,7 +345,7 @@ mod tests {
         }
         // YAML syntax in a .json file is a JSON error, with its place.
         let yaml_in_json = scratch.file("yaml.json", b"version: 1\n");
-        assert_eq!(load(&yaml_in_json).unwrap_err().at, Some((1, 1)));
+        assert_eq!(load(&yaml_in_json).unwrap_err().line_column(), Some((1, 1)));
         assert!(load(&scratch.file("yaml.yaml", b"version: 1\n")).is_ok());
         let json = scratch.file("ok.json", br#"{"version": 1, "as_of": "2021-05-07"}"#);
         assert_eq!(
@@ -349,7 +389,7 @@ mod tests {
         let origin = Path::new("e.yaml");
         let yaml = "version: 1\nservice_areas:\n  - name: Police\n    years: [2020]\n  - name: Fire\n  - name: \"Police\\u200B\"\n    years: [2019]\n";
         let err = parse_yaml(yaml, origin).unwrap_err();
-        assert_eq!(err.at, Some((6, 5)));
+        assert_eq!(err.line_column(), Some((6, 5)));
         assert_eq!(
             err.source_line.as_deref(),
             Some("  - name: \"Police\\u200B\"")
@@ -366,7 +406,10 @@ mod tests {
             {"name": "Fire"},
             {"name": "POLICE"}]}"#;
         assert_eq!(
-            parse_json(json, origin).unwrap_err().at.map(|(l, _)| l),
+            parse_json(json, origin)
+                .unwrap_err()
+                .line_column()
+                .map(|(l, _)| l),
             Some(4)
         );
     }
@@ -381,7 +424,7 @@ mod tests {
         // After a plain scalar the parser stops a line early, at the scalar (46:17).
         yaml.push_str("verification:\n  data_checked: true\n\tcoordinator: Sam\n");
         let err = parse_yaml(&yaml, origin).unwrap_err();
-        assert_eq!(err.at, Some((47, 1)));
+        assert_eq!(err.line_column(), Some((47, 1)));
         assert_eq!(err.message, TAB_MESSAGE);
         assert!(err.message.contains("YAML indents with spaces, not tabs"));
         // After spaces, in block indentation, and a tab-only blank line before it.
@@ -398,7 +441,7 @@ mod tests {
         ] {
             let err = parse_yaml(text, origin).unwrap_err();
             assert_eq!(
-                (err.at, err.message.as_str()),
+                (err.line_column(), err.message.as_str()),
                 (Some(at), TAB_MESSAGE),
                 "{text:?}"
             );
@@ -418,7 +461,7 @@ mod tests {
             err.message,
             "the file has more than 6 YAML nodes (keys, values, lists and mappings), over pmcheck's limit for one evidence file (see \"Errors\" in the README); remove what the evaluation does not need"
         );
-        assert_eq!(err.at.map(|(line, _)| line), Some(2));
+        assert_eq!(err.line_column().map(|(line, _)| line), Some(2));
         assert_eq!(thousands(MAX_YAML_NODES), "2,000,000");
         assert_eq!(thousands(999), "999");
         assert_eq!(thousands(1000), "1,000");
@@ -454,7 +497,7 @@ mod tests {
         for text in ["", "\n  \n", "# version: 1\n", "---\n# nothing yet\n...\n"] {
             let err = parse_yaml(text, origin).unwrap_err();
             assert_eq!(
-                (err.message.as_str(), err.at),
+                (err.message.as_str(), err.line_column()),
                 (YAML_EMPTY, None),
                 "{text:?}"
             );
@@ -476,7 +519,7 @@ mod tests {
         assert!(!flag("false").unwrap().verification.data_checked);
         for yaml_1_1 in ["yes", "no", "on", "off", "y"] {
             let err = flag(yaml_1_1).unwrap_err();
-            assert_eq!(err.at, Some((3, 17)), "{yaml_1_1}");
+            assert_eq!(err.line_column(), Some((3, 17)), "{yaml_1_1}");
             assert!(
                 err.message.starts_with("expected `true` or `false`"),
                 "{yaml_1_1}: {}",
@@ -494,7 +537,7 @@ mod tests {
         )
         .unwrap_err();
         assert_eq!(err.file, origin);
-        assert_eq!(err.at, Some((5, 15)));
+        assert_eq!(err.line_column(), Some((5, 15)));
         assert_eq!(
             err.message,
             "population -5 is negative; expected a whole number of residents, 0 or more"
@@ -503,7 +546,7 @@ mod tests {
 
         let origin = Path::new("e.json");
         let err = parse_json("{\"version\": 1,\n  \"as_of\": \"2021-5-7\"}", origin).unwrap_err();
-        assert_eq!(err.at.map(|(line, _)| line), Some(2));
+        assert_eq!(err.line_column().map(|(line, _)| line), Some(2));
         assert_eq!(
             err.source_line.as_deref(),
             Some("  \"as_of\": \"2021-5-7\"}")
@@ -514,6 +557,29 @@ mod tests {
             err.message
         );
         let err = parse_json("{\"version\": 1,\n}", origin).unwrap_err();
-        assert_eq!(err.at, Some((2, 1)));
+        assert_eq!(err.line_column(), Some((2, 1)));
+    }
+
+    #[test]
+    fn section_lines_finds_top_level_keys_only() {
+        let yaml = "\u{feff}version: 1\n# c\nservice_areas:\n  - name: x\n    sources: [\nsources,\nas_of,\n    ]\nverification:   # note\n  data_checked: true\nservice_areas:\nas_of: 2021-05-07\nurl:http://x\n";
+        assert_eq!(
+            section_lines(yaml),
+            [
+                ("version".to_owned(), 1),
+                ("service_areas".to_owned(), 3),
+                ("verification".to_owned(), 9),
+                ("as_of".to_owned(), 12),
+            ]
+        );
+        let json = "{\n  \"version\": 1,\n  \"service_areas\": [\n  \"s0\",\n    \"name\": \"x\"\n  ],\n  \"as_of\" : \"2021-05-07\"\n}\n";
+        assert_eq!(
+            section_lines(json),
+            [
+                ("version".to_owned(), 2),
+                ("service_areas".to_owned(), 3),
+                ("as_of".to_owned(), 7),
+            ]
+        );
     }
 }

@@ -7,37 +7,38 @@
 //! in `.json`, JSON.
 //!
 //! One file per part of the contract: the sections of the file (`model.rs`), the values
-//! checked as they are read (`value.rs`), when two service area names are one area
-//! (`name.rs`), the supplementary initiatives (`initiative.rs`), the fields a criteria rule may name (`field.rs`) and how a rule reads
-//! them (`reading.rs`), reading a file from disk (`load.rs`) and the JSON Schema that
-//! describes it all (`schema.rs`). Everything is
-//! re-exported here, so callers name `evidence::Date`, never the file it lives in.
+//! checked as they are read (`value.rs`), the supplementary initiatives (`initiative.rs`),
+//! how a rule reads the fields of [`crate::vocab::Field`] (`reading.rs`), reading a file
+//! from disk (`load.rs`) and the JSON Schema that describes it all (`schema.rs`).
+//! Everything is re-exported here, so callers name `evidence::Plan`, never the file it
+//! lives in; the values and names it shares with criteria and measures come from
+//! [`crate::vocab`].
 
-mod field;
 mod initiative;
 mod load;
 mod model;
-mod name;
 mod reading;
 mod schema;
 mod value;
 
-pub use field::{Field, FieldKind};
 pub use initiative::{Initiative, distinct as distinct_initiatives};
 pub use load::{
     MAX_EVIDENCE_BYTES, MAX_YAML_NODES, load, load_with_text, parse_json, parse_yaml,
-    parse_yaml_document,
+    parse_yaml_document, section_lines,
 };
 pub use model::{
     Accountability, Channel, Equity, EquityBasis, Evidence, ExternalLeadership, Federal,
-    Jurisdiction, JurisdictionKind, Leadership, Measure, MeasuresLink, Networking, Participant,
-    Plan, PlanningBudgeting, PriorityGoal, PublicReporting, Review, ServiceArea, Session, Survey,
-    Surveys, Training, Verification, Visual,
+    Jurisdiction, JurisdictionKind, Leadership, MeasuresLink, Networking, Plan, PlanningBudgeting,
+    PriorityGoal, PublicReporting, Review, ServiceArea, Session, Survey, Surveys, Training,
+    Verification, Visual,
 };
-pub use name::{count_looking_different, look_alike_key, same_name_key, shown_name};
 pub use reading::{Event, Item};
 pub use schema::json_schema;
 pub use value::{
-    Date, FORMAT_VERSION, FormatVersion, MAX_ITEMS, MAX_TEXT_CHARS, MAX_YEAR, MIN_YEAR, Month,
-    Population, ServiceAreas, Text, Year, is_placeholder,
+    FORMAT_VERSION, FormatVersion, MAX_ITEMS, Population, ServiceAreas, is_placeholder,
+};
+// The shared vocabulary, named here too because the evidence contract is written in it.
+pub use crate::vocab::{
+    Date, Field, FieldKind, MAX_TEXT_CHARS, MAX_YEAR, MIN_YEAR, Measure, Month, Participant, Text,
+    Year, count_looking_different, look_alike_key, same_name_key, shown_name,
 };

@@ -8,9 +8,9 @@ use serde::{Deserialize, Serialize};
 
 use super::initiative::Initiative;
 use super::value::{
-    Date, FormatVersion, Month, Population, ServiceAreas, Text, Year, bounded_text, nullable,
-    nullable_flag, nullable_list,
+    FormatVersion, Population, ServiceAreas, bounded_text, nullable, nullable_flag, nullable_list,
 };
+use crate::vocab::{Date, Measure, Month, Participant, Role, Text, Year};
 
 /// A jurisdiction's evidence, as read from the file.
 #[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
@@ -141,36 +141,6 @@ pub struct ServiceArea {
     #[serde(skip)]
     #[schemars(skip)]
     pub kind_years: Vec<(Measure, Vec<i32>)>,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum Measure {
-    Input,
-    Output,
-    Workload,
-    Efficiency,
-    Outcome,
-}
-
-impl Measure {
-    pub const ALL: [Measure; 5] = [
-        Measure::Input,
-        Measure::Output,
-        Measure::Workload,
-        Measure::Efficiency,
-        Measure::Outcome,
-    ];
-
-    pub fn id(self) -> &'static str {
-        match self {
-            Measure::Input => "input",
-            Measure::Output => "output",
-            Measure::Workload => "workload",
-            Measure::Efficiency => "efficiency",
-            Measure::Outcome => "outcome",
-        }
-    }
 }
 
 #[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
@@ -319,36 +289,6 @@ pub struct Review {
     pub with: Vec<Participant>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum Participant {
-    DepartmentStaff,
-    ElectedOfficials,
-    Executives,
-    Public,
-    Other,
-}
-
-impl Participant {
-    pub const ALL: [Participant; 5] = [
-        Participant::DepartmentStaff,
-        Participant::ElectedOfficials,
-        Participant::Executives,
-        Participant::Public,
-        Participant::Other,
-    ];
-
-    pub fn id(self) -> &'static str {
-        match self {
-            Participant::DepartmentStaff => "department_staff",
-            Participant::ElectedOfficials => "elected_officials",
-            Participant::Executives => "executives",
-            Participant::Public => "public",
-            Participant::Other => "other",
-        }
-    }
-}
-
 #[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Networking {
@@ -475,7 +415,7 @@ pub struct MeasuresLink {
     pub sheet: Option<Text>,
     /// Headers read as roles, when the file's own headers are not recognised: service_area, measure, kind, period, actual, target, unit, owner, source, comparison, direction, breakdown.
     #[serde(default)]
-    pub columns: std::collections::BTreeMap<crate::measures::Role, Text>,
+    pub columns: std::collections::BTreeMap<Role, Text>,
 }
 
 /// A dated action toward a requirement.
@@ -483,13 +423,28 @@ pub struct MeasuresLink {
 #[serde(deny_unknown_fields)]
 pub struct Plan {
     /// The requirement id the plan works toward (see `pmcheck explain`).
-    pub requirement: Text,
+    #[schemars(with = "Text")]
+    pub requirement: serde_saphyr::Spanned<Text>,
     /// When the action is due.
     pub due: Date,
     #[serde(default)]
     pub owner: Option<Text>,
     #[serde(default)]
     pub note: Option<Text>,
+}
+
+impl Plan {
+    /// The requirement id the plan works toward.
+    pub fn requirement(&self) -> &str {
+        self.requirement.value.as_str()
+    }
+
+    /// The 1-based line and column of the requirement id in a YAML file (not known in
+    /// JSON).
+    pub fn requirement_at(&self) -> Option<(u64, u64)> {
+        let at = self.requirement.referenced;
+        (at.line() > 0).then(|| (at.line(), at.column()))
+    }
 }
 
 #[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
@@ -610,6 +565,61 @@ mod tests {
         for participant in Participant::ALL {
             assert_eq!(serde_json::to_value(participant).unwrap(), participant.id());
             assert_eq!(yaml::<Participant>(participant.id()), Ok(participant));
+        }
+    }
+
+    #[test]
+    fn closed_values_are_the_yaml_ids_of_their_lists() {
+        use crate::vocab::{Field, FieldKind};
+        fn ids<T: serde::Serialize>(all: &[T]) -> Vec<String> {
+            all.iter()
+                .map(|x| {
+                    serde_json::to_value(x)
+                        .unwrap()
+                        .as_str()
+                        .unwrap()
+                        .to_owned()
+                })
+                .collect()
+        }
+        use Channel::*;
+        let channels = ids(&[
+            Budget,
+            Website,
+            PublicMeeting,
+            Newsletter,
+            LocalMedia,
+            SocialMedia,
+            Mailing,
+            Report,
+            Channel::Other,
+        ]);
+        assert_eq!(Field::Channels.values(), channels);
+        let visuals = ids(&[
+            Visual::Graphs,
+            Visual::ColorCoding,
+            Visual::Dashboard,
+            Visual::Maps,
+            Visual::Other,
+        ]);
+        assert_eq!(Field::Visuals.values(), visuals);
+        let basis = ids(&[
+            EquityBasis::Neighborhood,
+            EquityBasis::Demographic,
+            EquityBasis::Other,
+        ]);
+        assert_eq!(Field::EquityBasis.values(), basis);
+        let external = ids(&[
+            ExternalLeadership::Presentations,
+            ExternalLeadership::DataSharing,
+            ExternalLeadership::Networking,
+            ExternalLeadership::Other,
+        ]);
+        assert_eq!(Field::LeadershipExternal.values(), external);
+        for field in Field::ALL {
+            if !field.values().is_empty() {
+                assert_eq!(field.kind(), FieldKind::List, "{field:?}");
+            }
         }
     }
 }

@@ -2,11 +2,11 @@
 //! a source, and the records an `every` rule judges one by one. Each match here is the
 //! one place a field's path meets the struct member behind it.
 
-use super::field::Field;
 use super::initiative::count_distinct;
-use super::model::{Evidence, Participant, PriorityGoal, Survey};
-use super::name::count_looking_different;
-use super::value::{Date, is_placeholder};
+use super::model::{Evidence, PriorityGoal, Survey};
+use super::value::is_placeholder;
+use crate::vocab::count_looking_different;
+use crate::vocab::{Date, Field, Participant};
 
 /// One record of a [`FieldKind::Items`](super::FieldKind::Items) list, judged by an
 /// `every` rule.
@@ -161,7 +161,10 @@ impl Evidence {
             Field::EquityBasis => self.equity.basis.len(),
             Field::LeadershipExternal => self.leadership.external.len(),
             Field::Initiatives => count_distinct(&self.initiatives),
-            Field::ServiceAreas => count_looking_different(&self.service_areas.0, usize::MAX),
+            Field::ServiceAreas => count_looking_different(
+                self.service_areas.0.iter().map(|a| a.name.as_str()),
+                usize::MAX,
+            ),
             Field::TrainingSessions => self.training.sessions.len(),
             Field::Reviews => self.accountability.reviews.len(),
             Field::FederalStrategicReviews => self.federal.strategic_reviews.len(),

@@ -7,7 +7,8 @@ use std::borrow::Cow;
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 
 use super::model::{Evidence, ServiceArea};
-use super::value::{Date, FormatVersion, MAX_YEAR, MIN_YEAR, Population, ServiceAreas, Text, Year};
+use super::value::{FormatVersion, Population, ServiceAreas};
+use crate::vocab::{Date, MAX_YEAR, MIN_YEAR, Text, Year};
 
 impl JsonSchema for FormatVersion {
     fn schema_name() -> Cow<'static, str> {

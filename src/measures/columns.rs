@@ -2,151 +2,81 @@
 //! the actual and the target. Headers are matched case- and punctuation-insensitively
 //! against common synonyms; the user can name any role's header instead.
 
-use crate::evidence::Measure;
+use crate::vocab::{Measure, Role};
 
-/// What a column holds. In an evidence file's `measures[].columns`, the key naming a
-/// header (`service_area: Dept`).
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    PartialOrd,
-    Ord,
-    Hash,
-    serde::Deserialize,
-    serde::Serialize,
-    schemars::JsonSchema,
-)]
-#[serde(rename_all = "snake_case")]
-pub enum Role {
-    ServiceArea,
-    Measure,
-    Kind,
-    Period,
-    Actual,
-    Target,
-    Unit,
-    Owner,
-    Source,
-    Comparison,
-    Direction,
-    Breakdown,
-}
-
-impl Role {
-    pub const ALL: [Role; 12] = [
-        Role::ServiceArea,
-        Role::Measure,
-        Role::Kind,
-        Role::Period,
-        Role::Actual,
-        Role::Target,
-        Role::Unit,
-        Role::Owner,
-        Role::Source,
-        Role::Comparison,
-        Role::Direction,
-        Role::Breakdown,
-    ];
-
-    /// The role's name in `--column ROLE=HEADER` and in evidence `columns:`.
-    pub fn id(self) -> &'static str {
-        match self {
-            Role::ServiceArea => "service_area",
-            Role::Measure => "measure",
-            Role::Kind => "kind",
-            Role::Period => "period",
-            Role::Actual => "actual",
-            Role::Target => "target",
-            Role::Unit => "unit",
-            Role::Owner => "owner",
-            Role::Source => "source",
-            Role::Comparison => "comparison",
-            Role::Direction => "direction",
-            Role::Breakdown => "breakdown",
-        }
-    }
-
-    pub fn from_id(id: &str) -> Option<Role> {
-        Role::ALL.into_iter().find(|r| r.id() == id.trim())
-    }
-
-    /// Headers read as this role, normalised (see [`normalize`]).
-    pub fn synonyms(self) -> &'static [&'static str] {
-        match self {
-            Role::ServiceArea => &[
-                "servicearea",
-                "department",
-                "dept",
-                "program",
-                "division",
-                "bureau",
-                "agency",
-            ],
-            Role::Measure => &[
-                "measure",
-                "measurename",
-                "indicator",
-                "kpi",
-                "performancemeasure",
-                "metric",
-                "measuretitle",
-                "indicatorname",
-                "kpiname",
-            ],
-            Role::Kind => &["measurekind", "measuretype", "type", "category", "kind"],
-            Role::Period => &[
-                "fiscalyear",
-                "fy",
-                "year",
-                "quarter",
-                "month",
-                "period",
-                "date",
-                "calendarmonth",
-                "reportingperiod",
-            ],
-            Role::Actual => &["actual", "value", "result", "actualvalue", "actuals"],
-            Role::Target => &["target", "goal", "targetvalue"],
-            Role::Unit => &["unit", "units", "unitofmeasure"],
-            Role::Owner => &["owner", "measureowner", "responsible"],
-            Role::Source => &["source", "url", "link", "datasource"],
-            Role::Comparison => &[
-                "comparison",
-                "benchmark",
-                "peervalue",
-                "nationalaverage",
-                "comparisonvalue",
-                "comparablecities",
-                "comparablejurisdictions",
-                "peeraverage",
-            ],
-            Role::Direction => &[
-                "desireddirection",
-                "direction",
-                "higherisbetter",
-                "polarity",
-                "betterwhen",
-            ],
-            Role::Breakdown => &[
-                "district",
-                "councildistrict",
-                "ward",
-                "neighborhood",
-                "neighbourhood",
-                "zip",
-                "zipcode",
-                "race",
-                "ethnicity",
-                "raceethnicity",
-                "agegroup",
-                "income",
-                "incomegroup",
-                "gender",
-            ],
-        }
+/// Headers read as a column role, normalised (see [`normalize`]).
+pub fn synonyms(role: Role) -> &'static [&'static str] {
+    match role {
+        Role::ServiceArea => &[
+            "servicearea",
+            "department",
+            "dept",
+            "program",
+            "division",
+            "bureau",
+            "agency",
+        ],
+        Role::Measure => &[
+            "measure",
+            "measurename",
+            "indicator",
+            "kpi",
+            "performancemeasure",
+            "metric",
+            "measuretitle",
+            "indicatorname",
+            "kpiname",
+        ],
+        Role::Kind => &["measurekind", "measuretype", "type", "category", "kind"],
+        Role::Period => &[
+            "fiscalyear",
+            "fy",
+            "year",
+            "quarter",
+            "month",
+            "period",
+            "date",
+            "calendarmonth",
+            "reportingperiod",
+        ],
+        Role::Actual => &["actual", "value", "result", "actualvalue", "actuals"],
+        Role::Target => &["target", "goal", "targetvalue"],
+        Role::Unit => &["unit", "units", "unitofmeasure"],
+        Role::Owner => &["owner", "measureowner", "responsible"],
+        Role::Source => &["source", "url", "link", "datasource"],
+        Role::Comparison => &[
+            "comparison",
+            "benchmark",
+            "peervalue",
+            "nationalaverage",
+            "comparisonvalue",
+            "comparablecities",
+            "comparablejurisdictions",
+            "peeraverage",
+        ],
+        Role::Direction => &[
+            "desireddirection",
+            "direction",
+            "higherisbetter",
+            "polarity",
+            "betterwhen",
+        ],
+        Role::Breakdown => &[
+            "district",
+            "councildistrict",
+            "ward",
+            "neighborhood",
+            "neighbourhood",
+            "zip",
+            "zipcode",
+            "race",
+            "ethnicity",
+            "raceethnicity",
+            "agegroup",
+            "income",
+            "incomegroup",
+            "gender",
+        ],
     }
 }
 
@@ -164,7 +94,7 @@ pub fn role_of(header: &str) -> Option<Role> {
     let key = normalize(header);
     Role::ALL
         .into_iter()
-        .find(|r| r.synonyms().contains(&key.as_str()))
+        .find(|&r| synonyms(r).contains(&key.as_str()))
 }
 
 /// A measure kind as data writes it: the five kinds, and common synonyms.
@@ -232,7 +162,7 @@ mod tests {
         let mut seen = std::collections::HashMap::new();
         for role in Role::ALL {
             assert_eq!(Role::from_id(role.id()), Some(role));
-            for s in role.synonyms() {
+            for s in synonyms(role) {
                 assert_eq!(normalize(s), *s, "{s} is not normalised");
                 assert!(seen.insert(*s, role).is_none(), "{s} is in two roles");
             }

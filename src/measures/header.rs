@@ -5,11 +5,12 @@ use std::collections::HashMap;
 use std::path::Path;
 
 use super::MeasuresError;
-use super::columns::{Role, kind_of, normalize, role_of};
+use super::columns::{kind_of, normalize, role_of};
 use super::period::{self, Period, Series};
 use super::read::{Layout, Mapped, Options};
 use super::source::{Cell, OwnedCell, column_name};
 use super::value;
+use crate::vocab::Role;
 
 /// Rows searched for the header row.
 const HEADER_SEARCH: usize = 30;

@@ -5,8 +5,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use super::period::{Frequency, Period};
 use super::read::{MeasureInfo, Table};
-use crate::evaluate::AreaNeed;
-use crate::evidence::{Measure, ServiceArea, Text, Year};
+use crate::vocab::Measure;
 
 /// A quality finding's code: stable, kebab-case, documented in the README.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -480,41 +479,6 @@ pub fn years_text(years: &[i32]) -> String {
         })
         .collect::<Vec<_>>()
         .join(", ")
-}
-
-/// The ICMA readings of Data Collection applied to one area of the data: whether it
-/// counts for the 2-year (Achievement) and the 3-year (Distinction) reading, and for
-/// Excellence (3 years, with outcome measures), each with the reason.
-pub struct IcmaView {
-    pub two_years: (bool, String),
-    pub three_years: (bool, String),
-    pub outcome: (bool, String),
-}
-
-impl AreaSummary {
-    /// What ICMA's Data Collection readings make of the area, as of `as_of_year`.
-    pub fn icma(&self, as_of_year: i32) -> IcmaView {
-        let area = self;
-        let evidence_area = ServiceArea {
-            name: Text(area.name.clone()),
-            years: area.years.iter().map(|&y| Year(y)).collect(),
-            measures: area.kinds.clone(),
-            sources: Vec::new(),
-            data: None,
-            kind_years: area.kind_years.clone(),
-        };
-        let need = |min_years, measure| AreaNeed {
-            as_of_year,
-            min_years,
-            max_age_years: 2,
-            measure,
-        };
-        IcmaView {
-            two_years: need(2, None).judge(&evidence_area),
-            three_years: need(3, None).judge(&evidence_area),
-            outcome: need(3, Some(Measure::Outcome)).judge(&evidence_area),
-        }
-    }
 }
 
 /// The inventory of several files: service areas of the same name merged, each

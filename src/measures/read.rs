@@ -4,12 +4,14 @@
 use rustc_hash::FxHashMap;
 use std::path::{Path, PathBuf};
 
-use super::columns::{Role, direction_of, kind_of, normalize};
+use super::columns::{direction_of, kind_of, normalize};
 use super::header::{HEAD, PeriodPart, Plan, plan};
 use super::period::{self, Period, Series};
 use super::source::{self, Cell, Sheet, column_name};
-use super::{CellProblem, MAX_PROBLEMS, MeasuresError, value};
-use crate::evidence::Measure;
+use super::{MAX_PROBLEMS, MeasuresError, value};
+use crate::diagnostic::{Problem, Problems};
+use crate::vocab::Measure;
+use crate::vocab::Role;
 
 /// How to read a file beyond what it says itself.
 #[derive(Debug, Clone, Default)]
@@ -204,8 +206,11 @@ pub fn read_sheet(path: &Path, sheet: Sheet, options: &Options) -> Result<Table,
     let head = sheet.head(path, HEAD)?;
     let plan = plan(path, &head, sheet.first_column, options, fys)?;
     drop(head);
+    let sheet_name = sheet.name.clone();
     let mut reader = RowReader {
         plan: &plan,
+        file: path,
+        sheet: sheet_name.as_deref(),
         fys,
         first_column: sheet.first_column,
         strings: Vec::new(),
@@ -236,12 +241,11 @@ pub fn read_sheet(path: &Path, sheet: Sheet, options: &Options) -> Result<Table,
         ));
     }
     if !reader.problems.is_empty() {
-        return Err(MeasuresError::Cells {
+        return Err(MeasuresError::Cells(Problems {
             file: path.to_path_buf(),
-            sheet: sheet.name,
             problems: reader.problems,
             omitted: reader.omitted,
-        });
+        }));
     }
     Ok(Table {
         file: path.to_path_buf(),
@@ -262,6 +266,8 @@ pub fn read_sheet(path: &Path, sheet: Sheet, options: &Options) -> Result<Table,
 /// Reads data rows one by one into the table being built.
 struct RowReader<'p> {
     plan: &'p Plan,
+    file: &'p Path,
+    sheet: Option<&'p str>,
     fys: u32,
     first_column: u32,
     strings: Vec<String>,
@@ -269,7 +275,7 @@ struct RowReader<'p> {
     measures: Vec<MeasureInfo>,
     measure_index: FxHashMap<(u32, u32), u32>,
     observations: Vec<Observation>,
-    problems: Vec<CellProblem>,
+    problems: Vec<Problem>,
     omitted: usize,
     rows: RowCounts,
     skipped: Vec<Skipped>,
@@ -282,17 +288,15 @@ struct RowReader<'p> {
 }
 
 impl RowReader<'_> {
-    fn problem(&mut self, row: u32, column: Option<usize>, text: Option<String>, message: String) {
+    fn problem(&mut self, row: u32, column: Option<usize>, message: String) {
         if self.problems.len() >= MAX_PROBLEMS {
             self.omitted += 1;
             return;
         }
-        self.problems.push(CellProblem {
-            row,
-            column: column.map(|c| column_name(self.first_column + c as u32)),
-            text,
-            message,
-        });
+        let column = column.map(|c| column_name(self.first_column + c as u32));
+        self.problems.push(Problem::in_cell(
+            self.file, self.sheet, row, column, message,
+        ));
     }
 
     fn intern(&mut self, s: &str) -> u32 {
@@ -389,7 +393,7 @@ impl RowReader<'_> {
                         "{} is not a measure kind; write input, output, workload, efficiency or outcome (effectiveness and demand are read as outcome and workload), or leave it empty",
                         value::quote(&t)
                     );
-                    self.problem(row, Some(i), Some(t.into_owned()), message);
+                    self.problem(row, Some(i), message);
                     return None;
                 }
             },
@@ -443,13 +447,12 @@ impl RowReader<'_> {
                 self.problem(
                     row,
                     Some(i),
-                    Some(d.to_string()),
                     format!("{d} is a date where a number belongs; write the value as a number"),
                 );
                 Err(())
             }
             Some(Cell::Text(t)) => value::parse(t).map_err(|message| {
-                self.problem(row, Some(i), Some(t.trim().to_owned()), message);
+                self.problem(row, Some(i), message);
             }),
         }
     }
@@ -484,7 +487,6 @@ impl RowReader<'_> {
                 self.problem(
                     row,
                     Some(i),
-                    None,
                     "the period is empty; write a year (2023), a fiscal year (FY2023), a quarter (2021 Q3) or a month (2021-07)".to_owned(),
                 );
                 return None;
@@ -525,7 +527,7 @@ impl RowReader<'_> {
                         Ok(p) => Some(*p),
                         Err(message) => {
                             let message = message.clone();
-                            self.problem(row, Some(i), Some(t.trim().to_owned()), message);
+                            self.problem(row, Some(i), message);
                             None
                         }
                     };
@@ -535,7 +537,7 @@ impl RowReader<'_> {
                 return match parsed {
                     Ok(p) => Some(p),
                     Err(message) => {
-                        self.problem(row, Some(i), Some(t.trim().to_owned()), message);
+                        self.problem(row, Some(i), message);
                         None
                     }
                 };
@@ -544,7 +546,7 @@ impl RowReader<'_> {
         match period::parse(&text, self.fys) {
             Ok(p) => Some(p),
             Err(message) => {
-                self.problem(row, Some(i), Some(text.trim().to_owned()), message);
+                self.problem(row, Some(i), message);
                 None
             }
         }
@@ -650,12 +652,7 @@ impl RowReader<'_> {
                 describe_values(first.actual, first.target),
                 first.row,
             );
-            self.problem(
-                o.row,
-                None,
-                Some(describe_values(o.actual, o.target)),
-                message,
-            );
+            self.problem(o.row, None, message);
         }
     }
 

@@ -274,8 +274,8 @@ fn sniff_delimiter(text: &str) -> u8 {
 }
 
 fn read_csv(path: &Path) -> Result<Sheet, MeasuresError> {
-    let text = diagnostic::read_text(path, MAX_MEASURES_BYTES, "measures")
-        .map_err(MeasuresError::Input)?;
+    let text =
+        crate::read::text(path, MAX_MEASURES_BYTES, "measures").map_err(MeasuresError::File)?;
     if text.trim().is_empty() {
         return Err(MeasuresError::file(
             path,

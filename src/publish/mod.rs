@@ -4,12 +4,11 @@
 //! value judged against its target in the measure's desired direction, the change from
 //! the period before, breakdowns for equity, and what the report covers of ICMA's
 //! Public Reporting requirements. [`crate::report::publish`] renders it;
-//! [`site::write_site`] writes it as a whole.
+//! [`crate::write::site`] writes it as a whole.
 
 pub mod chart;
 pub mod coverage;
 pub mod narratives;
-pub mod site;
 
 use std::collections::{BTreeMap, HashMap};
 

@@ -25,7 +25,7 @@ use std::path::Path;
 use serde::Deserialize;
 
 use super::Narrative;
-use crate::diagnostic::{self, InputError};
+use crate::diagnostic::{self, Problem};
 use crate::evidence::same_name_key;
 
 /// Narratives files larger than this are refused (1 MiB).
@@ -118,7 +118,7 @@ impl Narratives {
         origin: &Path,
         text: &str,
         known: &BTreeMap<String, Vec<String>>,
-    ) -> Result<(), InputError> {
+    ) -> Result<(), Problem> {
         // Each name folded once: the check is linear in the names.
         let by_key: std::collections::HashMap<
             String,
@@ -175,7 +175,7 @@ fn unknown<'a>(
     area: Option<&str>,
     what: &str,
     candidates: impl Iterator<Item = &'a str> + Clone,
-) -> InputError {
+) -> Problem {
     // The name's line: for a measure, the first after its area's line.
     let from = area
         .and_then(|a| key_line(text, a, 0))
@@ -190,7 +190,7 @@ fn unknown<'a>(
         .take(12)
         .map(|c| format!("`{}`", diagnostic::printable(c)))
         .collect();
-    InputError::new(
+    Problem::new(
         origin,
         line,
         format!(
@@ -218,10 +218,10 @@ fn key_line(text: &str, name: &str, after: usize) -> Option<(u64, u64)> {
 
 /// Two keys that name one area or measure (`Police:` and `police:`): an error at the
 /// second, naming the first.
-fn twice(origin: &Path, text: &str, first: &str, second: &str, within: usize) -> InputError {
+fn twice(origin: &Path, text: &str, first: &str, second: &str, within: usize) -> Problem {
     let a = key_line(text, first, within);
     let b = key_line(text, second, a.map_or(within, |(l, _)| l as usize));
-    InputError::new(
+    Problem::new(
         origin,
         b,
         format!(
@@ -240,8 +240,8 @@ fn story(
     text: &str,
     narrative: Option<String>,
     steps: Vec<String>,
-) -> Result<Narrative, InputError> {
-    let clean = |s: String| -> Result<Option<String>, InputError> {
+) -> Result<Narrative, Problem> {
+    let clean = |s: String| -> Result<Option<String>, Problem> {
         let trimmed = s.trim();
         if trimmed.chars().count() > MAX_TEXT_CHARS {
             let start: String = trimmed.chars().take(40).collect();
@@ -249,7 +249,7 @@ fn story(
                 .lines()
                 .position(|l| l.contains(&start))
                 .map(|n| (n as u64 + 1, 1));
-            return Err(InputError::new(
+            return Err(Problem::new(
                 origin,
                 line,
                 format!(
@@ -277,14 +277,14 @@ fn story(
 }
 
 /// Parses a narratives file's text; `origin` names it in messages.
-pub fn parse(text: &str, origin: &Path) -> Result<Narratives, InputError> {
+pub fn parse(text: &str, origin: &Path) -> Result<Narratives, Problem> {
     let raw: RawFile = crate::evidence::parse_yaml_document(text, origin)?;
     if raw.version != 1 {
         let line = text
             .lines()
             .position(|l| l.trim_start().starts_with("version"))
             .map(|n| (n as u64 + 1, 1));
-        return Err(InputError::new(
+        return Err(Problem::new(
             origin,
             line,
             format!(
@@ -329,10 +329,10 @@ pub fn parse(text: &str, origin: &Path) -> Result<Narratives, InputError> {
 }
 
 /// Reads and parses a narratives file.
-pub fn load(path: &Path) -> Result<(Narratives, String), InputError> {
-    let text = diagnostic::read_text(path, MAX_NARRATIVES_BYTES, "narratives")?;
+pub fn load(path: &Path) -> Result<(Narratives, String), Problem> {
+    let text = crate::read::text(path, MAX_NARRATIVES_BYTES, "narratives")?;
     if text.trim().is_empty() {
-        return Err(InputError::new(
+        return Err(Problem::new(
             path,
             None,
             "the narratives file is empty; it needs at least `version: 1` and `service_areas:` (see \"Publishing the public report\" in the README)",

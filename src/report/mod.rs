@@ -16,7 +16,6 @@ pub mod publish;
 mod sarif;
 mod table;
 
-use std::collections::HashSet;
 use std::io::{self, Write};
 
 use crate::criteria::{Category, Criteria};
@@ -92,46 +91,6 @@ impl RenderOptions {
             })
             .unwrap_or(1)
     }
-}
-
-/// The line on which each top-level key of an evidence file starts: YAML `key:` at
-/// the start of a line, or JSON `"key":` indented by at most two spaces. Linear in the
-/// size of the text: a line counts only when it looks like a key, and each key is
-/// looked up in a set.
-pub fn section_lines(text: &str) -> Vec<(String, u64)> {
-    let mut out: Vec<(String, u64)> = Vec::new();
-    let mut seen: HashSet<&str> = HashSet::new();
-    for (n, line) in text.lines().enumerate() {
-        let line = line.trim_start_matches('\u{feff}');
-        let trimmed = line.trim_start();
-        let indent = line.len() - trimmed.len();
-        let key = if let Some(rest) = trimmed.strip_prefix('"') {
-            (indent <= 2)
-                .then(|| rest.split_once('"'))
-                .flatten()
-                .filter(|(_, after)| after.trim_start().starts_with(':'))
-                .map(|(key, _)| key)
-        } else if indent == 0 {
-            trimmed
-                .split_once(':')
-                .filter(|(_, after)| after.is_empty() || after.starts_with([' ', '\t']))
-                .map(|(key, _)| key.trim_end())
-                .filter(|key| {
-                    key.starts_with(|c: char| c.is_ascii_alphabetic())
-                        && key
-                            .bytes()
-                            .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
-                })
-        } else {
-            None
-        };
-        if let Some(k) = key
-            && seen.insert(k)
-        {
-            out.push((k.to_owned(), n as u64 + 1));
-        }
-    }
-    out
 }
 
 pub fn render(
@@ -462,32 +421,4 @@ pub(crate) fn weight_at(category: &Category, level: usize) -> String {
             .unwrap_or(category.share)
             * 100.0,
     )
-}
-
-#[cfg(test)]
-mod tests {
-    use super::section_lines;
-
-    #[test]
-    fn section_lines_finds_top_level_keys_only() {
-        let yaml = "\u{feff}version: 1\n# c\nservice_areas:\n  - name: x\n    sources: [\nsources,\nas_of,\n    ]\nverification:   # note\n  data_checked: true\nservice_areas:\nas_of: 2021-05-07\nurl:http://x\n";
-        assert_eq!(
-            section_lines(yaml),
-            [
-                ("version".to_owned(), 1),
-                ("service_areas".to_owned(), 3),
-                ("verification".to_owned(), 9),
-                ("as_of".to_owned(), 12),
-            ]
-        );
-        let json = "{\n  \"version\": 1,\n  \"service_areas\": [\n  \"s0\",\n    \"name\": \"x\"\n  ],\n  \"as_of\" : \"2021-05-07\"\n}\n";
-        assert_eq!(
-            section_lines(json),
-            [
-                ("version".to_owned(), 2),
-                ("service_areas".to_owned(), 3),
-                ("as_of".to_owned(), 7),
-            ]
-        );
-    }
 }

@@ -1330,7 +1330,7 @@ fn more_than_fifty_problems_list_fifty_then_count_the_rest() {
     assert!(!err.contains("cell D52:"), "{err}");
     assert!(
         err.trim_end()
-            .ends_with("... and 7 more problems not listed"),
+            .ends_with("... and 7 more; fix these first, then check again"),
         "{err}"
     );
 }

@@ -134,7 +134,7 @@ pub(super) fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
             .areas
             .iter()
             .map(|a| {
-                let v = a.icma(as_of_year);
+                let v = crate::evaluate::IcmaView::of(a, as_of_year);
                 let verdict = |(counts, reason): (bool, String)| JsonVerdict { counts, reason };
                 JsonArea {
                     name: &a.name,

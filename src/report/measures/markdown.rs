@@ -33,7 +33,7 @@ pub(super) fn render(
     }
     let as_of_year = chrono::Datelike::year(&report.as_of);
     for a in &report.areas {
-        let v = a.icma(as_of_year);
+        let v = crate::evaluate::IcmaView::of(a, as_of_year);
         let mark = |ok: bool| if ok { "✓" } else { "✗" };
         writeln!(out)?;
         writeln!(out, "## {}", text::markdown_inline(&a.name))?;

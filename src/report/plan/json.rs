@@ -45,7 +45,7 @@ struct JsonPlan<'a> {
 impl<'a> JsonPlan<'a> {
     fn new(p: &'a Plan) -> Self {
         JsonPlan {
-            requirement: p.requirement.as_str(),
+            requirement: p.requirement(),
             due: p.due.to_string(),
             owner: p.owner.as_ref().map(|o| o.as_str()),
             note: p.note.as_ref().map(|n| n.as_str()),

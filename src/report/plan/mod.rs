@@ -107,13 +107,7 @@ fn sections(
     let list = |plans: &[&Plan]| -> Vec<String> {
         plans
             .iter()
-            .map(|p| {
-                format!(
-                    "- {}: {}",
-                    (esc.id)(p.requirement.as_str()),
-                    describe(p, esc)
-                )
-            })
+            .map(|p| format!("- {}: {}", (esc.id)(p.requirement()), describe(p, esc)))
             .collect()
     };
     [

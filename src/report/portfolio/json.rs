@@ -33,6 +33,15 @@ struct JsonRow<'a> {
     readiness: Option<OrderedMap<'a, f64>>,
     heaviest_gap: Option<&'a str>,
     error: Option<&'a str>,
+    /// Added in version 1 without a version change (additive): what `evaluate` would
+    /// list as warnings; empty for an error row.
+    warnings: Vec<JsonWarning<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonWarning<'a> {
+    code: &'a str,
+    message: &'a str,
 }
 
 impl<'a> JsonRow<'a> {
@@ -52,6 +61,14 @@ impl<'a> JsonRow<'a> {
                 )),
                 heaviest_gap: s.heaviest_gap.as_deref(),
                 error: None,
+                warnings: s
+                    .warnings
+                    .iter()
+                    .map(|w| JsonWarning {
+                        code: w.code.id(),
+                        message: &w.message,
+                    })
+                    .collect(),
             },
             Err(e) => JsonRow {
                 file: &r.file,
@@ -61,6 +78,7 @@ impl<'a> JsonRow<'a> {
                 readiness: None,
                 heaviest_gap: None,
                 error: Some(e),
+                warnings: Vec::new(),
             },
         }
     }

@@ -7,29 +7,29 @@
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
-use super::MeasuresError;
-use super::inventory::{AreaSummary, Report};
-use super::read::{Options, Table, read_file};
-use crate::evaluate::{Warning, WarningCode};
+use crate::diagnostic::{Warning, WarningCode};
 use crate::evidence::{Evidence, ServiceArea, Text, Year, same_name_key};
+use crate::measures::MeasuresError;
+use crate::measures::inventory::{AreaSummary, Report};
+use crate::measures::read::{Options, Table, read_file};
 
-/// What linking read and noticed.
-#[derive(Debug, Clone)]
-pub struct Linked {
-    pub report: Report,
-    pub warnings: Vec<Warning>,
-}
-
-/// The measures files of `evidence` (relative to `base`, the evidence file's folder)
-/// and `extra` ones, read with the evidence's fiscal year.
-pub fn read_linked(
-    evidence: &Evidence,
+/// The measures files `evidence` links (relative to `base`, its folder), then the
+/// `extra` files: the linked ones with their own sheet and columns, the extra ones with
+/// `options`' sheet and columns, all with one fiscal year (`options`', else the
+/// evidence's, else the calendar year).
+pub(super) fn read_tables(
+    evidence: Option<&Evidence>,
     base: &Path,
     extra: &[PathBuf],
+    options: &super::MeasuresOptions,
 ) -> Result<Vec<Table>, MeasuresError> {
-    let fys = evidence.fiscal_year_start.map_or(1, |m| m.0);
+    let fys = options
+        .fiscal_year_start
+        .or_else(|| evidence.and_then(|e| e.fiscal_year_start).map(|m| m.0))
+        .unwrap_or(1);
+    let links = evidence.map_or(&[][..], |e| &e.measures[..]);
     let mut tables = Vec::new();
-    for (i, link) in evidence.measures.iter().enumerate() {
+    for (i, link) in links.iter().enumerate() {
         let path = base.join(link.file.as_str());
         if !path.exists() {
             return Err(MeasuresError::file(
@@ -46,7 +46,7 @@ pub fn read_linked(
                 ),
             ));
         }
-        let options = Options {
+        let link_options = Options {
             sheet: link.sheet.as_ref().map(|s| s.0.clone()),
             columns: link
                 .columns
@@ -55,31 +55,21 @@ pub fn read_linked(
                 .collect(),
             fiscal_year_start: fys,
         };
-        tables.push(read_file(&path, &options)?);
+        tables.push(read_file(&path, &link_options)?);
     }
+    let extra_options = Options {
+        sheet: options.sheet.clone(),
+        columns: options.columns.clone(),
+        fiscal_year_start: fys,
+    };
     for file in extra {
-        let options = Options {
-            fiscal_year_start: fys,
-            ..Options::default()
-        };
-        tables.push(read_file(file, &options)?);
+        tables.push(read_file(file, &extra_options)?);
     }
     Ok(tables)
 }
 
-/// Reads the measures and brings them into `evidence`; `None` when there are none.
-pub fn link(
-    evidence: &mut Evidence,
-    base: &Path,
-    extra: &[PathBuf],
-    as_of: chrono::NaiveDate,
-    strict: bool,
-) -> Result<Option<Linked>, MeasuresError> {
-    let tables = read_linked(evidence, base, extra)?;
-    if tables.is_empty() {
-        return Ok(None);
-    }
-    let report = Report::new(tables, as_of);
+/// Brings the measures of `report` into `evidence`, returning what it noticed.
+pub(super) fn link(evidence: &mut Evidence, report: &Report, strict: bool) -> Vec<Warning> {
     let files: Vec<String> = report
         .tables
         .iter()
@@ -102,18 +92,18 @@ pub fn link(
             ),
         ));
     } else {
-        reconcile(evidence, &report, &files, strict, &mut warnings);
+        reconcile(evidence, report, &files, strict, &mut warnings);
     }
-    targets(evidence, &report, strict, &mut warnings);
-    evidence.accountability.tracking = tracking(&report);
-    equity_basis(evidence, &report, &mut warnings);
-    Ok(Some(Linked { report, warnings }))
+    targets(evidence, report, strict, &mut warnings);
+    evidence.accountability.tracking = tracking(report);
+    equity_basis(evidence, report, &mut warnings);
+    warnings
 }
 
 /// How many measures of the data report quarterly or monthly, for the accountability
 /// items: frequent tracking is shown beside the reviews, and never replaces one.
 fn tracking(report: &Report) -> Option<String> {
-    use super::period::Frequency;
+    use crate::measures::period::Frequency;
     let all: Vec<_> = report.areas.iter().flat_map(|a| &a.measures).collect();
     let frequent = all
         .iter()
@@ -193,7 +183,7 @@ fn equity_basis(evidence: &mut Evidence, report: &Report, out: &mut Vec<Warning>
     let mut found: Vec<EquityBasis> = Vec::new();
     for m in report.areas.iter().flat_map(|a| &a.measures) {
         for b in &m.breakdowns {
-            let basis = match super::columns::normalize(b).as_str() {
+            let basis = match crate::measures::columns::normalize(b).as_str() {
                 "district" | "councildistrict" | "ward" | "neighborhood" | "neighbourhood"
                 | "zip" | "zipcode" => EquityBasis::Neighborhood,
                 _ => EquityBasis::Demographic,
@@ -317,7 +307,7 @@ fn reconcile(
                 "the measures have {} service area{} that the evidence file does not list: {}",
                 unclaimed.len(),
                 if unclaimed.len() == 1 { "" } else { "s" },
-                super::few(&unclaimed, 10)
+                crate::measures::few(&unclaimed, 10)
             ),
         ));
     }
@@ -327,7 +317,7 @@ fn years_or_none(years: &[i32]) -> String {
     if years.is_empty() {
         "no year with data".to_owned()
     } else {
-        super::inventory::years_text(years)
+        crate::measures::inventory::years_text(years)
     }
 }
 
@@ -369,7 +359,7 @@ fn reconcile_area(
             WarningCode::ContradictedByMeasures,
             format!(
                 "service area `{name}` claims {} with no actual value in the measures (which have {})",
-                super::few(&unbacked, 10),
+                crate::measures::few(&unbacked, 10),
                 years_or_none(&data.years)
             ),
         ));

@@ -7,7 +7,8 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use crate::write::WriteError;
+use super::WriteError;
+use crate::inputs::Protected;
 
 /// The file that marks a folder as a site pmcheck wrote (and may replace with `--force`).
 pub const MARKER: &str = ".pmcheck-publish";
@@ -55,7 +56,7 @@ fn existing(dir: &Path, force: bool) -> Result<Existing, WriteError> {
                 if kind.is_file() {
                     "a file"
                 } else {
-                    crate::write::describe_file_type(&kind)
+                    crate::read::describe_file_type(&kind)
                 }
             ),
         ));
@@ -89,21 +90,13 @@ fn existing(dir: &Path, force: bool) -> Result<Existing, WriteError> {
     }
 }
 
-/// Whether `input` is `dir` or inside it.
-fn inside(input: &Path, dir: &Path) -> bool {
-    match (input.canonicalize(), dir.canonicalize()) {
-        (Ok(i), Ok(d)) => i.starts_with(d),
-        _ => false,
-    }
-}
-
 /// Writes `files` (names relative to the site, contents) as the site at `dir`.
 /// `inputs` are the files this run read: a site folder that holds one is refused.
 pub fn write_site(
     dir: &Path,
     files: &[(&str, &[u8])],
     force: bool,
-    inputs: &[&Path],
+    inputs: &Protected,
 ) -> Result<(), WriteError> {
     // Messages name the folder as it was given, not as it was resolved.
     write_resolved(dir, files, force, inputs).map_err(|e| WriteError {
@@ -116,9 +109,9 @@ fn write_resolved(
     dir: &Path,
     files: &[(&str, &[u8])],
     force: bool,
-    inputs: &[&Path],
+    inputs: &Protected,
 ) -> Result<(), WriteError> {
-    if let Some(input) = inputs.iter().find(|i| inside(i, dir)) {
+    if let Some(input) = inputs.inside(dir) {
         return Err(fail(
             dir,
             format!(
@@ -232,6 +225,12 @@ fn aside(parent: &Path) -> PathBuf {
 mod tests {
     use super::*;
 
+    fn protecting(input: &Path) -> Protected {
+        let mut p = Protected::default();
+        p.push(input);
+        p
+    }
+
     /// The names in a folder.
     fn names_in(dir: &Path) -> Vec<std::ffi::OsString> {
         std::fs::read_dir(dir)
@@ -248,17 +247,17 @@ mod tests {
     fn writes_a_new_folder_and_refuses_to_replace_without_force() {
         let tmp = tempfile::tempdir().unwrap();
         let dir = tmp.path().join("site");
-        write_site(&dir, &files(), false, &[]).unwrap();
+        write_site(&dir, &files(), false, &Protected::default()).unwrap();
         assert_eq!(
             std::fs::read(dir.join("index.html")).unwrap(),
             b"<p>new</p>"
         );
         assert!(dir.join(MARKER).is_file());
-        let e = write_site(&dir, &files(), false, &[]).unwrap_err();
+        let e = write_site(&dir, &files(), false, &Protected::default()).unwrap_err();
         assert!(e.message.contains("use --force"), "{}", e.message);
         // With --force, replaced as a whole; nothing is left beside it.
         std::fs::write(dir.join("index.html"), "old").unwrap();
-        write_site(&dir, &files(), true, &[]).unwrap();
+        write_site(&dir, &files(), true, &Protected::default()).unwrap();
         assert_eq!(
             std::fs::read(dir.join("index.html")).unwrap(),
             b"<p>new</p>"
@@ -272,13 +271,13 @@ mod tests {
         let tmp = tempfile::tempdir().unwrap();
         let dir = tmp.path().join("out");
         std::fs::create_dir(&dir).unwrap();
-        write_site(&dir, &files(), false, &[]).unwrap();
+        write_site(&dir, &files(), false, &Protected::default()).unwrap();
         assert!(dir.join("index.html").is_file());
 
         let mine = tmp.path().join("documents");
         std::fs::create_dir(&mine).unwrap();
         std::fs::write(mine.join("budget.xlsx"), "keep").unwrap();
-        let e = write_site(&mine, &files(), true, &[]).unwrap_err();
+        let e = write_site(&mine, &files(), true, &Protected::default()).unwrap_err();
         assert!(
             e.message.contains("not a site pmcheck published"),
             "{}",
@@ -291,9 +290,9 @@ mod tests {
     fn a_marked_folder_with_other_files_or_another_marker_is_not_replaced() {
         let tmp = tempfile::tempdir().unwrap();
         let dir = tmp.path().join("site");
-        write_site(&dir, &files(), false, &[]).unwrap();
+        write_site(&dir, &files(), false, &Protected::default()).unwrap();
         std::fs::write(dir.join("budget.xlsx"), "keep").unwrap();
-        let e = write_site(&dir, &files(), true, &[]).unwrap_err();
+        let e = write_site(&dir, &files(), true, &Protected::default()).unwrap_err();
         assert!(
             e.message.contains("not a site pmcheck published"),
             "{}",
@@ -302,16 +301,16 @@ mod tests {
         assert!(dir.join("budget.xlsx").is_file());
         std::fs::remove_file(dir.join("budget.xlsx")).unwrap();
         std::fs::write(dir.join(MARKER), "").unwrap();
-        assert!(write_site(&dir, &files(), true, &[]).is_err());
+        assert!(write_site(&dir, &files(), true, &Protected::default()).is_err());
     }
 
     #[test]
     fn dot_and_dot_dot_name_no_folder_and_a_path_through_the_site_works() {
         let tmp = tempfile::tempdir().unwrap();
         let dir = tmp.path().join("site");
-        write_site(&dir, &files(), false, &[]).unwrap();
+        write_site(&dir, &files(), false, &Protected::default()).unwrap();
         for odd in [dir.join(".."), PathBuf::from("/")] {
-            let e = write_site(&odd, &files(), true, &[]).unwrap_err();
+            let e = write_site(&odd, &files(), true, &Protected::default()).unwrap_err();
             assert!(
                 e.message.contains("names no folder of its own"),
                 "{}",
@@ -319,8 +318,14 @@ mod tests {
             );
         }
         // `site/.` and `site/../site` are the site: replaced, and nothing left beside it.
-        write_site(&dir.join("."), &files(), true, &[]).unwrap();
-        write_site(&dir.join("..").join("site"), &files(), true, &[]).unwrap();
+        write_site(&dir.join("."), &files(), true, &Protected::default()).unwrap();
+        write_site(
+            &dir.join("..").join("site"),
+            &files(),
+            true,
+            &Protected::default(),
+        )
+        .unwrap();
         let names = names_in(tmp.path());
         assert_eq!(names, ["site"]);
         assert!(dir.join("index.html").is_file());
@@ -331,14 +336,14 @@ mod tests {
         let tmp = tempfile::tempdir().unwrap();
         let file = tmp.path().join("file");
         std::fs::write(&file, "x").unwrap();
-        let e = write_site(&file, &files(), true, &[]).unwrap_err();
+        let e = write_site(&file, &files(), true, &Protected::default()).unwrap_err();
         assert!(e.message.contains("not a folder"), "{}", e.message);
 
         let site = tmp.path().join("site");
-        write_site(&site, &files(), false, &[]).unwrap();
+        write_site(&site, &files(), false, &Protected::default()).unwrap();
         let input = site.join("kpis.csv");
         std::fs::write(&input, "x").unwrap();
-        let e = write_site(&site, &files(), true, &[&input]).unwrap_err();
+        let e = write_site(&site, &files(), true, &protecting(&input)).unwrap_err();
         assert!(e.message.contains("an input of this run"), "{}", e.message);
         assert!(input.exists());
 
@@ -346,7 +351,7 @@ mod tests {
         {
             let link = tmp.path().join("link");
             std::os::unix::fs::symlink(&site, &link).unwrap();
-            let e = write_site(&link, &files(), true, &[]).unwrap_err();
+            let e = write_site(&link, &files(), true, &Protected::default()).unwrap_err();
             assert!(e.message.contains("symbolic link"), "{}", e.message);
         }
     }
@@ -355,11 +360,11 @@ mod tests {
     fn a_failed_write_leaves_the_previous_site() {
         let tmp = tempfile::tempdir().unwrap();
         let dir = tmp.path().join("site");
-        write_site(&dir, &files(), false, &[]).unwrap();
+        write_site(&dir, &files(), false, &Protected::default()).unwrap();
         // A file name that cannot be created fails the write part way.
         let bad: Vec<(&str, &[u8])> =
             vec![("index.html", b"<p>newer</p>"), ("no/such/dir.csv", b"")];
-        assert!(write_site(&dir, &bad, true, &[]).is_err());
+        assert!(write_site(&dir, &bad, true, &Protected::default()).is_err());
         assert_eq!(
             std::fs::read(dir.join("index.html")).unwrap(),
             b"<p>new</p>"

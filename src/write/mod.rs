@@ -1,8 +1,10 @@
-//! The one way pmcheck writes a file: a temporary file in the target directory,
-//! flushed to disk, then renamed into place. A failure leaves nothing behind, an
-//! existing file is kept unless overwriting was asked for, only a regular file is
-//! ever replaced (never a symlink, FIFO or device), and the evidence file being read
-//! is never a target. New files follow the umask; a replaced file keeps its mode.
+//! Every file pmcheck writes: reports and the evidence template ([`write_atomic`]), man
+//! pages, the published site ([`site`], a whole folder swapped into place) and GitHub's
+//! step summary ([`append`]). A file is written as a temporary file in the target
+//! directory, flushed to disk, then renamed into place. A failure leaves nothing behind,
+//! an existing file is kept unless overwriting was asked for, only a regular file is
+//! ever replaced (never a symlink, FIFO or device), and no input of the run
+//! ([`Protected`]) is ever a target. New files follow the umask; a replaced file keeps its mode.
 //! Interrupted (SIGINT, SIGTERM, SIGHUP) or stopped by a file-size limit (SIGXFSZ),
 //! pmcheck removes the temporary file it was writing.
 //!
@@ -13,6 +15,10 @@
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
+
+use crate::inputs::Protected;
+
+pub mod site;
 
 #[derive(Debug)]
 pub struct WriteError {
@@ -28,20 +34,13 @@ impl std::fmt::Display for WriteError {
 
 impl std::error::Error for WriteError {}
 
-fn same_file(a: &Path, b: &Path) -> bool {
-    match (a.canonicalize(), b.canonicalize()) {
-        (Ok(a), Ok(b)) => a == b,
-        _ => false,
-    }
-}
-
 /// Writes `contents` to `path` atomically. Refuses to replace an existing file unless
 /// `overwrite`, and refuses any path in `protected` (the inputs of this run).
 pub fn write_atomic(
     path: &Path,
     contents: &[u8],
     overwrite: bool,
-    protected: &[&Path],
+    protected: &Protected,
 ) -> Result<(), WriteError> {
     write_atomic_with(path, overwrite, protected, |file| file.write_all(contents))
 }
@@ -51,14 +50,14 @@ pub fn write_atomic(
 pub fn write_atomic_with(
     path: &Path,
     overwrite: bool,
-    protected: &[&Path],
+    protected: &Protected,
     fill: impl FnOnce(&mut std::fs::File) -> std::io::Result<()>,
 ) -> Result<(), WriteError> {
     let fail = |message: String| WriteError {
         path: path.to_path_buf(),
         message,
     };
-    if protected.iter().any(|p| same_file(p, path)) {
+    if protected.contains(path) {
         return Err(fail(
             "is an input of this run; pmcheck never writes over the file it reads".to_owned(),
         ));
@@ -77,7 +76,7 @@ pub fn write_atomic_with(
         if !kind.is_file() {
             return Err(fail(format!(
                 "is {}, not a regular file; pmcheck only ever replaces a regular file, even with --force",
-                describe_file_type(&kind)
+                crate::read::describe_file_type(&kind)
             )));
         }
         if !overwrite {
@@ -136,29 +135,44 @@ pub fn write_atomic_with(
     })
 }
 
-/// How a file type is named in messages ("a FIFO (named pipe)").
-pub(crate) fn describe_file_type(kind: &std::fs::FileType) -> &'static str {
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::FileTypeExt;
-        if kind.is_fifo() {
-            return "a FIFO (named pipe)";
-        }
-        if kind.is_char_device() {
-            return "a character device";
-        }
-        if kind.is_block_device() {
-            return "a block device";
-        }
-        if kind.is_socket() {
-            return "a socket";
-        }
+/// Why [`append`] wrote nothing.
+#[derive(Debug)]
+pub enum AppendError {
+    /// The target is not one to append to (an input of the run, not a regular file):
+    /// the caller says so and goes on.
+    Skipped(String),
+    /// The target could not be opened or written.
+    Failed(WriteError),
+}
+
+/// Appends `contents` to the file at `path`, creating it when missing: a log another
+/// program owns and reads, such as GitHub's step summary. Refuses an input of the run
+/// and anything but a regular file.
+pub fn append(path: &Path, contents: &[u8], protected: &Protected) -> Result<(), AppendError> {
+    if protected.contains(path) {
+        return Err(AppendError::Skipped("is an input of this run".to_owned()));
     }
-    if kind.is_symlink() {
-        "a symbolic link"
-    } else {
-        "not a regular file"
+    match std::fs::metadata(path) {
+        Ok(meta) if !meta.is_file() => {
+            return Err(AppendError::Skipped("is not a regular file".to_owned()));
+        }
+        Ok(_) => {}
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+        Err(e) => return Err(AppendError::Skipped(format!("cannot be read ({e})"))),
     }
+    let fail = |message: String| {
+        AppendError::Failed(WriteError {
+            path: path.to_path_buf(),
+            message,
+        })
+    };
+    let mut file = std::fs::OpenOptions::new()
+        .append(true)
+        .create(true)
+        .open(path)
+        .map_err(|e| fail(format!("cannot open: {e}")))?;
+    file.write_all(contents)
+        .map_err(|e| fail(format!("cannot append: {e}")))
 }
 
 /// Temporary files being written, removed when a signal stops the process.
@@ -230,6 +244,12 @@ mod interrupt {
 mod tests {
     use super::*;
 
+    fn protecting(input: &Path) -> Protected {
+        let mut p = Protected::default();
+        p.push(input);
+        p
+    }
+
     fn leftovers(dir: &Path) -> Vec<String> {
         std::fs::read_dir(dir)
             .unwrap()
@@ -242,11 +262,11 @@ mod tests {
     fn writes_and_refuses_to_clobber() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("out.yaml");
-        write_atomic(&path, b"one", false, &[]).unwrap();
-        let err = write_atomic(&path, b"two", false, &[]).unwrap_err();
+        write_atomic(&path, b"one", false, &Protected::default()).unwrap();
+        let err = write_atomic(&path, b"two", false, &Protected::default()).unwrap_err();
         assert!(err.message.contains("already exists"));
         assert_eq!(std::fs::read(&path).unwrap(), b"one");
-        write_atomic(&path, b"three", true, &[]).unwrap();
+        write_atomic(&path, b"three", true, &Protected::default()).unwrap();
         assert_eq!(std::fs::read(&path).unwrap(), b"three");
         assert!(leftovers(dir.path()).is_empty());
     }
@@ -254,11 +274,11 @@ mod tests {
     #[test]
     fn a_directory_target_and_a_protected_input_are_refused() {
         let dir = tempfile::tempdir().unwrap();
-        let err = write_atomic(dir.path(), b"x", true, &[]).unwrap_err();
+        let err = write_atomic(dir.path(), b"x", true, &Protected::default()).unwrap_err();
         assert!(err.message.contains("is a directory"));
         let input = dir.path().join("evidence.yaml");
         std::fs::write(&input, "version: 1\n").unwrap();
-        let err = write_atomic(&input, b"x", true, &[&input]).unwrap_err();
+        let err = write_atomic(&input, b"x", true, &protecting(&input)).unwrap_err();
         assert!(err.message.contains("never writes over the file it reads"));
         assert_eq!(std::fs::read_to_string(&input).unwrap(), "version: 1\n");
     }
@@ -274,12 +294,12 @@ mod tests {
                 "killed",
             ))
         };
-        let err = write_atomic_with(&path, false, &[], interrupted).unwrap_err();
+        let err = write_atomic_with(&path, false, &Protected::default(), interrupted).unwrap_err();
         assert!(err.message.contains("killed"), "{err}");
         assert!(!path.exists());
         assert!(leftovers(dir.path()).is_empty());
         std::fs::write(&path, "old").unwrap();
-        write_atomic_with(&path, true, &[], interrupted).unwrap_err();
+        write_atomic_with(&path, true, &Protected::default(), interrupted).unwrap_err();
         assert_eq!(std::fs::read_to_string(&path).unwrap(), "old");
         assert!(leftovers(dir.path()).is_empty());
     }
@@ -288,8 +308,13 @@ mod tests {
     #[test]
     fn an_unwritable_directory_fails_cleanly_even_for_root() {
         // Nobody, root included, can create files in /proc.
-        let err =
-            write_atomic(Path::new("/proc/pmcheck-evidence.yaml"), b"x", false, &[]).unwrap_err();
+        let err = write_atomic(
+            Path::new("/proc/pmcheck-evidence.yaml"),
+            b"x",
+            false,
+            &Protected::default(),
+        )
+        .unwrap_err();
         assert!(
             err.message.contains("cannot create a temporary file"),
             "{err}"
@@ -301,7 +326,7 @@ mod tests {
     fn a_missing_directory_leaves_nothing() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("no/such/dir/out.yaml");
-        let err = write_atomic(&path, b"x", false, &[]).unwrap_err();
+        let err = write_atomic(&path, b"x", false, &Protected::default()).unwrap_err();
         assert!(
             err.message.contains("cannot create a temporary file"),
             "{err}"
@@ -325,7 +350,7 @@ mod unix_tests {
     fn a_new_file_is_not_owner_only_and_a_replaced_file_keeps_its_mode() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("report.html");
-        write_atomic(&path, b"one", false, &[]).unwrap();
+        write_atomic(&path, b"one", false, &Protected::default()).unwrap();
         // A new file is 0666 narrowed by the umask (the shell reports the same umask,
         // which a child inherits), not the temporary file's 0600.
         let umask = std::process::Command::new("sh")
@@ -338,7 +363,7 @@ mod unix_tests {
         }
         assert_eq!(mode(&path) & 0o600, 0o600);
         std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o640)).unwrap();
-        write_atomic(&path, b"two", true, &[]).unwrap();
+        write_atomic(&path, b"two", true, &Protected::default()).unwrap();
         assert_eq!(mode(&path), 0o640, "--force keeps the mode");
         assert_eq!(std::fs::read(&path).unwrap(), b"two");
     }
@@ -350,7 +375,7 @@ mod unix_tests {
         std::fs::write(&target, "kept").unwrap();
         let link = dir.path().join("link.json");
         std::os::unix::fs::symlink(&target, &link).unwrap();
-        let err = write_atomic(&link, b"x", true, &[]).unwrap_err();
+        let err = write_atomic(&link, b"x", true, &Protected::default()).unwrap_err();
         assert!(err.message.contains("a symbolic link"), "{err}");
         assert!(
             std::fs::symlink_metadata(&link)
@@ -363,7 +388,7 @@ mod unix_tests {
         let fifo = dir.path().join("fifo.json");
         let made = std::process::Command::new("mkfifo").arg(&fifo).status();
         if made.is_ok_and(|s| s.success()) {
-            let err = write_atomic(&fifo, b"x", true, &[]).unwrap_err();
+            let err = write_atomic(&fifo, b"x", true, &Protected::default()).unwrap_err();
             assert!(err.message.contains("FIFO"), "{err}");
             use std::os::unix::fs::FileTypeExt;
             assert!(
@@ -373,7 +398,8 @@ mod unix_tests {
                     .is_fifo()
             );
         }
-        let err = write_atomic(Path::new("/dev/null"), b"x", true, &[]).unwrap_err();
+        let err =
+            write_atomic(Path::new("/dev/null"), b"x", true, &Protected::default()).unwrap_err();
         assert!(err.message.contains("character device"), "{err}");
     }
 }
