@@ -110,7 +110,7 @@ fn benches(c: &mut Criterion) {
     }
 
     let dir = corpus_dir();
-    let files = pmcheck::portfolio::collect(std::slice::from_ref(&dir)).files;
+    let files = pmcheck::evaluate::portfolio::collect(std::slice::from_ref(&dir)).files;
     let today = chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap();
     let mut group = c.benchmark_group("portfolio");
     group
@@ -121,7 +121,16 @@ fn benches(c: &mut Criterion) {
         b.iter(|| parse_all(black_box(&files)))
     });
     group.bench_function("evaluate_10000", |b| {
-        b.iter(|| pmcheck::portfolio::run(&icma, black_box(&files), None, today, workers(), &|| {}))
+        b.iter(|| {
+            pmcheck::evaluate::portfolio::run(
+                &icma,
+                black_box(&files),
+                None,
+                today,
+                workers(),
+                &|| {},
+            )
+        })
     });
     group.finish();
 }

@@ -7,7 +7,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 fn main() {
     let paths: Vec<PathBuf> = std::env::args().skip(1).map(PathBuf::from).collect();
-    let files = pmcheck::portfolio::collect(&paths).files;
+    let files = pmcheck::evaluate::portfolio::collect(&paths).files;
     let next = AtomicUsize::new(0);
     let parsed = AtomicUsize::new(0);
     let workers = std::thread::available_parallelism().map_or(1, |n| n.get());

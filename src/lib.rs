@@ -5,22 +5,16 @@
 //! versioned TOML model and its validation), [`evaluate`] (rules against evidence) and
 //! [`report`] (one renderer per output format). [`cli`] wires them to the command line.
 
-pub mod baseline;
 pub mod cli;
-pub mod compare;
 pub mod criteria;
 pub mod diagnostic;
-pub mod diff;
 pub mod evaluate;
 pub mod evidence;
 pub mod inputs;
 pub mod measures;
-pub mod plan;
-pub mod portfolio;
 pub mod publish;
 pub mod read;
 pub mod report;
-pub mod snippet;
 pub mod text;
 pub mod vocab;
 pub mod write;

@@ -57,13 +57,13 @@ fn downstream(c: &Criteria) {
             report::render(format, &ev, &options, &mut Vec::new()).unwrap();
         }
         let target = ev.target_or_next(None);
-        let plan = pmcheck::plan::plan(&ev, &e, target, None);
+        let plan = pmcheck::evaluate::plan::plan(&ev, &e, target, None);
         for format in [Format::Table, Format::Json, Format::Markdown] {
             report::plan::render(format, &ev, &plan, &mut Vec::new()).unwrap();
         }
     }
     let icma = criteria::bundled("icma-2022").unwrap();
-    let d = pmcheck::diff::diff(&icma, c);
+    let d = pmcheck::criteria::diff::diff(&icma, c);
     for format in [Format::Table, Format::Json, Format::Markdown] {
         report::criteria_view::show(format, c, &mut Vec::new()).unwrap();
         report::criteria_view::diff(format, &icma, c, &d, &mut Vec::new()).unwrap();

@@ -82,7 +82,7 @@ fn show(spec: &str, format: ShowFormat) -> Result<ExitStatus> {
 
 fn diff(a: &str, b: &str, format: Format) -> Result<ExitStatus> {
     let (a, b) = (criteria::resolve(a)?, criteria::resolve(b)?);
-    let d = crate::diff::diff(&a, &b);
+    let d = crate::criteria::diff::diff(&a, &b);
     emit(|out| report::criteria_view::diff(format, &a, &b, &d, out))?;
     Ok(ExitStatus::Success)
 }

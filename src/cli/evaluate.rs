@@ -97,7 +97,7 @@ pub(super) fn run(args: EvaluateArgs) -> Result<ExitStatus> {
         Some(level) => Some(level_arg(&criteria, "--require", level)?),
     };
     let baseline = match &args.baseline {
-        Some(path) => Some(crate::baseline::load(path)?),
+        Some(path) => Some(crate::evaluate::baseline::load(path)?),
         None => None,
     };
     let others: Vec<&Path> = args.baseline.iter().map(PathBuf::as_path).collect();
@@ -129,7 +129,11 @@ pub(super) fn run(args: EvaluateArgs) -> Result<ExitStatus> {
         .as_ref()
         .zip(args.baseline.as_ref())
         .map(|(b, path)| {
-            crate::baseline::changes(b, &display_path(path).display().to_string(), &evaluation)
+            crate::evaluate::baseline::changes(
+                b,
+                &display_path(path).display().to_string(),
+                &evaluation,
+            )
         });
     let regressed = changes.as_ref().is_some_and(|c| !c.lost.is_empty());
 

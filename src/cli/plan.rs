@@ -62,7 +62,7 @@ pub(super) fn run(args: PlanArgs) -> Result<ExitStatus> {
         evaluate::evaluate(&criteria, evidence, loaded.as_of.date, loaded.as_of.source);
     // Without --target: the next level, or the top level once every level is reached.
     let target = target.unwrap_or_else(|| evaluation.target_or_next(None));
-    let report = crate::plan::plan(&evaluation, evidence, target, args.by);
+    let report = crate::evaluate::plan::plan(&evaluation, evidence, target, args.by);
     emit(|out| report::plan::render(args.format, &evaluation, &report, out))?;
     Ok(ExitStatus::Success)
 }

@@ -42,7 +42,7 @@ pub struct PortfolioArgs {
 
 pub(super) fn run(args: PortfolioArgs) -> Result<ExitStatus> {
     let criteria = criteria::resolve(&args.criteria)?;
-    let found = crate::portfolio::collect(&args.paths);
+    let found = crate::evaluate::portfolio::collect(&args.paths);
     if found.files.is_empty() && found.unreadable.is_empty() {
         let paths: Vec<String> = args
             .paths
@@ -68,12 +68,13 @@ pub(super) fn run(args: PortfolioArgs) -> Result<ExitStatus> {
     let workers = args
         .jobs
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
-    let mut rows = crate::portfolio::run(&criteria, &files, args.as_of, today(), workers, &|| {
-        bar.inc(1)
-    });
+    let mut rows =
+        crate::evaluate::portfolio::run(&criteria, &files, args.as_of, today(), workers, &|| {
+            bar.inc(1)
+        });
     if !found.unreadable.is_empty() {
         rows.extend(found.unreadable);
-        crate::portfolio::sort(&mut rows);
+        crate::evaluate::portfolio::sort(&mut rows);
     }
     bar.finish_and_clear();
     emit(|out| report::portfolio::render(args.format, &criteria, &rows, out))?;

@@ -2,7 +2,7 @@
 
 use std::path::{Path, PathBuf};
 
-use anyhow::{Context, Result, bail};
+use anyhow::{Context, Result};
 use clap::Args;
 
 use super::ExitStatus;
@@ -11,7 +11,6 @@ use super::measures_input::MeasuresInput;
 use crate::criteria;
 use crate::evidence::Date;
 use crate::inputs;
-use crate::measures::Table;
 use crate::publish::{self, Narratives, coverage};
 use crate::report::publish::{PageInfo, csv::render_csv, render_html, summary};
 use crate::write::site;
@@ -83,50 +82,36 @@ pub(super) fn run(args: PublishArgs) -> Result<ExitStatus> {
         others: &others,
         ..inputs::Request::new(&criteria, generated)
     })?;
-    let evidence = loaded.evidence.as_ref().map(|s| &s.evidence);
     let tables = &loaded
         .measures
         .as_ref()
         .expect("measures were required")
         .tables;
-    let title = args.title.clone().or_else(|| {
-        evidence
-            .as_ref()
-            .and_then(|e| e.jurisdiction.as_ref())
-            .map(|j| j.name.as_str().to_owned())
-    });
-    if !tables
-        .iter()
-        .any(|t| t.observations.iter().any(|o| o.actual.is_some()))
-    {
-        let files: Vec<String> = tables
-            .iter()
-            .map(|t| crate::text::line(&t.file.display().to_string()))
-            .collect();
-        bail!(
-            "no actual values in {}, so there is nothing to publish; `pmcheck measures` shows how the files were read",
-            files.join(", ")
-        );
-    }
-
+    publish::has_actuals(tables)?;
     let narratives = match &args.narratives {
         Some(path) => {
             let (narratives, text) = publish::narratives::load(path)?;
-            narratives.check_names(path, &text, &known_names(tables))?;
+            narratives.check_names(path, &text, &publish::known_names(tables))?;
             narratives
         }
         None => Narratives::default(),
     };
-    let title = title.filter(|t| !crate::text::line(t).trim().is_empty());
-    let titled_by_default = title.is_none();
-    let title = title.unwrap_or_else(|| "Performance report".to_owned());
     let as_of = loaded.as_of.date;
     publish::after_as_of(tables, as_of.0)?;
-    let site = publish::build(tables, &narratives, title)?;
+    let title = publish::Title::choose(
+        args.title.as_deref(),
+        loaded.evidence.as_ref().map(|s| &s.evidence),
+    );
+    let defaults = title
+        .default_note()
+        .into_iter()
+        .chain(publish::as_of_note(loaded.as_of.source, as_of));
+    let defaults: Vec<String> = defaults.collect();
+    let site = publish::build(tables, &narratives, title.text)?;
     let info = PageInfo {
         as_of: as_of.to_string(),
         generated: generated.format("%Y-%m-%d").to_string(),
-        sources: sources(tables),
+        sources: publish::sources(tables),
     };
 
     let mut html = Vec::new();
@@ -141,17 +126,6 @@ pub(super) fn run(args: PublishArgs) -> Result<ExitStatus> {
     )?;
 
     let covered = coverage::coverage(&site, &criteria);
-    let mut defaults = Vec::new();
-    if titled_by_default {
-        defaults.push(
-            "The page is titled \"Performance report\": give the jurisdiction's name with --title (or --evidence)".to_owned(),
-        );
-    }
-    if loaded.as_of.source == inputs::AsOfSource::Today {
-        defaults.push(format!(
-            "The page says the data is as of {as_of} (today): give the date the data describes with --as-of"
-        ));
-    }
     let written = summary::Written {
         dir: &args.out,
         html_bytes: html.len(),
@@ -169,25 +143,4 @@ pub(super) fn run(args: PublishArgs) -> Result<ExitStatus> {
     };
     emit(|out| summary::render(&site, &written, &criteria, &covered, out))?;
     Ok(ExitStatus::Success)
-}
-
-/// Areas and their measures as the data names them, for checking narratives.
-fn known_names(tables: &[Table]) -> std::collections::BTreeMap<String, Vec<String>> {
-    let mut known: std::collections::BTreeMap<String, Vec<String>> = Default::default();
-    for t in tables {
-        for m in &t.measures {
-            known
-                .entry(t.area_name(m).to_owned())
-                .or_default()
-                .push(t.measure_name(m).to_owned());
-        }
-    }
-    known
-}
-
-/// The files read, by name, for the page's footer.
-fn sources(tables: &[Table]) -> String {
-    let mut names: Vec<String> = tables.iter().map(Table::short_name).collect();
-    names.dedup();
-    names.join(", ")
 }

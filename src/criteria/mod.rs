@@ -8,6 +8,7 @@
 //! their validation live in `rule`.
 
 mod bundled;
+pub mod diff;
 mod raw;
 mod rule;
 mod validate;

@@ -3,7 +3,12 @@
 
 use chrono::{Months, NaiveDate};
 
+pub mod baseline;
+pub mod compare;
 mod judge;
+pub mod plan;
+pub mod portfolio;
+pub mod snippet;
 mod warnings;
 
 pub use crate::diagnostic::{Warning, WarningCode};

@@ -6,7 +6,6 @@
 //! Public Reporting requirements. [`crate::report::publish`] renders it;
 //! [`crate::write::site`] writes it as a whole.
 
-pub mod chart;
 pub mod coverage;
 pub mod narratives;
 
@@ -440,8 +439,8 @@ fn put(
             places[at.0],
             at.1,
             what(),
-            plain_number(old),
-            plain_number(v)
+            crate::measures::source::format_number(old),
+            crate::measures::source::format_number(v)
         ))),
         None => {
             *slot = Some((v, at.0, at.1));
@@ -725,75 +724,99 @@ fn breakdowns(groups: &[(&str, Series<f64>)], direction: Direction, fys: u32) ->
         .collect()
 }
 
-/// A number as the page shows it: whole numbers with thousands separators, others
-/// with up to two decimals; the unit after it (`92%`, `4.5 minutes`).
-pub fn number(value: f64, unit: Option<&str>) -> String {
-    let text = plain_number(value);
-    match unit.map(str::trim) {
-        None | Some("") => text,
-        Some("%") => format!("{text}%"),
-        Some(c @ ("$" | "€" | "£")) => match text.strip_prefix('-') {
-            Some(abs) => format!("-{c}{abs}"),
-            None => format!("{c}{text}"),
-        },
-        // "1 minutes" reads as a slip: a one-word plural unit after exactly 1 is singular.
-        Some(u)
-            if text == "1"
-                && u.len() > 3
-                && u.ends_with('s')
-                && !u.ends_with("ss")
-                && u.chars().all(|c| c.is_ascii_lowercase()) =>
-        {
-            format!("1 {}", &u[..u.len() - 1])
+/// Refuses measures with no actual value at all: a page of targets alone reports nothing.
+pub fn has_actuals(tables: &[Table]) -> Result<(), Conflict> {
+    if tables
+        .iter()
+        .any(|t| t.observations.iter().any(|o| o.actual.is_some()))
+    {
+        return Ok(());
+    }
+    let files: Vec<String> = tables
+        .iter()
+        .map(|t| crate::text::line(&t.file.display().to_string()))
+        .collect();
+    Err(Conflict(format!(
+        "no actual values in {}, so there is nothing to publish; `pmcheck measures` shows how the files were read",
+        files.join(", ")
+    )))
+}
+
+/// The measures of each service area, as the data names them: what a narratives file's
+/// names are checked against.
+pub fn known_names(tables: &[Table]) -> BTreeMap<String, Vec<String>> {
+    let mut known: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for t in tables {
+        for m in &t.measures {
+            known
+                .entry(t.area_name(m).to_owned())
+                .or_default()
+                .push(t.measure_name(m).to_owned());
         }
-        Some(u) => format!("{text} {}", bounded(u)),
+    }
+    known
+}
+
+/// The files the page names as its sources, by their short names.
+pub fn sources(tables: &[Table]) -> String {
+    let mut names: Vec<String> = tables.iter().map(Table::short_name).collect();
+    names.dedup();
+    names.join(", ")
+}
+
+/// The page's title: `--title`, else the evidence's jurisdiction, else a default the
+/// summary points out.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Title {
+    pub text: String,
+    pub by_default: bool,
+}
+
+impl Title {
+    pub const DEFAULT: &str = "Performance report";
+
+    pub fn choose(flag: Option<&str>, evidence: Option<&crate::evidence::Evidence>) -> Title {
+        let given = flag
+            .map(str::to_owned)
+            .or_else(|| {
+                evidence
+                    .and_then(|e| e.jurisdiction.as_ref())
+                    .map(|j| j.name.as_str().to_owned())
+            })
+            .filter(|t| !crate::text::line(t).trim().is_empty());
+        match given {
+            Some(text) => Title {
+                text,
+                by_default: false,
+            },
+            None => Title {
+                text: Title::DEFAULT.to_owned(),
+                by_default: true,
+            },
+        }
+    }
+
+    /// What the summary says when the title is the default.
+    pub fn default_note(&self) -> Option<String> {
+        self.by_default.then(|| {
+            format!(
+                "The page is titled \"{}\": give the jurisdiction's name with --title (or --evidence)",
+                Title::DEFAULT
+            )
+        })
     }
 }
 
-/// A difference between two values: in percentage points for a percentage.
-pub fn difference(delta: f64, unit: Option<&str>) -> String {
-    match unit.map(str::trim) {
-        Some("%") => {
-            let n = plain_number(delta.abs());
-            format!("{n} percentage point{}", if n == "1" { "" } else { "s" })
-        }
-        _ => number(delta.abs(), unit),
-    }
-}
-
-/// A number without its unit: thousands separators and up to two decimals; three
-/// significant digits below 0.01; scientific notation from a thousand trillion up.
-pub fn plain_number(value: f64) -> String {
-    if !value.is_finite() {
-        return value.to_string();
-    }
-    let abs = value.abs();
-    if abs >= 1e15 {
-        return format!("{value:.3e}");
-    }
-    if abs > 0.0 && abs < 0.005 {
-        let decimals = (-abs.log10().floor()) as usize + 2;
-        let text = format!("{value:.decimals$}");
-        return text.trim_end_matches('0').to_owned();
-    }
-    // Formatting rounds the decimal digits exactly, where scaling by 100 would not.
-    let text = format!("{abs:.2}");
-    let (whole, frac) = text.split_once('.').unwrap_or((&text, ""));
-    let mut digits = whole.to_owned();
-    let mut i = digits.len();
-    while i > 3 {
-        i -= 3;
-        digits.insert(i, ',');
-    }
-    let frac = frac.trim_end_matches('0');
-    if !frac.is_empty() {
-        digits.push('.');
-        digits.push_str(frac);
-    }
-    if value < 0.0 && digits.bytes().any(|b| (b'1'..=b'9').contains(&b)) {
-        digits.insert(0, '-');
-    }
-    digits
+/// What the summary says when the page's as-of date is the day it was generated.
+pub fn as_of_note(
+    source: crate::inputs::AsOfSource,
+    as_of: crate::evidence::Date,
+) -> Option<String> {
+    (source == crate::inputs::AsOfSource::Today).then(|| {
+        format!(
+            "The page says the data is as of {as_of} (today): give the date the data describes with --as-of"
+        )
+    })
 }
 
 #[cfg(test)]

@@ -190,33 +190,6 @@ fn long_names_are_bounded() {
 }
 
 #[test]
-fn numbers_read_as_people_write_them() {
-    assert_eq!(number(1234567.0, None), "1,234,567");
-    assert_eq!(number(6.5, Some("minutes")), "6.5 minutes");
-    assert_eq!(number(92.0, Some("%")), "92%");
-    assert_eq!(number(0.126, None), "0.13");
-    assert_eq!(number(-1500.25, None), "-1,500.25");
-    assert_eq!(number(-0.001, None), "-0.001");
-    assert_eq!(number(0.004, None), "0.004");
-    assert_eq!(number(0.0031, None), "0.0031");
-    assert_eq!(number(-0.0001, Some("%")), "-0.0001%");
-    assert_eq!(number(1e308, None), "1.000e308");
-    assert_eq!(number(1_000_000_000_000_000.0, None), "1.000e15");
-    assert_eq!(number(12345678901.25, None), "12,345,678,901.25");
-    assert_eq!(number(0.0, None), "0");
-    assert_eq!(number(-0.004_999, None), "-0.005");
-    assert_eq!(number(2.999, None), "3");
-    assert_eq!(difference(-3.0, Some("%")), "3 percentage points");
-    assert_eq!(difference(1.0, Some("%")), "1 percentage point");
-    assert_eq!(difference(2.0, Some("calls")), "2 calls");
-    assert_eq!(difference(1.0, Some("minutes")), "1 minute");
-    assert_eq!(number(1.0, Some("Miles")), "1 Miles");
-    assert_eq!(number(1.0, Some("gas")), "1 gas");
-    assert_eq!(number(251000.0, Some("$")), "$251,000");
-    assert_eq!(number(-5.5, Some("$")), "-$5.5");
-}
-
-#[test]
 fn measures_of_one_name_in_two_files_are_one_measure() {
     let dir = tempfile::tempdir().unwrap();
     let a = dir.path().join("a.csv");

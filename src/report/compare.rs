@@ -7,8 +7,8 @@ use comfy_table::{Cell, Table};
 use serde::Serialize;
 
 use super::{Format, JsonReport, RenderOptions, level_name, status_label};
-use crate::compare::{self, Difference};
 use crate::evaluate::Evaluation;
+use crate::evaluate::compare::{self, Difference};
 use crate::text::{line, markdown_code, markdown_inline};
 
 /// The version of the compare JSON contract.

@@ -8,8 +8,8 @@ use std::io::{self, Write};
 
 use crate::criteria::Criteria;
 use crate::evaluate::Evaluation;
+use crate::evaluate::snippet;
 use crate::evidence::Date;
-use crate::snippet;
 use crate::text::{indented, line};
 
 /// An evidence file judged against the criteria, for `explain --evidence`.

@@ -64,7 +64,7 @@ pub struct RenderOptions {
     /// Whether to use color (a terminal, without `NO_COLOR`).
     pub color: bool,
     /// Progress since a baseline result (`--baseline`).
-    pub changes: Option<crate::baseline::Changes>,
+    pub changes: Option<crate::evaluate::baseline::Changes>,
     /// The line of each top-level section in the evidence file, for SARIF and GitHub.
     pub section_lines: Vec<(String, u64)>,
 }
@@ -181,7 +181,7 @@ pub(crate) const MARKDOWN: SafeText = SafeText {
 /// string from the baseline or the criteria is made safe by `esc`.
 pub(crate) fn change_lines(
     e: &Evaluation<'_>,
-    ch: &crate::baseline::Changes,
+    ch: &crate::evaluate::baseline::Changes,
     esc: SafeText,
 ) -> Vec<String> {
     let c = e.criteria;

@@ -6,9 +6,9 @@
 use std::path::Path;
 
 use pmcheck::criteria;
+use pmcheck::evaluate::snippet;
 use pmcheck::evaluate::{AsOfSource, evaluate};
 use pmcheck::evidence::{Date, parse_yaml};
-use pmcheck::snippet;
 
 use crate::common::cli::{ok, pmcheck, run};
 

@@ -17,6 +17,7 @@ mod help;
 mod hostile;
 mod init;
 mod json_contract;
+mod layers;
 mod measures;
 mod plan;
 mod portfolio;

@@ -5,7 +5,7 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use crate::criteria::Criteria;
-use crate::diff::CriteriaDiff;
+use crate::criteria::diff::CriteriaDiff;
 use crate::report::OrderedMap;
 
 fn write(value: &impl Serialize, out: &mut dyn Write) -> io::Result<()> {

@@ -5,7 +5,7 @@ use std::io::{self, Write};
 
 use super::{diff_rows, level_ids, window_cell};
 use crate::criteria::Criteria;
-use crate::diff::CriteriaDiff;
+use crate::criteria::diff::CriteriaDiff;
 use crate::text::{markdown_cell as cell, markdown_code, markdown_inline as escape, markdown_text};
 
 pub(super) fn list(bundled: &[(&str, Criteria)], out: &mut dyn Write) -> io::Result<()> {

@@ -9,8 +9,8 @@ mod table;
 use std::io::{self, Write};
 
 use super::Format;
+use crate::criteria::diff::CriteriaDiff;
 use crate::criteria::{Closes, Criteria};
-use crate::diff::CriteriaDiff;
 
 /// The bundled criteria, one row each.
 pub fn list(format: Format, bundled: &[(&str, Criteria)], out: &mut dyn Write) -> io::Result<()> {

@@ -7,7 +7,7 @@ use comfy_table::{Cell, Table};
 
 use super::{diff_rows, level_ids, window, window_cell};
 use crate::criteria::Criteria;
-use crate::diff::CriteriaDiff;
+use crate::criteria::diff::CriteriaDiff;
 use crate::report::{weight_label, weights_note};
 use crate::text::{indented, line};
 

@@ -5,8 +5,8 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use crate::evaluate::Evaluation;
+use crate::evaluate::plan::{Action, PlanReport};
 use crate::evidence::Plan;
-use crate::plan::{Action, PlanReport};
 
 #[derive(Serialize)]
 struct JsonPlanReport<'a> {

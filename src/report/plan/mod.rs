@@ -10,8 +10,8 @@ use std::io::{self, Write};
 
 use super::{Format, SafeText, weight_at};
 use crate::evaluate::Evaluation;
+use crate::evaluate::plan::PlanReport;
 use crate::evidence::Plan;
-use crate::plan::PlanReport;
 
 pub fn render(
     format: Format,

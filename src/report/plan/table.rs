@@ -4,7 +4,7 @@ use std::io::{self, Write};
 
 use super::{ACTIONS, action_lines, already_reached, sections, title, write_list};
 use crate::evaluate::Evaluation;
-use crate::plan::PlanReport;
+use crate::evaluate::plan::PlanReport;
 use crate::report::TERMINAL;
 
 pub(super) fn render(

@@ -6,7 +6,7 @@ use std::io::{self, Write};
 
 use super::level_id;
 use crate::criteria::Criteria;
-use crate::portfolio::Row;
+use crate::evaluate::portfolio::Row;
 use crate::text::csv_cell;
 
 /// Writes one row, every cell neutralized before the writer quotes it.

@@ -8,7 +8,7 @@ use askama::Template;
 
 use super::{count_line, level_label};
 use crate::criteria::Criteria;
-use crate::portfolio::Row;
+use crate::evaluate::portfolio::Row;
 use crate::report::percent;
 
 /// A file's row in the table.

@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use super::level_id;
 use crate::criteria::Criteria;
-use crate::portfolio::{Row, counts};
+use crate::evaluate::portfolio::{Row, counts};
 use crate::report::OrderedMap;
 
 #[derive(Serialize)]

@@ -4,7 +4,7 @@ use std::io::{self, Write};
 
 use super::{count_line, level_label};
 use crate::criteria::Criteria;
-use crate::portfolio::Row;
+use crate::evaluate::portfolio::Row;
 use crate::report::percent;
 use crate::text::{markdown_code, markdown_inline as escape};
 

@@ -10,7 +10,7 @@ mod table;
 use std::io::{self, Write};
 
 use crate::criteria::Criteria;
-use crate::portfolio::{Row, counts};
+use crate::evaluate::portfolio::{Row, counts};
 
 /// Output formats of `pmcheck portfolio`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]

@@ -7,7 +7,7 @@ use comfy_table::{Cell, Table};
 
 use super::{count_line, level_label};
 use crate::criteria::Criteria;
-use crate::portfolio::Row;
+use crate::evaluate::portfolio::Row;
 use crate::report::percent;
 use crate::text::line;
 

@@ -3,18 +3,20 @@
 //! `measures.csv` ([`csv`]). This file turns a [`Site`] into what the page shows:
 //! words, numbers with their units, and chart geometry; it judges nothing itself.
 
+pub mod chart;
 pub mod csv;
+pub mod number;
 pub mod summary;
 
 use std::io::{self, Write};
 
 use askama::Template;
 
-use crate::publish::chart::{self, BarChart, LineChart};
 use crate::publish::{
     AreaPage, Breakdown, Direction, MeasurePage, Narrative, Point, Site, Status, bounded,
-    difference, number,
 };
+use chart::{BarChart, LineChart};
+use number::{difference, number};
 
 /// Service areas start open when the page has at most this many measures; above it,
 /// each area is one line until opened (or searched), so the page stays usable.

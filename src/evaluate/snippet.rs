@@ -376,7 +376,7 @@ mod tests {
 
     #[test]
     fn a_snippet_lists_different_initiatives_to_meet_a_minimum() {
-        let text = include_str!("../criteria/spectrum.toml").replace(
+        let text = include_str!("../../criteria/spectrum.toml").replace(
             "field = \"initiatives\", min = 2 }",
             "field = \"initiatives\", min = 12 }",
         );
@@ -394,7 +394,7 @@ mod tests {
 
     #[test]
     fn huge_minimums_give_a_short_snippet() {
-        let text = include_str!("../criteria/icma-2022.toml").replace(
+        let text = include_str!("../../criteria/icma-2022.toml").replace(
             "min_areas = 6, min_years = 3, max_age_years = 2 }",
             "min_areas = 10000, min_years = 200, max_age_years = 2 }",
         );

@@ -2,8 +2,9 @@
 //! mark, in SVG user units. The template (`templates/publish.html`) draws them; no
 //! text from the inputs is placed here, only numbers and the labels the page escapes.
 
-use super::{Breakdown, Point, plain_number};
+use super::number::{number, plain_number};
 use crate::measures::period::Period;
+use crate::publish::{Breakdown, Point, bounded};
 
 /// The size of a measure's line chart.
 pub const WIDTH: f64 = 420.0;
@@ -256,7 +257,7 @@ pub struct Bar {
     pub width: String,
     /// The group's name, cut to fit beside the bar.
     pub name: String,
-    /// The group's name in full (within [`super::MAX_NAME_CHARS`]), the bar's tooltip.
+    /// The group's name in full (within [`crate::publish::MAX_NAME_CHARS`]), the bar's tooltip.
     pub full_name: String,
     pub value: String,
     /// `best`, `worst` or empty.
@@ -311,7 +312,7 @@ pub fn bar_chart(b: &Breakdown, unit: Option<&str>) -> BarChart {
             } else {
                 zero
             };
-            let full_name = super::bounded(&g.name);
+            let full_name = bounded(&g.name);
             let name = if full_name.chars().count() > BAR_LABEL_CHARS {
                 let mut cut: String = full_name.chars().take(BAR_LABEL_CHARS - 1).collect();
                 cut.push('…');
@@ -326,7 +327,7 @@ pub fn bar_chart(b: &Breakdown, unit: Option<&str>) -> BarChart {
                 width: coord((end - zero).abs().max(1.0)),
                 name,
                 full_name,
-                value: super::number(g.value, unit),
+                value: number(g.value, unit),
                 mark,
             }
         })
@@ -419,11 +420,11 @@ mod tests {
             category: "District".into(),
             period_label: "2024".into(),
             groups: vec![
-                super::super::Group {
+                crate::publish::Group {
                     name: "North".into(),
                     value: 5.0,
                 },
-                super::super::Group {
+                crate::publish::Group {
                     name: "Neighborhood North East of the river".into(),
                     value: -5.0,
                 },
