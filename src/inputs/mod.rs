@@ -344,3 +344,6 @@ pub fn unknown_plan(criteria: &Criteria, evidence: &Evidence, file: &Path) -> Op
         ),
     ))
 }
+
+#[cfg(test)]
+mod tests;

@@ -231,3 +231,48 @@ fn a_reader_that_goes_away_does_not_change_the_exit_code() {
     let status = child.wait().unwrap();
     assert_eq!(status.code(), Some(2), "a bad file is still exit 2");
 }
+
+// Portfolio once read each file its own way: no plan check, and the warnings of linking
+// measures dropped. It now loads each file as `evaluate` does.
+#[test]
+fn portfolio_checks_plans_and_keeps_the_warnings_of_linked_measures() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::write(
+        d.join("kpis.csv"),
+        "Department,Measure,Type,Fiscal Year,Actual\nPolice,Response time,outcome,2022,6\nPolice,Response time,outcome,2023,5\n",
+    )
+    .unwrap();
+    std::fs::write(
+        d.join("linked.yaml"),
+        "version: 1\nas_of: 2023-06-30\nmeasures:\n  - file: kpis.csv\n",
+    )
+    .unwrap();
+    std::fs::write(
+        d.join("planned.yaml"),
+        "version: 1\nplans:\n  - requirement: training.achievment\n    due: 2026-01-01\n",
+    )
+    .unwrap();
+    let r = run(&["portfolio", d.to_str().unwrap(), "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    let rows = v["jurisdictions"]
+        .as_array()
+        .unwrap_or_else(|| panic!("{v}"));
+    let row = |file: &str| {
+        rows.iter()
+            .find(|r| r["file"].as_str().unwrap().ends_with(file))
+            .unwrap_or_else(|| panic!("no row for {file}: {v}"))
+    };
+    let planned = row("planned.yaml")["error"].as_str().unwrap();
+    assert!(
+        planned.contains("planned.yaml:3:18: plans: `training.achievment` is not a requirement id"),
+        "{planned}"
+    );
+    let codes: Vec<&str> = row("linked.yaml")["warnings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|w| w["code"].as_str().unwrap())
+        .collect();
+    assert!(codes.contains(&"derived-from-measures"), "{codes:?}");
+}
