@@ -217,7 +217,7 @@ impl Validator<'_> {
             self.problem(
                 extra.id.span(),
                 format!(
-                    "{} levels; pmcheck reads at most {} (see \"Limits\" in the README)",
+                    "{} levels; pmcheck reads at most {} (see \"Limits\" in docs/reference.md)",
                     raw.levels.len(),
                     limits::MAX_LEVELS
                 ),
@@ -268,7 +268,7 @@ impl Validator<'_> {
             self.problem(
                 extra.id.span(),
                 format!(
-                    "{} categories; pmcheck reads at most {} (see \"Limits\" in the README)",
+                    "{} categories; pmcheck reads at most {} (see \"Limits\" in docs/reference.md)",
                     raw.categories.len(),
                     limits::MAX_CATEGORIES
                 ),
@@ -377,7 +377,7 @@ impl Validator<'_> {
             self.problem(
                 extra.id.span(),
                 format!(
-                    "{} requirements; pmcheck reads at most {} (see \"Limits\" in the README)",
+                    "{} requirements; pmcheck reads at most {} (see \"Limits\" in docs/reference.md)",
                     raw.len(),
                     limits::MAX_REQUIREMENTS
                 ),
@@ -506,7 +506,7 @@ impl Validator<'_> {
                 self.problem(
                     s.span(),
                     format!(
-                        "`{name}` is {}, over pmcheck's limit of {} (see \"Limits\" in the README)",
+                        "`{name}` is {}, over pmcheck's limit of {} (see \"Limits\" in docs/reference.md)",
                         s.get_ref(),
                         range.end()
                     ),
@@ -580,7 +580,7 @@ impl Validator<'_> {
             self.problem(
                 span.clone(),
                 format!(
-                    "more than {} rules in one file (counting those inside `all_of`, `any_of` and `every`); see \"Limits\" in the README",
+                    "more than {} rules in one file (counting those inside `all_of`, `any_of` and `every`); see \"Limits\" in docs/reference.md",
                     limits::MAX_RULES
                 ),
             );
@@ -592,7 +592,7 @@ impl Validator<'_> {
             self.problem(
                 span,
                 format!(
-                    "rules nest more than {} deep inside `all_of`, `any_of` and `every`; flatten them (see \"Limits\" in the README)",
+                    "rules nest more than {} deep inside `all_of`, `any_of` and `every`; flatten them (see \"Limits\" in docs/reference.md)",
                     limits::MAX_RULE_DEPTH
                 ),
             );

@@ -1,5 +1,5 @@
 //! Warnings: what an evaluation noticed besides met and unmet, each kind with a
-//! stable code (kebab-case, documented in the README, carried by every machine
+//! stable code (kebab-case, documented in docs/reference.md, carried by every machine
 //! format) and its own function.
 
 use std::collections::{BTreeMap, HashMap};

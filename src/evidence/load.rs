@@ -37,7 +37,7 @@ pub fn parse_yaml(text: &str, origin: &Path) -> Result<Evidence, Problem> {
         return Err(Problem::new(
             origin,
             None,
-            "the evidence file is empty; it needs at least `version: 1` (see the README for the format)",
+            "the evidence file is empty; it needs at least `version: 1` (see \"Evidence format v1\" in docs/reference.md)",
         ));
     }
     parse_yaml_within(text, origin, MAX_YAML_NODES)
@@ -182,7 +182,7 @@ fn budget_message(e: &serde_saphyr::Error, max_nodes: usize) -> Option<String> {
         BudgetBreach::Documents { .. } => "too many YAML documents (separated by `---`)".to_owned(),
         other => format!("a YAML limit ({other:?})"),
     };
-    let advice = "(see \"Errors\" in the README); remove what the evaluation does not need";
+    let advice = "(see \"Errors\" in docs/reference.md); remove what the evaluation does not need";
     Some(format!(
         "the file has {what}, over pmcheck's limit for one evidence file {advice}"
     ))
@@ -297,7 +297,7 @@ mod tests {
         }
     }
 
-    const YAML_EMPTY: &str = "the evidence file is empty; it needs at least `version: 1` (see the README for the format)";
+    const YAML_EMPTY: &str = "the evidence file is empty; it needs at least `version: 1` (see \"Evidence format v1\" in docs/reference.md)";
     const JSON_EMPTY: &str = "the evidence file is empty; it needs at least {\"version\": 1}";
 
     #[test]
@@ -459,7 +459,7 @@ mod tests {
         let err = parse_yaml_within(yaml, origin, 6).unwrap_err();
         assert_eq!(
             err.message,
-            "the file has more than 6 YAML nodes (keys, values, lists and mappings), over pmcheck's limit for one evidence file (see \"Errors\" in the README); remove what the evaluation does not need"
+            "the file has more than 6 YAML nodes (keys, values, lists and mappings), over pmcheck's limit for one evidence file (see \"Errors\" in docs/reference.md); remove what the evaluation does not need"
         );
         assert_eq!(err.line_column().map(|(line, _)| line), Some(2));
         assert_eq!(thousands(MAX_YAML_NODES), "2,000,000");

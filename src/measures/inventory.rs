@@ -7,7 +7,7 @@ use super::period::{Frequency, Period};
 use super::read::{MeasureInfo, Table};
 use crate::vocab::Measure;
 
-/// A quality finding's code: stable, kebab-case, documented in the README.
+/// A quality finding's code: stable, kebab-case, documented in docs/reference.md.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum FindingCode {
     NoKind,

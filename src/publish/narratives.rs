@@ -335,7 +335,7 @@ pub fn load(path: &Path) -> Result<(Narratives, String), Problem> {
         return Err(Problem::new(
             path,
             None,
-            "the narratives file is empty; it needs at least `version: 1` and `service_areas:` (see \"Publishing the public report\" in the README)",
+            "the narratives file is empty; it needs at least `version: 1` and `service_areas:` (see \"The narratives file\" in docs/guide.md)",
         ));
     }
     let narratives = parse(&text, path)?;

@@ -7,7 +7,7 @@ use std::io::{self, Write};
 use crate::measures::Table;
 use crate::text;
 
-/// The columns, in order; documented in the README.
+/// The columns, in order; documented in docs/guide.md.
 pub const COLUMNS: [&str; 12] = [
     "service_area",
     "measure",
