@@ -488,3 +488,28 @@ fn the_published_page_works_in_a_real_browser() {
     assert_eq!(seen["noscript"]["measures"], 2000);
     eprintln!("2,000 measures: loaded in {} ms", seen["loadMs"]);
 }
+
+/// The page with what changes from run to run made constant: the folder written to.
+fn normalized(text: &str, dir: &Path) -> String {
+    text.replace(dir.to_str().unwrap(), "[DIR]")
+}
+
+#[test]
+fn the_publish_summary_and_the_page_are_snapshots() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("report");
+    let r = publish(&FAIRVIEW, &out);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    insta::assert_snapshot!("publish_summary", normalized(&r.stdout, tmp.path()));
+    let page = read(&out.join("index.html"));
+    // The page is one line per element where the template breaks lines; the snapshot
+    // keeps the page's text structure reviewable, one tag-led line at a time.
+    let page: String = normalized(&page, tmp.path())
+        .replace("><", ">\n<")
+        .lines()
+        .map(str::trim_end)
+        .filter(|l| !l.trim().is_empty())
+        .collect::<Vec<_>>()
+        .join("\n");
+    insta::assert_snapshot!("publish_page_fairview", page);
+}
