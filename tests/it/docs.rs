@@ -226,7 +226,10 @@ fn generators() -> Vec<(&'static str, fn() -> String)> {
     vec![
         ("bundled-criteria", bundled_criteria_table),
         ("icma-requirements", || {
-            requirements_table(&["icma-2021", "icma-2022"], "Official wording (ICMA table)")
+            requirements_table(
+                &["icma-2021", "icma-2022"],
+                "Official wording (ICMA 2021 table)",
+            )
         }),
         ("spectrum-requirements", || {
             requirements_table(&["spectrum"], "Wording (pmcheck's rubric)")
@@ -240,14 +243,17 @@ fn generators() -> Vec<(&'static str, fn() -> String)> {
 }
 
 /// The generated regions of a document: name, and the byte range of its body (between
-/// the marker lines).
+/// the marker lines). Markers count only at the start of a line, so that a document can
+/// name them in prose.
 fn regions(text: &str, doc: &Path) -> Vec<(String, std::ops::Range<usize>)> {
+    const START: &str = "\n<!-- generated:";
+    let text_nl = format!("\n{text}"); // offsets in it are one past those in `text`
     let mut out = Vec::new();
     let mut from = 0;
-    while let Some(at) = text[from..].find("<!-- generated:") {
-        let start = from + at;
-        let line_end = start + text[start..].find('\n').expect("marker line ends");
-        let name = text[start + "<!-- generated:".len()..line_end]
+    while let Some(at) = text_nl[from..].find(START) {
+        let start = from + at + START.len();
+        let line_end = start + text_nl[start..].find('\n').expect("marker line ends");
+        let name = text_nl[start..line_end]
             .trim()
             .strip_suffix("-->")
             .unwrap_or_else(|| panic!("{}: a marker must be one line", doc.display()))
@@ -255,15 +261,10 @@ fn regions(text: &str, doc: &Path) -> Vec<(String, std::ops::Range<usize>)> {
             .to_owned();
         let body = line_end + 1;
         let end = body
-            + text[body..]
-                .find(END)
-                .unwrap_or_else(|| panic!("{}: `{name}` has no `{END}`", doc.display()));
-        assert!(
-            text[end..].starts_with(END) && text[..end].ends_with('\n'),
-            "{}: `{END}` must start a line",
-            doc.display()
-        );
-        out.push((name, body..end));
+            + text_nl[body - 1..]
+                .find(&format!("\n{END}"))
+                .unwrap_or_else(|| panic!("{}: `{name}` has no `{END}` line", doc.display()));
+        out.push((name, body - 1..end - 1));
         from = end + END.len();
     }
     out
@@ -333,6 +334,16 @@ fn a_cell_cannot_break_its_table() {
     assert_eq!(cell("`x|y`"), "`x\\|y`");
     let t = table(&["A", "B"], &[vec!["1|2".into(), "3".into()]]);
     assert_eq!(t, "| A | B |\n| --- | --- |\n| 1\\|2 | 3 |\n");
+}
+
+#[test]
+fn regions_are_marked_by_whole_lines() {
+    let text = "<!-- generated:a -->\nA\n<!-- end generated -->\nsay `<!-- generated:b -->`\n\n<!-- generated:c -->\n<!-- end generated -->\n";
+    let found: Vec<(String, &str)> = regions(text, Path::new("t.md"))
+        .into_iter()
+        .map(|(name, range)| (name, &text[range]))
+        .collect();
+    assert_eq!(found, [("a".to_owned(), "A\n"), ("c".to_owned(), "")]);
 }
 
 #[test]
