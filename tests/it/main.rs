@@ -8,6 +8,7 @@ mod common;
 mod baseline;
 mod compare;
 mod criteria;
+mod docs;
 mod evaluate;
 mod examples;
 mod explain;

@@ -1,14 +1,32 @@
-//! The README is the front door: it must stay in step with the criteria and with CI.
+//! The README (the front door) and the documents in docs/ show what pmcheck prints, and
+//! stay in step with the criteria and with CI. The generated tables and the links are
+//! checked in `docs`.
 
 use pmcheck::criteria;
 
+/// A document of the repository, by its path from the root.
+fn doc(path: &str) -> String {
+    std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(path))
+        .unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
 fn readme() -> String {
-    std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap()
+    doc("README.md")
+}
+
+/// The guide: the first evaluation, the examples, measures data, publishing.
+fn guide() -> String {
+    doc("docs/guide.md")
+}
+
+/// The reference: evidence format, criteria, output formats, codes, errors, limits.
+fn reference() -> String {
+    doc("docs/reference.md")
 }
 
 #[test]
-fn the_readme_gives_every_requirement_with_its_official_wording_and_reading() {
-    let text = readme();
+fn the_reference_gives_every_requirement_with_its_official_wording_and_reading() {
+    let text = reference();
     for version in ["icma-2021", "icma-2022"] {
         let c = criteria::bundled(version).unwrap();
         for r in &c.requirements {
@@ -38,11 +56,13 @@ fn ci_runs_the_test_command_the_readme_gives() {
 }
 
 #[test]
-fn the_readme_names_every_bundled_requirement() {
-    let text = readme();
+fn the_documents_name_every_bundled_requirement() {
+    // The reference tables the bundled criteria and ICMA's requirements; the guide the
+    // requirements of the other frameworks, beside their story.
+    let text = reference() + &guide();
     for (id, _, _) in criteria::BUNDLED {
         let c = criteria::bundled(id).unwrap();
-        assert!(text.contains(&format!("`{id}`")), "criteria {id}");
+        assert!(reference().contains(&format!("`{id}`")), "criteria {id}");
         for r in &c.requirements {
             assert!(text.contains(&format!("`{}`", r.id)), "{id}: {}", r.id);
         }
@@ -59,7 +79,7 @@ fn the_quick_start_output_in_the_readme_is_what_pmcheck_prints() {
         .unwrap();
     let printed = String::from_utf8(out.stdout).unwrap();
     let text = readme();
-    let start = text.find("The first command prints:").unwrap();
+    let start = text.find("<!-- quick-start -->").unwrap();
     let block = &text[start..];
     for line in printed
         .lines()
@@ -71,6 +91,25 @@ fn the_quick_start_output_in_the_readme_is_what_pmcheck_prints() {
             "README lacks the printed line {line:?}"
         );
     }
+    // And the README shows nothing pmcheck does not print (`...` stands for lines left out).
+    let shown = marked_block(&text, "quick-start");
+    assert_printed("quick-start", &lines_but_elisions(&shown), &printed);
+}
+
+#[test]
+fn the_guide_shows_what_the_oakdale_example_prints_in_full() {
+    let out = assert_cmd::Command::cargo_bin("pmcheck")
+        .unwrap()
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .args(["evaluate", "examples/oakdale-achievement.yaml"])
+        .output()
+        .unwrap();
+    let printed = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(
+        marked_block(&guide(), "example: oakdale"),
+        printed,
+        "regenerate the guide's Oakdale block from `pmcheck evaluate examples/oakdale-achievement.yaml`"
+    );
 }
 
 #[test]
@@ -81,7 +120,7 @@ fn the_usage_block_is_what_evaluate_help_prints() {
         .output()
         .unwrap();
     let help = String::from_utf8(out.stdout).unwrap();
-    let text = readme();
+    let text = reference();
     let start = text.find("<!-- evaluate-help -->\n```text\n").unwrap()
         + "<!-- evaluate-help -->\n```text\n".len();
     let end = start + text[start..].find("```\n").unwrap();
@@ -93,15 +132,15 @@ fn the_usage_block_is_what_evaluate_help_prints() {
 }
 
 #[test]
-fn the_readme_documents_every_warning_code() {
-    let text = readme();
+fn the_reference_documents_every_warning_code() {
+    let text = reference();
     for code in pmcheck::evaluate::WarningCode::ALL {
         let row = format!("| `{}` | {} |", code.id(), code.summary());
-        assert!(text.contains(&row), "README lacks the row {row}");
+        assert!(text.contains(&row), "docs/reference.md lacks the row {row}");
     }
 }
 
-/// The rows of the README table whose first line is `header`.
+/// The rows of the Markdown table whose first line is `header`.
 fn table_rows(text: &str, header: &str) -> Vec<Vec<String>> {
     let start = text
         .find(header)
@@ -121,16 +160,16 @@ fn table_rows(text: &str, header: &str) -> Vec<Vec<String>> {
 }
 
 #[test]
-fn the_readme_lists_every_column_role_with_its_headers() {
+fn the_guide_lists_every_column_role_with_its_headers() {
     use pmcheck::measures::Role;
     use pmcheck::measures::columns::normalize;
-    let rows = table_rows(&readme(), "| Role | Headers read as it |");
+    let rows = table_rows(&guide(), "| Role | Headers read as it |");
     assert_eq!(rows.len(), Role::ALL.len());
     for role in Role::ALL {
         let row = rows
             .iter()
             .find(|r| r[0].starts_with(&format!("`{}`", role.id())))
-            .unwrap_or_else(|| panic!("README lacks the role {}", role.id()));
+            .unwrap_or_else(|| panic!("the guide lacks the role {}", role.id()));
         let mut listed: Vec<String> = row[1].split(", ").map(normalize).collect();
         let mut synonyms: Vec<String> = pmcheck::measures::columns::synonyms(role)
             .iter()
@@ -143,9 +182,12 @@ fn the_readme_lists_every_column_role_with_its_headers() {
 }
 
 #[test]
-fn the_readme_lists_every_measures_finding_code() {
+fn the_reference_lists_every_measures_finding_code() {
     use pmcheck::measures::inventory::FindingCode;
-    let rows = table_rows(&readme(), "<!-- measures-findings -->\n| Code | Meaning |");
+    let rows = table_rows(
+        &reference(),
+        "<!-- generated:finding-codes -->\n\n| Code | Meaning |",
+    );
     let listed: Vec<(String, String)> = rows
         .iter()
         .map(|r| (r[0].trim_matches('`').to_owned(), r[1].clone()))
@@ -157,20 +199,19 @@ fn the_readme_lists_every_measures_finding_code() {
     assert_eq!(listed, codes);
 }
 
-/// The lines of the `text` block under `<!-- first-evaluation: NAME -->`, but for `...`,
-/// which stands for lines left out.
-fn walkthrough_block(text: &str, name: &str) -> Vec<String> {
-    let marker = format!("<!-- first-evaluation: {name} -->\n```text\n");
-    let start = text
-        .find(&marker)
-        .unwrap_or_else(|| panic!("README lacks {marker:?}"))
-        + marker.len();
-    let end = start + text[start..].find("```\n").unwrap();
-    text[start..end]
+/// The lines of a block, but for `...`, which stands for lines left out.
+fn lines_but_elisions(block: &str) -> Vec<String> {
+    block
         .lines()
         .filter(|l| *l != "...")
         .map(str::to_owned)
         .collect()
+}
+
+/// The lines of the `text` block under `<!-- first-evaluation: NAME -->`, but for `...`,
+/// which stands for lines left out.
+fn walkthrough_block(text: &str, name: &str) -> Vec<String> {
+    lines_but_elisions(&marked_block(text, &format!("first-evaluation: {name}")))
 }
 
 /// Every line of the block is a line pmcheck printed.
@@ -179,7 +220,7 @@ fn assert_printed(name: &str, block: &[String], printed: &str) {
     for line in block {
         assert!(
             printed.lines().any(|p| p == line),
-            "the README's {name} block shows {line:?}, which pmcheck does not print:\n{printed}"
+            "the document's {name} block shows {line:?}, which pmcheck does not print:\n{printed}"
         );
     }
 }
@@ -187,12 +228,12 @@ fn assert_printed(name: &str, block: &[String], printed: &str) {
 #[test]
 fn the_first_evaluation_walkthrough_shows_what_pmcheck_prints() {
     use crate::common::cli::run_in;
-    let text = readme();
+    let text = guide();
     let docs = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/first-evaluation");
     let evidence = std::fs::read_to_string(docs.join("evidence.yaml")).unwrap();
     let kpis = std::fs::read_to_string(docs.join("kpis.csv")).unwrap();
 
-    // Step 2: the lines the README says were filled in are the file's (comments aside).
+    // Step 2: the lines the guide says were filled in are the file's (comments aside).
     let filled_at = text
         .find("The City of Brookfield filled in these lines:")
         .unwrap();
@@ -248,7 +289,7 @@ fn marked_block(text: &str, name: &str) -> String {
     let marker = format!("<!-- {name} -->\n```text\n");
     let start = text
         .find(&marker)
-        .unwrap_or_else(|| panic!("README lacks {marker:?}"))
+        .unwrap_or_else(|| panic!("no block {marker:?}"))
         + marker.len();
     let end = start + text[start..].find("```\n").unwrap();
     text[start..end].to_owned()
@@ -273,7 +314,7 @@ fn the_publish_section_shows_what_publish_prints_and_its_narratives_example_read
         .unwrap();
     assert!(out.status.success());
     let printed = String::from_utf8(out.stdout).unwrap();
-    // The page's size changes with any change to the page; the README shows one.
+    // The page's size changes with any change to the page; the guide shows one.
     let sizes = |text: &str| -> String {
         text.split_once(" (")
             .and_then(|(head, rest)| Some((head, rest.split_once("), measures.csv")?.1)))
@@ -282,14 +323,14 @@ fn the_publish_section_shows_what_publish_prints_and_its_narratives_example_read
             })
     };
     assert_eq!(
-        sizes(&marked_block(&readme(), "publish-summary")),
+        sizes(&marked_block(&guide(), "publish-summary")),
         sizes(&printed),
-        "regenerate the README's publish block"
+        "regenerate the guide's publish block"
     );
 
-    // The narratives example of the README reads (its names are Fairview's).
-    let text = readme();
-    let at = text.find("**The narratives file** (YAML)").unwrap();
+    // The narratives example of the guide reads (its names are Fairview's).
+    let text = guide();
+    let at = text.find("\n## The narratives file\n").unwrap();
     let yaml_at = at + text[at..].find("```yaml\n").unwrap() + "```yaml\n".len();
     let yaml_end = yaml_at + text[yaml_at..].find("```\n").unwrap();
     let file = tmp.path().join("n.yaml");
