@@ -20,7 +20,7 @@
 mod lib {
     use pmcheck::criteria::{BUNDLED, DEFAULT_CRITERIA, bundled};
     pub use pmcheck::criteria::{Criteria, Requirement};
-    use pmcheck::evaluate::WarningCode;
+    use pmcheck::diagnostic::WarningCode;
     use pmcheck::measures::inventory::FindingCode;
 
     /// The bundled criteria: (id, file), in bundle order.
