@@ -222,7 +222,10 @@ fn requirements_table(ids: &[&str], wording: &str) -> String {
 }
 
 /// Every generated region: its name and how to make it.
-fn generators() -> Vec<(&'static str, fn() -> String)> {
+/// A generated region's marker name and the function that writes its text.
+type Generator = (&'static str, fn() -> String);
+
+fn generators() -> Vec<Generator> {
     vec![
         ("bundled-criteria", bundled_criteria_table),
         ("icma-requirements", || {
