@@ -539,6 +539,30 @@ fn anchors_follow_githubs_rules() {
 // ---------------------------------------------------------------------------------------
 // Runtime messages that point at documents
 
+/// The headings runtime messages point at (`see "Limits" in docs/reference.md`), so that
+/// renaming one is a change of the messages too.
+const POINTED_AT: &[(&str, &str)] = &[
+    ("docs/reference.md", "Evidence format v1"),
+    ("docs/reference.md", "Errors"),
+    ("docs/reference.md", "Limits"),
+    ("docs/reference.md", "Warning and finding codes"),
+    ("docs/reference.md", "Criteria"),
+    ("docs/guide.md", "Measures data"),
+    ("docs/guide.md", "Publishing the public report"),
+    ("docs/guide.md", "The narratives file"),
+];
+
+#[test]
+fn the_headings_messages_point_at_exist() {
+    for (file, heading) in POINTED_AT {
+        let text = read(Path::new(file));
+        assert!(
+            text.lines().any(|l| l == format!("## {heading}")),
+            "{file} has no `## {heading}`, which runtime messages point at"
+        );
+    }
+}
+
 /// A string literal of a Rust source file: the line it starts on and its value.
 struct Literal {
     line: usize,
