@@ -341,6 +341,26 @@ fn monthly_feed_reads_months_and_never_takes_a_strategic_goal_for_a_target() {
         r.stdout
     );
     insta::assert_snapshot!("measures_monthly_feed_table", r.stdout);
+
+    // Markdown names the file of a skipped row too, as a code span.
+    let r = measures(
+        dir.path(),
+        &[
+            "monthly.csv",
+            "--as-of",
+            "2023-10-15",
+            "--list-skipped",
+            "--format",
+            "markdown",
+        ],
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.stdout
+            .contains("\n- `monthly.csv`, row 9: no measure name\n"),
+        "{}",
+        r.stdout
+    );
 }
 
 /// A fiscal-year performance table: one row per measure, actual and target columns per

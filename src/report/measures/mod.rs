@@ -8,9 +8,11 @@ mod table;
 
 use std::io::{self, Write};
 
+use super::SafeText;
 use crate::evidence::Measure;
 pub(crate) use crate::measures::inventory::years_text;
-use crate::measures::inventory::{MeasureSummary, Report};
+use crate::measures::inventory::{AreaSummary, Finding, MeasureSummary, Report};
+use crate::measures::read::{Skipped, Table};
 
 pub use json::MEASURES_JSON_VERSION;
 
@@ -78,6 +80,93 @@ pub(crate) fn place(report: &Report, table: usize, row: Option<u32>) -> String {
         s.push_str(&format!(", row {r}"));
     }
     s
+}
+
+/// The line that says what was read from one file (or sheet): its layout and row counts.
+pub(crate) fn table_line(t: &Table, esc: SafeText) -> String {
+    let sheet = t
+        .sheet
+        .as_deref()
+        .map(|s| format!(", sheet {}", (esc.text)(s)))
+        .unwrap_or_default();
+    format!(
+        "{}{sheet}: {} layout; rows read {}, used {}, skipped {}; periods with no actual value {}",
+        (esc.id)(&t.file.display().to_string()),
+        t.layout.id(),
+        t.rows.read,
+        t.rows.used,
+        t.rows.skipped,
+        t.rows.no_value
+    )
+}
+
+/// A service area's heading line: its years with data and the kinds of its measures.
+pub(crate) fn area_line(a: &AreaSummary, esc: SafeText) -> String {
+    let years = if a.years.is_empty() {
+        "none".to_owned()
+    } else {
+        years_text(&a.years)
+    };
+    let kinds: Vec<&str> = a.kinds.iter().map(|k| k.id()).collect();
+    format!(
+        "{} · years with data: {years} · kinds: {}",
+        (esc.text)(&a.name),
+        kinds.join(", ")
+    )
+}
+
+/// The three ICMA tests of a service area with their reasons, joined by `sep`.
+pub(crate) fn icma_line(a: &AreaSummary, as_of_year: i32, esc: SafeText, sep: &str) -> String {
+    let v = crate::evaluate::IcmaView::of(a, as_of_year);
+    let mark = |ok: bool| if ok { "✓" } else { "✗" };
+    [
+        (v.two_years, "2 years"),
+        (v.three_years, "3 years"),
+        (v.outcome, "outcome measures"),
+    ]
+    .iter()
+    .map(|((ok, why), what)| format!("{} {what} ({})", mark(*ok), (esc.text)(why)))
+    .collect::<Vec<_>>()
+    .join(sep)
+}
+
+/// The header of the table of an area's measures, and [`measure_row`]'s cells.
+pub(crate) const MEASURE_HEADER: [&str; 6] =
+    ["Measure", "Kind", "Years", "Frequency", "Targets", "Latest"];
+
+/// One measure's cells, its name made safe by `cell`; the other cells are pmcheck's own.
+pub(crate) fn measure_row(
+    report: &Report,
+    m: &MeasureSummary,
+    cell: fn(&str) -> String,
+) -> [String; 6] {
+    [
+        cell(&m.name),
+        kind_text(m).to_owned(),
+        years_text(&m.years),
+        m.frequency.map_or("—", |f| f.id()).to_owned(),
+        target_text(m),
+        latest_text(report, m),
+    ]
+}
+
+/// `place: message` for one finding; each format puts its code before it.
+pub(crate) fn finding_text(report: &Report, table: usize, f: &Finding, esc: SafeText) -> String {
+    format!(
+        "{}: {}",
+        (esc.text)(&place(report, table, f.row)),
+        (esc.text)(&f.message)
+    )
+}
+
+/// `file, row N: reason` for one skipped row.
+pub(crate) fn skipped_line(t: &Table, s: &Skipped, esc: SafeText) -> String {
+    format!(
+        "{}, row {}: {}",
+        (esc.id)(&crate::text::portable_path(&t.file)),
+        s.row,
+        (esc.text)(&s.reason)
+    )
 }
 
 #[cfg(test)]
