@@ -538,65 +538,64 @@ mod tests {
         let back: serde_json::Value = serde_json::from_str(&safe).unwrap();
         assert_eq!(back, value);
     }
-}
 
-#[cfg(test)]
-mod portable_path_tests {
-    use std::path::{Path, PathBuf};
+    mod portable_path {
+        use std::path::{Path, PathBuf};
 
-    use super::portable_path;
+        use crate::text::portable_path;
 
-    #[test]
-    fn a_path_built_from_components_reads_with_forward_slashes_on_every_platform() {
-        // Joined with the platform's separator: `\` on Windows, `/` elsewhere.
-        let built: PathBuf = ["examples", "measures", "fairview-kpis.xlsx"]
-            .iter()
-            .collect();
-        assert_eq!(
-            portable_path(&built),
-            "examples/measures/fairview-kpis.xlsx"
-        );
-        let joined = Path::new("..").join("shared").join("city.yaml");
-        assert_eq!(portable_path(&joined), "../shared/city.yaml");
-        assert_eq!(portable_path(Path::new("./a.yaml")), "./a.yaml");
-        assert_eq!(portable_path(Path::new("a//b/./c.yaml")), "a/b/c.yaml");
-        assert_eq!(
-            portable_path(Path::new("évidence 2021.yaml")),
-            "évidence 2021.yaml"
-        );
-        assert_eq!(portable_path(Path::new("")), "");
-    }
+        #[test]
+        fn a_path_built_from_components_reads_with_forward_slashes_on_every_platform() {
+            // Joined with the platform's separator: `\` on Windows, `/` elsewhere.
+            let built: PathBuf = ["examples", "measures", "fairview-kpis.xlsx"]
+                .iter()
+                .collect();
+            assert_eq!(
+                portable_path(&built),
+                "examples/measures/fairview-kpis.xlsx"
+            );
+            let joined = Path::new("..").join("shared").join("city.yaml");
+            assert_eq!(portable_path(&joined), "../shared/city.yaml");
+            assert_eq!(portable_path(Path::new("./a.yaml")), "./a.yaml");
+            assert_eq!(portable_path(Path::new("a//b/./c.yaml")), "a/b/c.yaml");
+            assert_eq!(
+                portable_path(Path::new("évidence 2021.yaml")),
+                "évidence 2021.yaml"
+            );
+            assert_eq!(portable_path(Path::new("")), "");
+        }
 
-    #[test]
-    fn an_absolute_path_keeps_its_root() {
-        let root: PathBuf = std::env::temp_dir().join("pmcheck").join("a.yaml");
-        let portable = portable_path(&root);
-        assert!(portable.ends_with("/pmcheck/a.yaml"), "{portable}");
-        assert!(!portable.contains('\\'), "{portable}");
-    }
+        #[test]
+        fn an_absolute_path_keeps_its_root() {
+            let root: PathBuf = std::env::temp_dir().join("pmcheck").join("a.yaml");
+            let portable = portable_path(&root);
+            assert!(portable.ends_with("/pmcheck/a.yaml"), "{portable}");
+            assert!(!portable.contains('\\'), "{portable}");
+        }
 
-    #[cfg(unix)]
-    #[test]
-    fn on_unix_a_backslash_is_part_of_a_file_name() {
-        assert_eq!(
-            portable_path(Path::new("/srv/x/a\\b.yaml")),
-            "/srv/x/a\\b.yaml"
-        );
-    }
+        #[cfg(unix)]
+        #[test]
+        fn on_unix_a_backslash_is_part_of_a_file_name() {
+            assert_eq!(
+                portable_path(Path::new("/srv/x/a\\b.yaml")),
+                "/srv/x/a\\b.yaml"
+            );
+        }
 
-    #[cfg(windows)]
-    #[test]
-    fn on_windows_drives_shares_and_verbatim_paths_read_with_forward_slashes() {
-        assert_eq!(
-            portable_path(Path::new(r"examples\a.yaml")),
-            "examples/a.yaml"
-        );
-        assert_eq!(portable_path(Path::new(r"C:\x\a.yaml")), "C:/x/a.yaml");
-        assert_eq!(portable_path(Path::new(r"C:a.yaml")), "C:a.yaml");
-        assert_eq!(portable_path(Path::new(r"\\?\C:\x\a.yaml")), "C:/x/a.yaml");
-        assert_eq!(
-            portable_path(Path::new(r"\\server\share\a.yaml")),
-            "//server/share/a.yaml"
-        );
+        #[cfg(windows)]
+        #[test]
+        fn on_windows_drives_shares_and_verbatim_paths_read_with_forward_slashes() {
+            assert_eq!(
+                portable_path(Path::new(r"examples\a.yaml")),
+                "examples/a.yaml"
+            );
+            assert_eq!(portable_path(Path::new(r"C:\x\a.yaml")), "C:/x/a.yaml");
+            assert_eq!(portable_path(Path::new(r"C:a.yaml")), "C:a.yaml");
+            assert_eq!(portable_path(Path::new(r"\\?\C:\x\a.yaml")), "C:/x/a.yaml");
+            assert_eq!(
+                portable_path(Path::new(r"\\server\share\a.yaml")),
+                "//server/share/a.yaml"
+            );
+        }
     }
 }

@@ -314,12 +314,6 @@ fn readiness(criteria: &Criteria, met: &[bool], level: usize) -> f64 {
     }
 }
 
-/// Whether `rule` holds (for tests of single rules).
-#[cfg(test)]
-fn check(rule: &Rule, ctx: &Context<'_>) -> bool {
-    judge::judge(rule, ctx, &mut judge::Sink::new(true))
-}
-
 /// The date `months` calendar months before `date` (clamped to the month's end), or
 /// the earliest date when that would fall before it.
 pub(crate) fn months_before(date: NaiveDate, months: u32) -> NaiveDate {

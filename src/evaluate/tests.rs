@@ -7,6 +7,11 @@ use super::*;
 use crate::criteria::{self, Criteria};
 use crate::evidence::{Field, ServiceArea, parse_yaml};
 
+/// Whether `rule` holds.
+fn check(rule: &Rule, ctx: &Context<'_>) -> bool {
+    judge::judge(rule, ctx, &mut judge::Sink::new(true))
+}
+
 fn icma(version: &str) -> Criteria {
     criteria::bundled(version).expect("bundled criteria are valid")
 }

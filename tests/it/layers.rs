@@ -147,3 +147,49 @@ fn the_layers_in_the_development_guide_are_these() {
         );
     }
 }
+
+/// docs/development.md, "Unit tests follow one convention": one `#[cfg(test)] mod tests`
+/// per file, its last item; in a file of its own it is `tests.rs` in a folder module
+/// or `NAME_tests.rs` beside `NAME.rs`, declared with `#[path]`.
+#[test]
+fn unit_tests_follow_one_convention() {
+    let mut files = Vec::new();
+    rust_files(Path::new("src"), &mut files);
+    let mut wrong = Vec::new();
+    for path in &files {
+        let text = std::fs::read_to_string(path).unwrap();
+        let name = path.file_name().unwrap().to_str().unwrap();
+        if name == "tests.rs" || name.ends_with("_tests.rs") {
+            continue;
+        }
+        let lines: Vec<&str> = text.lines().collect();
+        let at: Vec<usize> = (0..lines.len())
+            .filter(|&i| lines[i] == "#[cfg(test)]")
+            .collect();
+        match at.as_slice() {
+            [] => {}
+            [i] => {
+                let rest = &lines[i + 1..];
+                let stem = name.trim_end_matches(".rs");
+                let declared = rest.first().copied().unwrap_or("");
+                let ok = match declared {
+                    "mod tests {" => rest.last() == Some(&"}"),
+                    "mod tests;" => rest.len() == 1 && name == "mod.rs",
+                    p if p == format!("#[path = \"{stem}_tests.rs\"]") => {
+                        rest.get(1) == Some(&"mod tests;") && rest.len() == 2
+                    }
+                    _ => false,
+                };
+                if !ok {
+                    wrong.push(format!("{}: `{declared}`", path.display()));
+                }
+            }
+            _ => wrong.push(format!("{}: {} test modules", path.display(), at.len())),
+        }
+    }
+    assert!(
+        wrong.is_empty(),
+        "not the convention:\n{}",
+        wrong.join("\n")
+    );
+}
