@@ -57,6 +57,24 @@ impl FindingCode {
         }
     }
 
+    /// How much it matters ([`Severity`]).
+    pub fn severity(self) -> Severity {
+        match self {
+            FindingCode::NoKind
+            | FindingCode::KindConflict
+            | FindingCode::NoTarget
+            | FindingCode::MissingPeriod
+            | FindingCode::Stale
+            | FindingCode::FuturePeriod
+            | FindingCode::ValueJump
+            | FindingCode::NotARole => Severity::Warning,
+            FindingCode::NoOwner
+            | FindingCode::UnreadColumn
+            | FindingCode::FilledDown
+            | FindingCode::SkippedRows => Severity::Note,
+        }
+    }
+
     /// One line on what the code means.
     pub fn describe(self) -> &'static str {
         match self {
@@ -90,12 +108,55 @@ impl FindingCode {
     }
 }
 
-/// One finding: its code, what it says, and the row concerned, where one is.
+/// How much a finding matters: an error is a value pmcheck could not use (the data is
+/// wrong, and `--strict` refuses it); a warning is a weakness an application would
+/// show; a note says how the file was read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    Error,
+    Warning,
+    Note,
+}
+
+impl Severity {
+    pub fn id(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Note => "note",
+        }
+    }
+}
+
+/// One finding: its code, what it says, and the row (and column) concerned, where one is.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Finding {
     pub code: FindingCode,
     pub message: String,
     pub row: Option<u32>,
+    /// The column's letter, where the finding is about one cell.
+    pub column: Option<String>,
+}
+
+impl Finding {
+    pub fn new(code: FindingCode, message: String, row: Option<u32>) -> Finding {
+        Finding {
+            code,
+            message,
+            row,
+            column: None,
+        }
+    }
+
+    /// A finding about one cell.
+    pub fn in_cell(code: FindingCode, message: String, row: u32, column: String) -> Finding {
+        Finding {
+            code,
+            message,
+            row: Some(row),
+            column: Some(column),
+        }
+    }
 }
 
 /// What the data shows about one measure.
@@ -169,6 +230,7 @@ pub fn inventory(table: &Table, as_of: chrono::NaiveDate) -> Inventory {
             .push(summary);
     }
     file_findings(table, &mut findings);
+    findings.extend(table.findings.iter().cloned());
     let areas = areas
         .into_iter()
         .map(|(name, measures)| {
@@ -273,7 +335,7 @@ fn measure_findings(
         crate::diagnostic::printable(&summary.name),
         crate::diagnostic::printable(table.area_name(info))
     );
-    let mut add = |code, message: String, row| out.push(Finding { code, message, row });
+    let mut add = |code, message: String, row| out.push(Finding::new(code, message, row));
     if info.kind.is_none() {
         add(
             FindingCode::NoKind,
@@ -383,17 +445,17 @@ fn series_findings(table: &Table, name: &str, rows: &[usize], out: &mut Vec<Find
             && y != 0.0
             && (y / x).abs().max((x / y).abs()) > 10.0
         {
-            out.push(Finding {
-                code: FindingCode::ValueJump,
-                message: format!(
+            out.push(Finding::new(
+                FindingCode::ValueJump,
+                format!(
                     "{name} goes from {} in {} to {} in {}: more than tenfold, check this value",
                     super::source::format_number(x),
                     a.label(fys),
                     super::source::format_number(y),
                     b.label(fys)
                 ),
-                row: Some(row),
-            });
+                Some(row),
+            ));
         }
     }
     if !missing.is_empty() {
@@ -403,11 +465,11 @@ fn series_findings(table: &Table, name: &str, rows: &[usize], out: &mut Vec<Find
         } else {
             String::new()
         };
-        out.push(Finding {
-            code: FindingCode::MissingPeriod,
-            message: format!("{name} has no row for {}{more}", shown.join(", ")),
-            row: None,
-        });
+        out.push(Finding::new(
+            FindingCode::MissingPeriod,
+            format!("{name} has no row for {}{more}", shown.join(", ")),
+            None,
+        ));
     }
 }
 
@@ -418,45 +480,41 @@ fn file_findings(table: &Table, out: &mut Vec<Finding>) {
             .iter()
             .map(|(header, column)| format!("{column} {header}"))
             .collect();
-        out.push(Finding {
-            code: FindingCode::UnreadColumn,
-            message: format!(
+        out.push(Finding::new(
+            FindingCode::UnreadColumn,
+            format!(
                 "{} column{} not read: {}; name a column's role with --column ROLE=HEADER if it holds one",
                 table.unread.len(),
                 if table.unread.len() == 1 { " was" } else { "s were" },
                 super::few(&shown, 10)
             ),
-            row: None,
-        });
+            None,
+        ));
     }
     for note in &table.notes {
-        out.push(Finding {
-            code: FindingCode::NotARole,
-            message: note.clone(),
-            row: None,
-        });
+        out.push(Finding::new(FindingCode::NotARole, note.clone(), None));
     }
     if table.rows.filled_down > 0 {
-        out.push(Finding {
-            code: FindingCode::FilledDown,
-            message: format!(
+        out.push(Finding::new(
+            FindingCode::FilledDown,
+            format!(
                 "{} row{} no service area and took the one above (a grouped export); check that each measure sits under its own area",
                 table.rows.filled_down,
                 if table.rows.filled_down == 1 { " had" } else { "s had" }
             ),
-            row: None,
-        });
+            None,
+        ));
     }
     if table.rows.skipped > 0 {
-        out.push(Finding {
-            code: FindingCode::SkippedRows,
-            message: format!(
+        out.push(Finding::new(
+            FindingCode::SkippedRows,
+            format!(
                 "{} row{} skipped (no measure name or no service area); `--list-skipped` lists them",
                 table.rows.skipped,
                 if table.rows.skipped == 1 { " was" } else { "s were" }
             ),
-            row: None,
-        });
+            None,
+        ));
     }
 }
 

@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 
 use super::columns::{direction_of, kind_of, normalize};
 use super::header::{HEAD, PeriodPart, Plan, plan};
+use super::inventory::Finding;
 use super::period::{self, Period, Series};
 use super::source::{self, Cell, Sheet, column_name};
 use super::{MAX_PROBLEMS, MeasuresError, value};
@@ -125,6 +126,8 @@ pub struct Table {
     pub observations: Vec<Observation>,
     pub rows: RowCounts,
     pub skipped: Vec<Skipped>,
+    /// What reading the rows found (a value not read, a total row, a footnote marker).
+    pub findings: Vec<Finding>,
 }
 
 impl Table {
@@ -260,6 +263,7 @@ pub fn read_sheet(path: &Path, sheet: Sheet, options: &Options) -> Result<Table,
         observations: reader.observations,
         rows: reader.rows,
         skipped: reader.skipped,
+        findings: Vec::new(),
     })
 }
 

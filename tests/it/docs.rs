@@ -38,11 +38,11 @@ mod lib {
             .map(|c| (c.id(), c.summary()))
             .collect()
     }
-    /// Every measures finding code with its description.
-    pub fn finding_codes() -> Vec<(&'static str, &'static str)> {
+    /// Every measures finding code with its severity and description.
+    pub fn finding_codes() -> Vec<(&'static str, &'static str, &'static str)> {
         FindingCode::ALL
             .iter()
-            .map(|c| (c.id(), c.describe()))
+            .map(|c| (c.id(), c.severity().id(), c.describe()))
             .collect()
     }
 }
@@ -109,6 +109,14 @@ fn codes_table(codes: &[(&str, &str)]) -> String {
         .map(|(id, meaning)| vec![code(id), meaning.to_string()])
         .collect();
     table(&["Code", "Meaning"], &rows)
+}
+
+fn finding_codes_table() -> String {
+    let rows: Vec<Vec<String>> = lib::finding_codes()
+        .iter()
+        .map(|(id, severity, meaning)| vec![code(id), severity.to_string(), meaning.to_string()])
+        .collect();
+    table(&["Code", "Severity", "Meaning"], &rows)
 }
 
 /// The bundled criteria: how `--criteria` names them, their file, title and levels.
@@ -241,7 +249,7 @@ fn generators() -> Vec<Generator> {
             requirements_table(&["federal"], "Official wording (Performance.gov)")
         }),
         ("warning-codes", || codes_table(&lib::warning_codes())),
-        ("finding-codes", || codes_table(&lib::finding_codes())),
+        ("finding-codes", finding_codes_table),
     ]
 }
 

@@ -132,6 +132,18 @@ mod contract {
         pub file: String,
         pub sheet: Option<String>,
         pub row: Option<u32>,
+        /// Added in contract v1: `error`, `warning` or `note`.
+        pub severity: Severity,
+        /// Added in contract v1: the column's letter for a finding about one cell.
+        pub column: Option<String>,
+    }
+
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+    #[serde(rename_all = "lowercase")]
+    pub enum Severity {
+        Error,
+        Warning,
+        Note,
     }
 
     /// The finding codes of the measures contract v1.
@@ -183,7 +195,7 @@ mod contract {
     }
 }
 
-use contract::{Code, Frequency, Inventory, Kind, Layout, Rows};
+use contract::{Code, Frequency, Inventory, Kind, Layout, Rows, Severity};
 
 /// A temporary directory holding `files`, each written as given.
 fn dir_with(files: &[(&str, &[u8])]) -> TempDir {
@@ -314,6 +326,10 @@ fn monthly_feed_reads_months_and_never_takes_a_strategic_goal_for_a_target() {
     // No targets at all: each measure says so, on the row that first names it.
     let no_target: Vec<Option<u32>> = inv.findings(Code::NoTarget).iter().map(|f| f.row).collect();
     assert_eq!(no_target, [Some(2), Some(5)]);
+    // A finding about a measure is a warning placed at its row, not at one cell.
+    for f in inv.findings(Code::NoTarget) {
+        assert_eq!((f.severity, f.column.as_deref()), (Severity::Warning, None));
+    }
     // The footnote row names no measure: skipped, and counted.
     assert_eq!(
         inv.rows,

@@ -186,15 +186,24 @@ fn the_reference_lists_every_measures_finding_code() {
     use pmcheck::measures::inventory::FindingCode;
     let rows = table_rows(
         &reference(),
-        "<!-- generated:finding-codes -->\n\n| Code | Meaning |",
+        "<!-- generated:finding-codes -->\n\n| Code | Severity | Meaning |",
     );
-    let listed: Vec<(String, String)> = rows
+    let listed: Vec<(String, String, String)> = rows
         .iter()
-        .map(|r| (r[0].trim_matches('`').to_owned(), r[1].clone()))
+        .map(|r| {
+            (
+                r[0].trim_matches('`').to_owned(),
+                r[1].clone(),
+                r[2].clone(),
+            )
+        })
         .collect();
-    let codes: Vec<(String, String)> = FindingCode::ALL
+    let codes: Vec<(String, String, String)> = FindingCode::ALL
         .iter()
-        .map(|c| (c.id().to_owned(), c.describe().to_owned()))
+        .map(|c| {
+            let severity = c.severity().id().to_owned();
+            (c.id().to_owned(), severity, c.describe().to_owned())
+        })
         .collect();
     assert_eq!(listed, codes);
 }

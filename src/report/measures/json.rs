@@ -87,10 +87,12 @@ struct JsonMeasure<'a> {
 #[derive(Serialize)]
 struct JsonFinding {
     code: &'static str,
+    severity: &'static str,
     message: String,
     file: String,
     sheet: Option<String>,
     row: Option<u32>,
+    column: Option<String>,
 }
 
 fn rows(r: crate::measures::read::RowCounts) -> JsonRows {
@@ -171,10 +173,12 @@ pub(super) fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
             .iter()
             .map(|(t, f)| JsonFinding {
                 code: f.code.id(),
+                severity: f.code.severity().id(),
                 message: f.message.clone(),
                 file: crate::text::portable_path(&report.tables[*t].file),
                 sheet: report.tables[*t].sheet.clone(),
                 row: f.row,
+                column: f.column.clone(),
             })
             .collect(),
         rows: rows(report.rows()),

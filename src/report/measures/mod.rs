@@ -69,15 +69,17 @@ pub(crate) fn latest_text(report: &Report, m: &MeasureSummary) -> String {
     m.latest.map_or("—".to_owned(), |p| p.label(fys))
 }
 
-/// Where a finding is: `file`, `file (sheet S)`, with `row N`.
-pub(crate) fn place(report: &Report, table: usize, row: Option<u32>) -> String {
+/// Where a finding is: `file`, `file (sheet S)`, with `row N` or `cell C7`.
+pub(crate) fn place(report: &Report, table: usize, f: &Finding) -> String {
     let t = &report.tables[table];
     let mut s = crate::text::portable_path(&t.file);
     if let Some(sheet) = &t.sheet {
         s.push_str(&format!(" (sheet {sheet})"));
     }
-    if let Some(r) = row {
-        s.push_str(&format!(", row {r}"));
+    match (f.row, &f.column) {
+        (Some(r), Some(c)) => s.push_str(&format!(", cell {c}{r}")),
+        (Some(r), None) => s.push_str(&format!(", row {r}")),
+        _ => {}
     }
     s
 }
@@ -154,7 +156,7 @@ pub(crate) fn measure_row(
 pub(crate) fn finding_text(report: &Report, table: usize, f: &Finding, esc: SafeText) -> String {
     format!(
         "{}: {}",
-        (esc.text)(&place(report, table, f.row)),
+        (esc.text)(&place(report, table, f)),
         (esc.text)(&f.message)
     )
 }
