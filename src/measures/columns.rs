@@ -89,6 +89,52 @@ pub fn normalize(header: &str) -> String {
         .collect()
 }
 
+fn words(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+fn is_total_word(w: &str) -> bool {
+    matches!(w, "total" | "totals" | "subtotal" | "subtotals")
+}
+
+/// Whether a service area (or program) cell marks a row of totals: `Total`,
+/// `Subtotal`, `Grand Total`, `Department Total`, `Total Police`, `Police Total`, in any
+/// case. An area is never named so; a measure can be (`is_total_measure`).
+pub fn is_total_name(text: &str) -> bool {
+    let w = words(text);
+    match w.as_slice() {
+        [] => false,
+        [only] => is_total_word(only),
+        [first, .., last] => is_total_word(first) || is_total_word(last),
+    }
+}
+
+/// Whether a measure cell marks a row of totals. Stricter than for an area: `Total calls
+/// for service` is a measure, so only a total of a unit of the organisation is a total
+/// row: `Total`, `Subtotal`, `Grand Total`, `Department Total`, `Division Total`,
+/// `Program Total`, or `Total` before or after the row's own area (`Total Police`).
+pub fn is_total_measure(name: &str, area: Option<&str>) -> bool {
+    let w = words(name);
+    let area = area.map(words).unwrap_or_default();
+    let unit = |rest: &[String]| {
+        rest.is_empty()
+            || (!area.is_empty() && rest == area.as_slice())
+            || matches!(
+                rest,
+                [one] if matches!(one.as_str(), "grand" | "sub" | "department" | "dept" | "division" | "program" | "bureau" | "fund")
+            )
+    };
+    match w.as_slice() {
+        [] => false,
+        [first, rest @ ..] if is_total_word(first) => unit(rest),
+        [rest @ .., last] if is_total_word(last) => unit(rest),
+        _ => false,
+    }
+}
+
 /// The role a header names by itself, if any.
 pub fn role_of(header: &str) -> Option<Role> {
     let key = normalize(header);
@@ -130,6 +176,43 @@ pub fn direction_of(text: &str) -> Option<bool> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn total_rows_are_told_from_measures_that_count_a_total() {
+        use super::{is_total_measure, is_total_name};
+        for area in [
+            "Total",
+            "SUBTOTAL",
+            "Grand Total",
+            "Department Total",
+            "Total Police",
+            "Police - Total",
+        ] {
+            assert!(is_total_name(area), "{area}");
+        }
+        for area in ["Police", "Parks & Recreation", "Totality Services"] {
+            assert!(!is_total_name(area), "{area}");
+        }
+        let police = Some("Police");
+        for name in [
+            "Total",
+            "Sub-total",
+            "Grand Total",
+            "Department Total",
+            "Total Police",
+            "police total",
+        ] {
+            assert!(is_total_measure(name, police), "{name}");
+        }
+        for name in [
+            "Total calls for service",
+            "Total library visits",
+            "Operating expenditures",
+            "Total Fire",
+        ] {
+            assert!(!is_total_measure(name, police), "{name}");
+        }
+    }
+
     use super::*;
 
     #[test]

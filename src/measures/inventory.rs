@@ -22,10 +22,14 @@ pub enum FindingCode {
     NotARole,
     FilledDown,
     SkippedRows,
+    UnreadableValue,
+    ConflictingValues,
+    TotalRow,
+    FootnoteMarker,
 }
 
 impl FindingCode {
-    pub const ALL: [FindingCode; 12] = [
+    pub const ALL: [FindingCode; 16] = [
         FindingCode::NoKind,
         FindingCode::KindConflict,
         FindingCode::NoTarget,
@@ -38,6 +42,10 @@ impl FindingCode {
         FindingCode::NotARole,
         FindingCode::FilledDown,
         FindingCode::SkippedRows,
+        FindingCode::UnreadableValue,
+        FindingCode::ConflictingValues,
+        FindingCode::TotalRow,
+        FindingCode::FootnoteMarker,
     ];
 
     pub fn id(self) -> &'static str {
@@ -54,12 +62,17 @@ impl FindingCode {
             FindingCode::NotARole => "not-a-role",
             FindingCode::FilledDown => "filled-down",
             FindingCode::SkippedRows => "skipped-rows",
+            FindingCode::UnreadableValue => "unreadable-value",
+            FindingCode::ConflictingValues => "conflicting-values",
+            FindingCode::TotalRow => "total-row",
+            FindingCode::FootnoteMarker => "footnote-marker",
         }
     }
 
     /// How much it matters ([`Severity`]).
     pub fn severity(self) -> Severity {
         match self {
+            FindingCode::UnreadableValue | FindingCode::ConflictingValues => Severity::Error,
             FindingCode::NoKind
             | FindingCode::KindConflict
             | FindingCode::NoTarget
@@ -71,7 +84,9 @@ impl FindingCode {
             FindingCode::NoOwner
             | FindingCode::UnreadColumn
             | FindingCode::FilledDown
-            | FindingCode::SkippedRows => Severity::Note,
+            | FindingCode::SkippedRows
+            | FindingCode::TotalRow
+            | FindingCode::FootnoteMarker => Severity::Note,
         }
     }
 
@@ -103,7 +118,21 @@ impl FindingCode {
             FindingCode::FilledDown => {
                 "rows with no service area took the one named above them (a grouped export)"
             }
-            FindingCode::SkippedRows => "rows were skipped (no measure name or no service area)",
+            FindingCode::SkippedRows => {
+                "rows were skipped (no measure name, no service area, or a row of totals)"
+            }
+            FindingCode::UnreadableValue => {
+                "a cell of a column that is read holds what is not a value there (text, an error value); it is not used"
+            }
+            FindingCode::ConflictingValues => {
+                "two rows give one measure two values for one period; neither is used"
+            }
+            FindingCode::TotalRow => {
+                "a row of totals (Total, Subtotal, Department Total) was skipped: a total is not a measure"
+            }
+            FindingCode::FootnoteMarker => {
+                "a value carries a footnote marker (`45.3%*`, `12†`, `88 [1]`); it is read without it"
+            }
         }
     }
 }
@@ -509,7 +538,7 @@ fn file_findings(table: &Table, out: &mut Vec<Finding>) {
         out.push(Finding::new(
             FindingCode::SkippedRows,
             format!(
-                "{} row{} skipped (no measure name or no service area); `--list-skipped` lists them",
+                "{} row{} skipped (no measure name, no service area, or a row of totals); `--list-skipped` lists them",
                 table.rows.skipped,
                 if table.rows.skipped == 1 { " was" } else { "s were" }
             ),

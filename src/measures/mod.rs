@@ -18,7 +18,7 @@ pub mod value;
 use std::fmt;
 use std::path::Path;
 
-use crate::diagnostic::{Problem, Problems};
+use crate::diagnostic::Problem;
 
 pub use crate::vocab::Role;
 pub use read::{Layout, Mapped, Observation, Options, Table, read_file};
@@ -43,14 +43,23 @@ pub(crate) fn few<S: AsRef<str>>(items: &[S], max: usize) -> String {
     shown.join(", ")
 }
 
+/// At most `max` items of a list as they are (pmcheck's own text: cells, rows), then
+/// `and N more`.
+pub(crate) fn few_plain(items: &[String], max: usize) -> String {
+    let mut shown: Vec<&str> = items.iter().take(max).map(String::as_str).collect();
+    let more = format!("and {} more", items.len().saturating_sub(max));
+    if items.len() > max {
+        shown.push(&more);
+    }
+    shown.join(", ")
+}
+
 /// Why a measures file could not be read.
 #[derive(Debug)]
 pub enum MeasuresError {
     /// The whole file is wrong: not text, not a spreadsheet, no header row, no sheet of
     /// that name.
     File(Problem),
-    /// Cells are wrong: every problem, up to [`MAX_PROBLEMS`], each naming its cell.
-    Cells(Problems),
 }
 
 impl MeasuresError {
@@ -63,7 +72,6 @@ impl fmt::Display for MeasuresError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             MeasuresError::File(p) => p.fmt(f),
-            MeasuresError::Cells(p) => p.fmt(f),
         }
     }
 }

@@ -4,13 +4,12 @@
 use rustc_hash::FxHashMap;
 use std::path::{Path, PathBuf};
 
-use super::columns::{direction_of, kind_of, normalize};
+use super::columns::{self, direction_of, kind_of, normalize};
 use super::header::{HEAD, PeriodPart, Plan, plan};
-use super::inventory::Finding;
+use super::inventory::{Finding, FindingCode};
 use super::period::{self, Period, Series};
 use super::source::{self, Cell, Sheet, column_name};
 use super::{MAX_PROBLEMS, MeasuresError, value};
-use crate::diagnostic::{Problem, Problems};
 use crate::vocab::Measure;
 use crate::vocab::Role;
 
@@ -209,11 +208,8 @@ pub fn read_sheet(path: &Path, sheet: Sheet, options: &Options) -> Result<Table,
     let head = sheet.head(path, HEAD)?;
     let plan = plan(path, &head, sheet.first_column, options, fys)?;
     drop(head);
-    let sheet_name = sheet.name.clone();
     let mut reader = RowReader {
         plan: &plan,
-        file: path,
-        sheet: sheet_name.as_deref(),
         fys,
         first_column: sheet.first_column,
         strings: Vec::new(),
@@ -221,8 +217,12 @@ pub fn read_sheet(path: &Path, sheet: Sheet, options: &Options) -> Result<Table,
         measures: Vec::new(),
         measure_index: FxHashMap::default(),
         observations: Vec::new(),
-        problems: Vec::new(),
-        omitted: 0,
+        findings: Vec::new(),
+        unreadable: 0,
+        observed_in_row: false,
+        footnotes: Vec::new(),
+        footnote_count: 0,
+        totals: Vec::new(),
         rows: RowCounts::default(),
         skipped: Vec::new(),
         periods: FxHashMap::default(),
@@ -234,7 +234,7 @@ pub fn read_sheet(path: &Path, sheet: Sheet, options: &Options) -> Result<Table,
         true
     })?;
     reader.duplicates();
-    if reader.problems.is_empty() && reader.observations.is_empty() {
+    if reader.unreadable == 0 && reader.observations.is_empty() && reader.totals.is_empty() {
         return Err(MeasuresError::file(
             path,
             format!(
@@ -243,13 +243,7 @@ pub fn read_sheet(path: &Path, sheet: Sheet, options: &Options) -> Result<Table,
             ),
         ));
     }
-    if !reader.problems.is_empty() {
-        return Err(MeasuresError::Cells(Problems {
-            file: path.to_path_buf(),
-            problems: reader.problems,
-            omitted: reader.omitted,
-        }));
-    }
+    let findings = reader.findings();
     Ok(Table {
         file: path.to_path_buf(),
         sheet: sheet.name,
@@ -263,15 +257,13 @@ pub fn read_sheet(path: &Path, sheet: Sheet, options: &Options) -> Result<Table,
         observations: reader.observations,
         rows: reader.rows,
         skipped: reader.skipped,
-        findings: Vec::new(),
+        findings,
     })
 }
 
 /// Reads data rows one by one into the table being built.
 struct RowReader<'p> {
     plan: &'p Plan,
-    file: &'p Path,
-    sheet: Option<&'p str>,
     fys: u32,
     first_column: u32,
     strings: Vec<String>,
@@ -279,8 +271,18 @@ struct RowReader<'p> {
     measures: Vec<MeasureInfo>,
     measure_index: FxHashMap<(u32, u32), u32>,
     observations: Vec<Observation>,
-    problems: Vec<Problem>,
-    omitted: usize,
+    /// `unreadable-value` and `conflicting-values` findings, the first
+    /// [`MAX_PROBLEMS`] of them; [`RowReader::unreadable`] counts them all.
+    findings: Vec<Finding>,
+    unreadable: usize,
+    /// Whether the row being read gave an observation.
+    observed_in_row: bool,
+    /// Values read without their footnote marker: row, column letter, the cell's text
+    /// (the first [`MAX_PROBLEMS`]; [`RowReader::footnote_count`] counts them all).
+    footnotes: Vec<(u32, String, String)>,
+    footnote_count: usize,
+    /// Rows skipped as totals.
+    totals: Vec<u32>,
     rows: RowCounts,
     skipped: Vec<Skipped>,
     /// Period texts already parsed.
@@ -292,15 +294,85 @@ struct RowReader<'p> {
 }
 
 impl RowReader<'_> {
+    /// A cell that could not be read: an error-severity finding naming it; the value is
+    /// not used, and the rest of the file is read.
     fn problem(&mut self, row: u32, column: Option<usize>, message: String) {
-        if self.problems.len() >= MAX_PROBLEMS {
-            self.omitted += 1;
+        self.problem_coded(FindingCode::UnreadableValue, row, column, message);
+    }
+
+    fn problem_coded(
+        &mut self,
+        code: FindingCode,
+        row: u32,
+        column: Option<usize>,
+        message: String,
+    ) {
+        self.unreadable += 1;
+        if self.findings.len() >= MAX_PROBLEMS {
             return;
         }
-        let column = column.map(|c| column_name(self.first_column + c as u32));
-        self.problems.push(Problem::in_cell(
-            self.file, self.sheet, row, column, message,
-        ));
+        let finding = match column {
+            Some(c) => {
+                let letter = column_name(self.first_column + c as u32);
+                Finding::in_cell(code, message, row, letter)
+            }
+            None => Finding::new(code, message, Some(row)),
+        };
+        self.findings.push(finding);
+    }
+
+    /// Every finding of the reading: the cells not read (and a count of those not
+    /// listed), the total rows skipped, the values read without a footnote marker.
+    fn findings(&mut self) -> Vec<Finding> {
+        let mut out = std::mem::take(&mut self.findings);
+        if self.unreadable > out.len() {
+            out.push(Finding::new(
+                FindingCode::UnreadableValue,
+                format!(
+                    "and {} more cells could not be read (the first {MAX_PROBLEMS} are listed)",
+                    self.unreadable - out.len()
+                ),
+                None,
+            ));
+        }
+        if !self.totals.is_empty() {
+            let rows: Vec<String> = self.totals.iter().map(u32::to_string).collect();
+            out.push(Finding::new(
+                FindingCode::TotalRow,
+                format!(
+                    "{} total row{} skipped (a total is not a measure): row{} {}",
+                    rows.len(),
+                    if rows.len() == 1 { " was" } else { "s were" },
+                    if rows.len() == 1 { "" } else { "s" },
+                    super::few_plain(&rows, 20)
+                ),
+                Some(self.totals[0]),
+            ));
+        }
+        if !self.footnotes.is_empty() {
+            let mut cells: Vec<String> = self
+                .footnotes
+                .iter()
+                .map(|(row, column, text)| format!("{column}{row} {}", value::quote(text)))
+                .collect();
+            let count = self.footnote_count;
+            if count > cells.len() {
+                cells.push(format!("and {} more", count - cells.len()));
+            }
+            let (row, column, _) = &self.footnotes[0];
+            out.push(Finding::in_cell(
+                FindingCode::FootnoteMarker,
+                format!(
+                    "{count} value{} read without {} footnote marker: {}; the note itself is not read, check that it does not change the value",
+                    if count == 1 { " was" } else { "s were" },
+                    if count == 1 { "its" } else { "their" },
+                    super::few_plain(&cells, 10)
+                ),
+                *row,
+                column.clone(),
+            ));
+        }
+        out
     }
 
     fn intern(&mut self, s: &str) -> u32 {
@@ -332,6 +404,22 @@ impl RowReader<'_> {
             return;
         }
         self.rows.read += 1;
+        self.observed_in_row = false;
+        let area = self.text(cells, Role::ServiceArea);
+        let name = self.text(cells, Role::Measure);
+        if area.as_deref().is_some_and(columns::is_total_name)
+            || name
+                .as_deref()
+                .is_some_and(|n| columns::is_total_measure(n, area.as_deref()))
+        {
+            self.rows.skipped += 1;
+            self.skipped.push(Skipped {
+                row,
+                reason: "a total row".to_owned(),
+            });
+            self.totals.push(row);
+            return;
+        }
         let Some(measure_name) = self.text(cells, Role::Measure) else {
             self.skip(row, "no measure name");
             return;
@@ -358,12 +446,11 @@ impl RowReader<'_> {
             return;
         };
         let breakdown = self.breakdown(cells);
-        let before = self.problems.len() + self.omitted;
         match self.plan.layout {
             Layout::Long => self.long(row, cells, measure, breakdown),
             Layout::Wide => self.wide(row, cells, measure, breakdown),
         }
-        if self.problems.len() + self.omitted == before {
+        if self.observed_in_row {
             self.rows.used += 1;
         }
     }
@@ -398,7 +485,7 @@ impl RowReader<'_> {
                         value::quote(&t)
                     );
                     self.problem(row, Some(i), message);
-                    return None;
+                    None
                 }
             },
             _ => None,
@@ -455,9 +542,24 @@ impl RowReader<'_> {
                 );
                 Err(())
             }
-            Some(Cell::Text(t)) => value::parse(t).map_err(|message| {
-                self.problem(row, Some(i), message);
-            }),
+            Some(Cell::Text(t)) => match value::parse(t) {
+                Ok(v) => Ok(v),
+                Err(message) => {
+                    // `45.3%*`: the value, read without its footnote marker, and said.
+                    if let Some((base, _)) = value::split_footnote(t)
+                        && let Ok(Some(v)) = value::parse(base)
+                    {
+                        self.footnote_count += 1;
+                        if self.footnotes.len() < MAX_PROBLEMS {
+                            let column = column_name(self.first_column + i as u32);
+                            self.footnotes.push((row, column, (*t).to_owned()));
+                        }
+                        return Ok(Some(v));
+                    }
+                    self.problem(row, Some(i), message);
+                    Err(())
+                }
+            },
         }
     }
 
@@ -473,7 +575,8 @@ impl RowReader<'_> {
         let v = self.number(row, cells, i)?;
         if v.is_some()
             && let Some(Cell::Text(t)) = cells.get(i)
-            && let Some(sign) = value::unit_sign(t)
+            && let Some(sign) =
+                value::unit_sign(value::split_footnote(t).map_or(t, |(base, _)| base))
         {
             let m = &mut self.measures[measure as usize];
             if m.unit.is_none() {
@@ -625,6 +728,7 @@ impl RowReader<'_> {
     }
 
     fn observe(&mut self, o: Observation) {
+        self.observed_in_row = true;
         self.observations.push(o);
     }
 
@@ -644,11 +748,16 @@ impl RowReader<'_> {
             }
             same
         });
+        // Neither of two values is used: which one is right, only the file's owner knows.
+        if !clashes.is_empty() {
+            let clashed: rustc_hash::FxHashSet<_> = clashes.iter().map(|(f, _)| key(f)).collect();
+            self.observations.retain(|o| !clashed.contains(&key(o)));
+        }
         clashes.sort_by_key(|(_, later)| later.row);
         for (first, o) in clashes {
             let m = &self.measures[o.measure as usize];
             let message = format!(
-                "`{}` of `{}` for {} has {} here and {} on row {}; keep one row per measure and period",
+                "`{}` of `{}` for {} has {} here and {} on row {}; neither is used: keep one row per measure and period",
                 crate::diagnostic::printable(self.string(m.name)),
                 crate::diagnostic::printable(self.string(m.area)),
                 o.period.label(self.fys),
@@ -656,7 +765,7 @@ impl RowReader<'_> {
                 describe_values(first.actual, first.target),
                 first.row,
             );
-            self.problem(o.row, None, message);
+            self.problem_coded(FindingCode::ConflictingValues, o.row, None, message);
         }
     }
 

@@ -137,6 +137,43 @@ fn strip_sign(text: &str) -> (Option<bool>, &str) {
     (sign, chars.as_str().trim_start())
 }
 
+/// Footnote symbols written after a value.
+const FOOTNOTE_SYMBOLS: [char; 5] = ['*', '†', '‡', '§', '¶'];
+
+/// Superscript digits, as a footnote number after a value (`12²`).
+const SUPERSCRIPTS: [char; 10] = ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'];
+
+/// A value written with a footnote marker after it: `45.3%*`, `12†`, `1,204 (a)`,
+/// `88 [1]`, `7²`; the value's text and the marker. A marker in brackets is one or two
+/// letters or digits, so that `(1,204)`, a negative number, is never one; and a text
+/// that is only a marker is not a value with one.
+pub fn split_footnote(text: &str) -> Option<(&str, &str)> {
+    let t = text.trim_end();
+    for marks in [&FOOTNOTE_SYMBOLS[..], &SUPERSCRIPTS[..]] {
+        let rest = t.trim_end_matches(marks);
+        if rest.len() < t.len() && !rest.trim().is_empty() {
+            return Some((rest.trim_end(), &t[rest.len()..]));
+        }
+    }
+    for (open, close) in [('(', ')'), ('[', ']')] {
+        let Some(inside) = t.strip_suffix(close) else {
+            continue;
+        };
+        let Some(at) = inside.rfind(open) else {
+            continue;
+        };
+        let marker = &inside[at + open.len_utf8()..];
+        let value = inside[..at].trim_end();
+        if (1..=2).contains(&marker.chars().count())
+            && marker.chars().all(char::is_alphanumeric)
+            && !value.is_empty()
+        {
+            return Some((value, &t[at..]));
+        }
+    }
+    None
+}
+
 /// The unit a value is written with: `%` after it, or `$`, `€` or `£` before or
 /// after it; `None` for a plain number.
 pub fn unit_sign(text: &str) -> Option<&'static str> {
@@ -264,6 +301,26 @@ fn is_exponent(text: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn footnote_markers_come_off_and_negative_numbers_stay() {
+        use super::split_footnote;
+        for (text, value, marker) in [
+            ("45.3%*", "45.3%", "*"),
+            ("12†", "12", "†"),
+            ("12**", "12", "**"),
+            ("1,204 (a)", "1,204", "(a)"),
+            ("88 [1]", "88", "[1]"),
+            ("88[12]", "88", "[12]"),
+            ("7²", "7", "²"),
+        ] {
+            assert_eq!(split_footnote(text), Some((value, marker)), "{text}");
+        }
+        // A negative number in accounting style, a marker alone, a long bracket.
+        for text in ["(1,204)", "(5)", "*", "[1]", "12 (abc)", "12", ""] {
+            assert_eq!(split_footnote(text), None, "{text}");
+        }
+    }
+
     use super::*;
 
     fn assert_values(cases: &[(&str, f64)]) {

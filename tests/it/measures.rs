@@ -162,6 +162,10 @@ mod contract {
         NotARole,
         FilledDown,
         SkippedRows,
+        UnreadableValue,
+        ConflictingValues,
+        TotalRow,
+        FootnoteMarker,
     }
 
     impl Inventory {
@@ -224,6 +228,19 @@ fn inventory(dir: &Path, args: &[&str]) -> Inventory {
     });
     assert_eq!(inv.version, 1);
     inv
+}
+
+/// The data errors of a run that reads its files (exit 0): the table's lines of
+/// `unreadable-value` and `conflicting-values` findings.
+fn data_errors(dir: &Path, args: &[&str]) -> String {
+    let r = measures(dir, args);
+    assert_eq!(r.code, 0, "{args:?}: a bad cell is a finding: {}", r.stderr);
+    r.stdout
+        .lines()
+        .map(str::trim)
+        .filter(|l| l.starts_with("[unreadable-value]") || l.starts_with("[conflicting-values]"))
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// The error of a run that must fail with exit status 2, with the files in `dir` given
@@ -644,7 +661,7 @@ fn semicolon_csv_with_decimal_commas_names_each_cell() {
         "police.csv",
         b"Department;Measure;Fiscal Year;Actual\nPolice;Response time (min);2022;7,5\nPolice;Response time (min);2023;7,1\n",
     )]);
-    let err = failure(dir.path(), &["police.csv"]);
+    let err = data_errors(dir.path(), &["police.csv"]);
     assert!(err.contains("cell D2: `7,5` is not a number"), "{err}");
     assert!(err.contains("cell D3: `7,1` is not a number"), "{err}");
     assert!(err.contains("write decimals with a point"), "{err}");
@@ -930,10 +947,10 @@ fn xlsx_problems_name_the_sheet_and_the_cell() {
         .write_string(3, 3, "see note")
         .unwrap();
     book.save(dir.path().join("streets.xlsx")).unwrap();
-    let err = failure(dir.path(), &["streets.xlsx"]);
+    let err = data_errors(dir.path(), &["streets.xlsx"]);
     assert!(
         err.contains(
-            "[DIR]/streets.xlsx, sheet `FY Measures`, cell D4: `see note` is not a number"
+            "[unreadable-value] streets.xlsx (sheet FY Measures), cell D4: `see note` is not a number"
         ),
         "{err}"
     );
@@ -1045,11 +1062,21 @@ fn a_non_number_in_a_value_column_names_the_cell() {
             "Police,Calls answered,Output,2020,1180,1000\nPolice,Calls answered,Output,2021,\"1,204\",1000\nPolice,Calls answered,Output,2022,twelve hundred,1000\n",
         ),
     )]);
-    let err = failure(dir.path(), &["police.csv"]);
+    let err = data_errors(dir.path(), &["police.csv"]);
     assert!(
-        err.contains("[DIR]/police.csv, cell E4: `twelve hundred` is not a number"),
+        err.contains("[unreadable-value] police.csv, cell E4: `twelve hundred` is not a number"),
         "{err}"
     );
+    // The other rows are read: 2020 and 2021.
+    let inv = inventory(dir.path(), &["police.csv", "--as-of", "2023-01-01"]);
+    assert_eq!(inv.measure("Police", "Calls answered").years, [2020, 2021]);
+    let bad = inv.findings(Code::UnreadableValue);
+    assert_eq!(bad.len(), 1);
+    assert_eq!(
+        (bad[0].severity, bad[0].row, bad[0].column.as_deref()),
+        (Severity::Error, Some(4), Some("E"))
+    );
+    assert_eq!(inv.rows.used, 2, "{:?}", inv.rows);
     assert!(err.contains("write a number such as"), "{err}");
     insta::assert_snapshot!("measures_error_not_a_number", err);
 }
@@ -1062,8 +1089,8 @@ fn impossible_periods_name_their_cells() {
             "Police,Calls answered,Output,Q5 2021,12,10\nPolice,Calls answered,Output,2022-24,12,10\nPolice,Calls answered,Output,2023-13,12,10\n",
         ),
     )]);
-    let err = failure(dir.path(), &["police.csv"]);
-    assert!(err.contains("3 problems found"), "{err}");
+    let err = data_errors(dir.path(), &["police.csv"]);
+    assert_eq!(err.lines().count(), 3, "{err}");
     assert!(err.contains("cell D2: `Q5 2021` is not a period"), "{err}");
     assert!(err.contains("cell D3: `2022-24` is not a period"), "{err}");
     assert!(err.contains("cell D4: `2023-13`"), "{err}");
@@ -1080,7 +1107,7 @@ fn a_kind_that_is_not_a_kind_in_an_accepted_kind_column_is_an_error() {
             "Parks,Acres mowed,Output,2021,1200,\nParks,Acres mowed,Output,2022,1250,\nParks,Cost per acre,Efficiency,2022,41,\nParks,Satisfaction,Outcom,2022,81,\n",
         ),
     )]);
-    let err = failure(dir.path(), &["parks.csv"]);
+    let err = data_errors(dir.path(), &["parks.csv"]);
     assert!(
         err.contains("cell C5: `Outcom` is not a measure kind"),
         "{err}"
@@ -1095,11 +1122,11 @@ fn a_kind_that_is_not_a_kind_in_an_accepted_kind_column_is_an_error() {
 #[test]
 fn naming_an_aggregation_column_as_the_kind_makes_each_cell_an_error() {
     let dir = dir_with(&[("transportation.csv", TRANSPORTATION.as_bytes())]);
-    let err = failure(
+    let err = data_errors(
         dir.path(),
         &["transportation.csv", "--column", "kind=Measure Type"],
     );
-    assert!(err.contains("4 problems found"), "{err}");
+    assert_eq!(err.lines().count(), 4, "{err}");
     assert!(
         err.contains("cell C2: `Average` is not a measure kind"),
         "{err}"
@@ -1118,13 +1145,21 @@ fn two_rows_for_one_measure_and_period_name_both_rows() {
             "Police,Calls answered,Output,2021,1204,1000\nPolice,Calls answered,Output,2022,1310,1000\nPolice,Calls answered,Output,2021,1240,1000\n",
         ),
     )]);
-    let err = failure(dir.path(), &["police.csv"]);
-    assert!(err.contains("[DIR]/police.csv, row 4:"), "{err}");
+    let err = data_errors(dir.path(), &["police.csv"]);
+    assert!(
+        err.contains("[conflicting-values] police.csv, row 4:"),
+        "{err}"
+    );
     assert!(
         err.contains("actual 1240, target 1000 here and actual 1204, target 1000 on row 2"),
         "{err}"
     );
-    assert!(err.contains("keep one row per measure and period"), "{err}");
+    assert!(err.contains("neither is used"), "{err}");
+    // Neither value of 2021 is used; 2022 is.
+    let inv = inventory(dir.path(), &["police.csv", "--as-of", "2023-01-01"]);
+    assert_eq!(inv.measure("Police", "Calls answered").years, [2022]);
+    let clash = inv.findings(Code::ConflictingValues);
+    assert_eq!((clash.len(), clash[0].severity), (1, Severity::Error));
     insta::assert_snapshot!("measures_error_duplicate", err);
 
     // The same values twice are one observation, not an error.
@@ -1352,11 +1387,7 @@ fn more_than_fifty_problems_list_fifty_then_count_the_rest() {
         rows.push_str(&format!("Police,Measure {i},Output,FY2022 Q5,12,\n"));
     }
     let dir = dir_with(&[("police.csv", &long_csv(&rows))]);
-    let err = failure(dir.path(), &["police.csv"]);
-    assert!(
-        err.starts_with("error: [DIR]/police.csv: 57 problems found\n"),
-        "{err}"
-    );
+    let err = data_errors(dir.path(), &["police.csv"]);
     let listed = err
         .lines()
         .filter(|l| l.contains("is not a period"))
@@ -1365,8 +1396,9 @@ fn more_than_fifty_problems_list_fifty_then_count_the_rest() {
     assert!(err.contains("cell D51: `FY2022 Q5`"), "{err}");
     assert!(!err.contains("cell D52:"), "{err}");
     assert!(
-        err.trim_end()
-            .ends_with("... and 7 more; fix these first, then check again"),
+        err.trim_end().ends_with(
+            "[unreadable-value] police.csv: and 7 more cells could not be read (the first 50 are listed)"
+        ),
         "{err}"
     );
 }
@@ -1597,7 +1629,7 @@ fn crlf_line_ends_name_the_same_cells_as_lf() {
     let crlf = lf.replace('\n', "\r\n");
     let dir = dir_with(&[("lf.csv", lf.as_bytes()), ("crlf.csv", crlf.as_bytes())]);
     for file in ["lf.csv", "crlf.csv"] {
-        let err = failure(dir.path(), &[file]);
+        let err = data_errors(dir.path(), &[file]);
         assert!(
             err.contains("cell D3: `oops` is not a number"),
             "{file}: {err}"
@@ -1742,4 +1774,72 @@ fn a_two_row_header_joins_each_period_to_actual_and_target() {
     let m = &inv.area("Parks").measures[0];
     assert_eq!(m.years, [2023, 2024]);
     assert_eq!(m.target_years, [2023, 2024]);
+}
+
+/// A budget book's table: totals under each department, values with footnote markers.
+const BOOK_WITH_TOTALS: &str = "\
+Department,Measure,Type,Fiscal Year,Actual,Target
+Police,Calls answered,Output,2023,\"1,204 (a)\",1000
+Police,Calls answered,Output,2024,1310*,1000
+Police,Total calls for service,Workload,2024,45000,
+Police,Police Total,Input,2024,9000000,
+Department Total,Operating expenditures,Input,2024,12000000,
+Parks,Residents satisfied (%),Outcome,2024,45.3%†,50
+Grand Total,,,2024,21000000,
+";
+
+#[test]
+fn total_rows_are_skipped_and_footnote_markers_come_off_the_values() {
+    let dir = dir_with(&[("book.csv", BOOK_WITH_TOTALS.as_bytes())]);
+    let inv = inventory(dir.path(), &["book.csv", "--as-of", "2025-01-01"]);
+    // The three total rows are skipped, listed in one finding; a measure that counts a
+    // total (`Total calls for service`) is a measure.
+    let totals = inv.findings(Code::TotalRow);
+    assert_eq!(totals.len(), 1);
+    assert_eq!(totals[0].severity, Severity::Note);
+    assert!(
+        totals[0].message.contains("3 total rows were skipped")
+            && totals[0].message.contains("rows 5, 6, 8"),
+        "{}",
+        totals[0].message
+    );
+    let names: Vec<&str> = inv
+        .area("Police")
+        .measures
+        .iter()
+        .map(|m| m.name.as_str())
+        .collect();
+    assert_eq!(names, ["Calls answered", "Total calls for service"]);
+    assert!(inv.service_areas.iter().all(|a| !a.name.contains("Total")));
+    // Footnoted values are read as the values, and the cells named.
+    assert_eq!(inv.measure("Police", "Calls answered").years, [2023, 2024]);
+    assert_eq!(
+        inv.measure("Parks", "Residents satisfied (%)").years,
+        [2024]
+    );
+    let notes = inv.findings(Code::FootnoteMarker);
+    assert_eq!(notes.len(), 1);
+    assert_eq!(
+        (notes[0].row, notes[0].column.as_deref()),
+        (Some(2), Some("E"))
+    );
+    assert!(
+        notes[0]
+            .message
+            .contains("3 values were read without their footnote marker: E2 `1,204 (a)`, E3 `1310*`, E7 `45.3%†`"),
+        "{}",
+        notes[0].message
+    );
+    assert!(inv.findings(Code::UnreadableValue).is_empty());
+    // The inventory's table names the rows skipped as totals.
+    let r = measures(
+        dir.path(),
+        &["book.csv", "--as-of", "2025-01-01", "--list-skipped"],
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.stdout.contains("skipped: book.csv, row 8: a total row"),
+        "{}",
+        r.stdout
+    );
 }
