@@ -63,6 +63,17 @@ pub(super) fn load(request: &inputs::Request<'_>) -> Result<Inputs> {
     Ok(loaded?)
 }
 
+/// Says on standard error, before the command's own output, which values of the
+/// measures data could not be used (for commands whose output has no place for them).
+pub(super) fn warn_data_problems(loaded: &Inputs) {
+    let mut stderr = io::stderr().lock();
+    for w in &loaded.warnings {
+        if w.code == crate::diagnostic::WarningCode::MeasuresDataError {
+            let _ = writeln!(stderr, "warning: {}", crate::text::line(&w.message));
+        }
+    }
+}
+
 /// The path of a criteria argument that names a file (an input of the run), rather
 /// than a bundled id.
 pub(super) fn criteria_file(arg: &str) -> Option<&Path> {

@@ -107,6 +107,7 @@ pub(super) fn run(args: EvaluateArgs) -> Result<ExitStatus> {
         measures: &args.measures,
         as_of: args.as_of,
         strict: args.strict,
+        refuse_data_errors: args.strict.then_some(inputs::Refusal::Strict),
         others: &others,
         ..inputs::Request::new(&criteria, today())
     })?;

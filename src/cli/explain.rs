@@ -7,7 +7,7 @@ use anyhow::Result;
 use clap::Args;
 
 use super::ExitStatus;
-use super::common::{criteria_file, emit, load, parse_date, today};
+use super::common::{criteria_file, emit, load, parse_date, today, warn_data_problems};
 use crate::criteria::{self, DEFAULT_CRITERIA};
 use crate::diagnostic;
 use crate::evaluate;
@@ -72,6 +72,7 @@ pub(super) fn run(args: ExplainArgs) -> Result<ExitStatus> {
         as_of: args.as_of,
         ..inputs::Request::new(&c, today())
     })?;
+    warn_data_problems(&loaded);
     let as_of = loaded.as_of.date;
     let evaluation = loaded.evidence.as_ref().map(|s| {
         let mut e = evaluate::evaluate(&c, &s.evidence, as_of, loaded.as_of.source);

@@ -6,7 +6,7 @@ use anyhow::Result;
 use clap::Args;
 
 use super::ExitStatus;
-use super::common::{criteria_file, emit, level_arg, load, parse_date, today};
+use super::common::{criteria_file, emit, level_arg, load, parse_date, today, warn_data_problems};
 use crate::criteria::{self, DEFAULT_CRITERIA};
 use crate::evaluate;
 use crate::evidence::Date;
@@ -53,6 +53,7 @@ pub(super) fn run(args: PlanArgs) -> Result<ExitStatus> {
         as_of: args.as_of,
         ..inputs::Request::new(&criteria, today())
     })?;
+    warn_data_problems(&loaded);
     let evidence = &loaded
         .evidence
         .as_ref()

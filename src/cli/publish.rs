@@ -79,6 +79,7 @@ pub(super) fn run(args: PublishArgs) -> Result<ExitStatus> {
         measures_options: args.input.options(),
         as_of: args.as_of,
         need_measures: true,
+        refuse_data_errors: Some(inputs::Refusal::Publish),
         others: &others,
         ..inputs::Request::new(&criteria, generated)
     })?;

@@ -34,10 +34,13 @@ pub enum WarningCode {
     ContradictedByMeasures,
     /// The measures data has a service area the evidence file does not list.
     UnclaimedInMeasures,
+    /// A value of the measures data could not be used: a cell that holds no value where
+    /// one belongs, or two values for one period (an error-severity finding).
+    MeasuresDataError,
 }
 
 impl WarningCode {
-    pub const ALL: [WarningCode; 11] = [
+    pub const ALL: [WarningCode; 12] = [
         WarningCode::YearAfterAsOf,
         WarningCode::DatedAfterAsOf,
         WarningCode::OverduePlan,
@@ -49,6 +52,7 @@ impl WarningCode {
         WarningCode::DerivedFromMeasures,
         WarningCode::ContradictedByMeasures,
         WarningCode::UnclaimedInMeasures,
+        WarningCode::MeasuresDataError,
     ];
 
     /// The stable code, as JSON, SARIF and GitHub annotations print it.
@@ -65,6 +69,7 @@ impl WarningCode {
             WarningCode::DerivedFromMeasures => "derived-from-measures",
             WarningCode::ContradictedByMeasures => "contradicted-by-measures",
             WarningCode::UnclaimedInMeasures => "unclaimed-in-measures",
+            WarningCode::MeasuresDataError => "measures-data-error",
         }
     }
 
@@ -103,6 +108,9 @@ impl WarningCode {
             }
             WarningCode::UnclaimedInMeasures => {
                 "The measures data has a service area the evidence file does not list."
+            }
+            WarningCode::MeasuresDataError => {
+                "A value of the measures data could not be used and is left out (an error under --strict)."
             }
         }
     }

@@ -101,6 +101,9 @@ pub struct Request<'a> {
     pub strict: bool,
     /// Refuse to go on without a measures file (the commands that read only measures).
     pub need_measures: bool,
+    /// Refuse to go on when a value of the measures data could not be used (`--strict`,
+    /// `publish`), rather than leave it out with a warning.
+    pub refuse_data_errors: Option<Refusal>,
     /// Other files of the run (a baseline, a narratives file), never to be written over.
     pub others: &'a [&'a Path],
 }
@@ -118,9 +121,19 @@ impl<'a> Request<'a> {
             today,
             strict: false,
             need_measures: false,
+            refuse_data_errors: None,
             others: &[],
         }
     }
+}
+
+/// Why a run refuses measures data with values it could not use.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Refusal {
+    /// `--strict` judges only clean data.
+    Strict,
+    /// A public site shows only values that were read.
+    Publish,
 }
 
 /// An evidence file as read: the evidence (with its measures linked in), its text, and
@@ -164,6 +177,8 @@ pub enum LoadError {
     /// The request cannot be met as given: measures from standard input, or none for a
     /// command that reads measures.
     Usage(String),
+    /// Values of the measures data that could not be used, in a run that refuses them.
+    DataErrors(Vec<Problem>, Refusal),
 }
 
 impl std::fmt::Display for LoadError {
@@ -172,6 +187,28 @@ impl std::fmt::Display for LoadError {
             LoadError::Evidence(e) => e.fmt(f),
             LoadError::Measures(e) => e.fmt(f),
             LoadError::Usage(m) => f.write_str(m),
+            LoadError::DataErrors(problems, why) => {
+                let n = problems.len();
+                writeln!(
+                    f,
+                    "{n} value{} of the measures data could not be used, and {}:",
+                    if n == 1 { "" } else { "s" },
+                    match why {
+                        Refusal::Strict => "--strict judges only clean data",
+                        Refusal::Publish => "a public site shows only values that were read",
+                    }
+                )?;
+                for p in problems.iter().take(DATA_ERRORS_SHOWN) {
+                    writeln!(f, "  {p}")?;
+                }
+                if n > DATA_ERRORS_SHOWN {
+                    writeln!(f, "  and {} more", n - DATA_ERRORS_SHOWN)?;
+                }
+                f.write_str(match why {
+                    Refusal::Strict => "fix these cells (`pmcheck measures FILE` lists every finding), or run without --strict to judge the rest of the data",
+                    Refusal::Publish => "fix these cells (`pmcheck measures FILE` lists every finding), then publish again",
+                })
+            }
         }
     }
 }
@@ -188,6 +225,33 @@ impl From<MeasuresError> for LoadError {
     fn from(e: MeasuresError) -> Self {
         LoadError::Measures(e)
     }
+}
+
+/// Data errors listed one by one (in a `--strict` refusal, or as warnings); the rest
+/// are counted.
+const DATA_ERRORS_SHOWN: usize = 10;
+
+/// A `measures-data-error` warning for each value that could not be used, the first
+/// [`DATA_ERRORS_SHOWN`] of them, then one that counts the rest.
+fn data_error_warnings(errors: &[Problem]) -> Vec<Warning> {
+    let warning = |message: String| Warning {
+        code: diagnostic::WarningCode::MeasuresDataError,
+        category: None,
+        section: Some("measures"),
+        message,
+    };
+    let mut out: Vec<Warning> = errors
+        .iter()
+        .take(DATA_ERRORS_SHOWN)
+        .map(|p| warning(format!("{p} (the value is left out)")))
+        .collect();
+    if errors.len() > DATA_ERRORS_SHOWN {
+        out.push(warning(format!(
+            "and {} more values of the measures data could not be used; `pmcheck measures` lists them",
+            errors.len() - DATA_ERRORS_SHOWN
+        )));
+    }
+    out
 }
 
 /// How standard input is given as a file argument.
@@ -265,8 +329,15 @@ pub fn load(request: &Request<'_>, progress: &dyn Fn(&str)) -> Result<Inputs, Lo
     let mut source = source;
     let mut warnings = Vec::new();
     let measures = (!tables.is_empty()).then(|| Report::new(tables, date.0));
+    if let Some(report) = &measures {
+        let errors = report.errors();
+        if let (Some(why), false) = (request.refuse_data_errors, errors.is_empty()) {
+            return Err(LoadError::DataErrors(errors, why));
+        }
+        warnings.extend(data_error_warnings(&errors));
+    }
     if let (Some(report), Some(s)) = (&measures, source.as_mut()) {
-        warnings = link::link(&mut s.evidence, report, request.strict);
+        warnings.extend(link::link(&mut s.evidence, report, request.strict));
     }
     Ok(Inputs {
         evidence: source,

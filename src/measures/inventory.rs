@@ -623,6 +623,29 @@ impl Report {
         }
     }
 
+    /// The error-severity findings (values that could not be used), each as a problem
+    /// located at its file, sheet and cell.
+    pub fn errors(&self) -> Vec<crate::diagnostic::Problem> {
+        use crate::diagnostic::Problem;
+        self.findings
+            .iter()
+            .filter(|(_, f)| f.code.severity() == Severity::Error)
+            .map(|(t, f)| {
+                let table = &self.tables[*t];
+                match f.row {
+                    Some(row) => Problem::in_cell(
+                        &table.file,
+                        table.sheet.as_deref(),
+                        row,
+                        f.column.clone(),
+                        f.message.clone(),
+                    ),
+                    None => Problem::new(&table.file, None, f.message.clone()),
+                }
+            })
+            .collect()
+    }
+
     /// Row counts over every file.
     pub fn rows(&self) -> super::read::RowCounts {
         let mut total = super::read::RowCounts::default();

@@ -1081,6 +1081,126 @@ fn a_non_number_in_a_value_column_names_the_cell() {
     insta::assert_snapshot!("measures_error_not_a_number", err);
 }
 
+/// A bad cell in the measures of an evidence file: `evaluate` judges the rest of the
+/// data and says first what it left out; `--strict` and `publish` refuse, naming the
+/// cell; `plan` says it on standard error.
+#[test]
+fn a_bad_cell_is_said_first_by_evaluate_and_refused_by_strict_and_publish() {
+    let dir = dir_with(&[(
+        "police.csv",
+        &long_csv(
+            "Police,Calls answered,Output,2020,1180,1000\nPolice,Calls answered,Output,2021,\"1,204\",1000\nPolice,Calls answered,Output,2022,twelve hundred,1000\n",
+        ),
+    )]);
+    let evidence = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/examples/oakdale-achievement.yaml"
+    );
+    let cell = "police.csv, cell E4: `twelve hundred` is not a number";
+    let evaluate = |extra: &[&str]| {
+        let mut args = vec![
+            "evaluate",
+            evidence,
+            "--measures",
+            "police.csv",
+            "--as-of",
+            "2023-01-01",
+        ];
+        args.extend_from_slice(extra);
+        run_in(dir.path(), &args)
+    };
+
+    let table = evaluate(&[]);
+    assert_eq!(table.code, 0, "{}", table.stderr);
+    assert!(
+        table
+            .stdout
+            .starts_with("Data problems: these values of the measures data could not be used"),
+        "{}",
+        table.stdout
+    );
+    let first = table.stdout.lines().nth(1).unwrap();
+    assert!(
+        first.contains(cell) && first.ends_with("(the value is left out)"),
+        "{first}"
+    );
+    // Said once, not again among the other warnings.
+    assert_eq!(table.stdout.matches(cell).count(), 1, "{}", table.stdout);
+
+    let json: serde_json::Value = serde_json::from_str(&evaluate(&["-f", "json"]).stdout).unwrap();
+    let data: Vec<&serde_json::Value> = json["warnings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|w| w["code"] == "measures-data-error")
+        .collect();
+    assert_eq!(data.len(), 1, "{json}");
+    assert!(data[0]["message"].as_str().unwrap().contains(cell));
+
+    let markdown = evaluate(&["-f", "markdown"]).stdout;
+    let title = markdown.find("# pmcheck:").unwrap();
+    let problems = markdown.find("**Data problems:").unwrap();
+    let criteria = markdown.find("- Criteria:").unwrap();
+    assert!(title < problems && problems < criteria, "{markdown}");
+
+    let strict = evaluate(&["--strict"]);
+    assert_eq!(strict.code, 2, "{}", strict.stdout);
+    assert!(strict.stdout.is_empty(), "{}", strict.stdout);
+    assert!(
+        strict.stderr.contains("--strict judges only clean data"),
+        "{}",
+        strict.stderr
+    );
+    assert!(strict.stderr.contains(cell), "{}", strict.stderr);
+    assert!(
+        strict.stderr.contains("run without --strict"),
+        "{}",
+        strict.stderr
+    );
+
+    let publish = run_in(
+        dir.path(),
+        &[
+            "publish",
+            "police.csv",
+            "--out",
+            "site",
+            "--as-of",
+            "2023-01-01",
+        ],
+    );
+    assert_eq!(publish.code, 2, "{}", publish.stdout);
+    assert!(publish.stderr.contains(cell), "{}", publish.stderr);
+    assert!(
+        publish.stderr.contains("then publish again"),
+        "{}",
+        publish.stderr
+    );
+    assert!(!dir.path().join("site").exists(), "nothing is written");
+
+    // The inventory lists the finding and exits 0: reading the data is its job.
+    let inv = measures(dir.path(), &["police.csv", "--as-of", "2023-01-01"]);
+    assert_eq!(inv.code, 0, "{}", inv.stderr);
+
+    // An evidence file that links the measures: `plan` says the problem on stderr.
+    std::fs::write(
+        dir.path().join("evidence.yaml"),
+        std::fs::read_to_string(evidence).unwrap() + "\nmeasures:\n  - file: police.csv\n",
+    )
+    .unwrap();
+    let plan = run_in(
+        dir.path(),
+        &["plan", "evidence.yaml", "--as-of", "2023-01-01"],
+    );
+    assert_eq!(plan.code, 0, "{}", plan.stderr);
+    assert!(
+        plan.stderr.contains(&format!("warning: {cell}")),
+        "{}",
+        plan.stderr
+    );
+    assert!(!plan.stdout.contains(cell), "{}", plan.stdout);
+}
+
 #[test]
 fn impossible_periods_name_their_cells() {
     let dir = dir_with(&[(

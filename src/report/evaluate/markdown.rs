@@ -23,6 +23,15 @@ pub(super) fn render(
     };
     writeln!(out, "# pmcheck: {who}")?;
     writeln!(out)?;
+    let (data, warnings) = super::data_problems(e);
+    if !data.is_empty() {
+        writeln!(out, "**{}:**", super::DATA_PROBLEMS)?;
+        writeln!(out)?;
+        for w in &data {
+            writeln!(out, "- {}", escape(&w.message))?;
+        }
+        writeln!(out)?;
+    }
     writeln!(
         out,
         "- Criteria: {} ({})",
@@ -127,11 +136,11 @@ pub(super) fn render(
         }
     }
 
-    if !e.warnings.is_empty() {
+    if !warnings.is_empty() {
         writeln!(out)?;
         writeln!(out, "## Warnings")?;
         writeln!(out)?;
-        for w in &e.warnings {
+        for w in &warnings {
             writeln!(out, "- {}", escape(&w.message))?;
         }
     }

@@ -98,6 +98,22 @@ pub fn render(
 
 /// Lines describing progress since a baseline, shared by the text renderers; every
 /// string from the baseline or the criteria is made safe by `esc`.
+/// The warnings split for the human formats: the values of the measures data that
+/// could not be used (shown first, above the verdict they are left out of), and the rest.
+pub(crate) fn data_problems<'e>(
+    e: &'e Evaluation<'_>,
+) -> (
+    Vec<&'e crate::diagnostic::Warning>,
+    Vec<&'e crate::diagnostic::Warning>,
+) {
+    e.warnings
+        .iter()
+        .partition(|w| w.code == crate::diagnostic::WarningCode::MeasuresDataError)
+}
+
+/// The heading above [`data_problems`].
+pub(crate) const DATA_PROBLEMS: &str = "Data problems: these values of the measures data could not be used, and the verdict below is without them";
+
 pub(crate) fn change_lines(
     e: &Evaluation<'_>,
     ch: &crate::evaluate::baseline::Changes,

@@ -34,13 +34,25 @@ pub(super) fn render(
     out: &mut dyn Write,
 ) -> io::Result<()> {
     let color = options.color;
+    let (data, warnings) = super::data_problems(e);
+    if !data.is_empty() {
+        writeln!(
+            out,
+            "{}",
+            paint(&format!("{}:", super::DATA_PROBLEMS), BOLD, color)
+        )?;
+        for w in &data {
+            writeln!(out, "  {} {}", paint("✗", RED, color), line(&w.message))?;
+        }
+        writeln!(out)?;
+    }
     write_title(e, options, out)?;
     write_grid(e, color, out)?;
     write_gaps(e, color, out)?;
-    if !e.warnings.is_empty() {
+    if !warnings.is_empty() {
         writeln!(out)?;
         writeln!(out, "{}", paint("Warnings:", BOLD, color))?;
-        for w in &e.warnings {
+        for w in &warnings {
             writeln!(out, "  {} {}", paint("!", YELLOW, color), line(&w.message))?;
         }
     }
