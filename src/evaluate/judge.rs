@@ -724,6 +724,7 @@ impl IcmaView {
     pub fn of(area: &AreaSummary, as_of_year: i32) -> IcmaView {
         let evidence_area = ServiceArea {
             name: crate::vocab::Text(area.name.clone()),
+            aliases: Vec::new(),
             years: area.years.iter().map(|&y| crate::vocab::Year(y)).collect(),
             measures: area.kinds.clone(),
             sources: Vec::new(),

@@ -118,6 +118,12 @@ pub enum JurisdictionKind {
 pub struct ServiceArea {
     /// A name; not blank.
     pub name: Text,
+    /// Other names the measures files give this area ("Parks & Rec", "PRCS"): their rows
+    /// are read as this area's. Names that differ only in case, punctuation, `&` and
+    /// `and`, `Dept.` and `Department` or a leading `Department of` match without one.
+    #[serde(default, deserialize_with = "nullable_list")]
+    #[schemars(with = "Option<Vec<Text>>")]
+    pub aliases: Vec<Text>,
     /// Years (not after the as-of year) with data collected and reported.
     #[serde(default, deserialize_with = "nullable_list")]
     #[schemars(with = "Option<Vec<Year>>")]
@@ -416,6 +422,10 @@ pub struct MeasuresLink {
     /// Headers read as roles, when the file's own headers are not recognised: service_area, measure, kind, period, actual, target, unit, owner, source, comparison, direction, breakdown.
     #[serde(default)]
     pub columns: std::collections::BTreeMap<Role, Text>,
+    /// The file's service area names, each with the name to read it as (`"Parks & Rec":
+    /// Parks and Recreation`); also used when the areas are read from the data.
+    #[serde(default)]
+    pub areas: std::collections::BTreeMap<Text, Text>,
 }
 
 /// A dated action toward a requirement.

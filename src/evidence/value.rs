@@ -11,7 +11,7 @@ use serde::de::{self, Deserializer, SeqAccess, Visitor};
 use serde::{Deserialize, Serialize};
 
 use super::model::ServiceArea;
-use crate::vocab::{MAX_TEXT_CHARS, plain, same_name_key, shown_name};
+use crate::vocab::{MAX_TEXT_CHARS, area_key, plain, same_name_key, shown_name};
 
 /// The evidence format version this build reads.
 pub const FORMAT_VERSION: u32 = 1;
@@ -172,11 +172,18 @@ impl<'de> Deserialize<'de> for ServiceAreas {
                 let mut areas: Vec<ServiceArea> = Vec::new();
                 // Each name's key, with the number (from 1) of the entry that used it first.
                 let mut seen: HashMap<String, usize> = HashMap::new();
+                // The [`area_key`] of each name and alias, with its entry's number.
+                let mut matched: HashMap<String, usize> = HashMap::new();
                 while let Some((area, key)) = seq.next_element_seed(NextArea {
                     areas: &areas,
                     seen: &seen,
+                    matched: &matched,
                 })? {
-                    seen.insert(key, areas.len() + 1);
+                    let n = areas.len() + 1;
+                    seen.insert(key, n);
+                    for name in std::iter::once(&area.name).chain(&area.aliases) {
+                        matched.insert(area_key(name.as_str()), n);
+                    }
                     areas.push(area);
                 }
                 Ok(ServiceAreas(areas))
@@ -192,6 +199,7 @@ impl<'de> Deserialize<'de> for ServiceAreas {
 struct NextArea<'a> {
     areas: &'a [ServiceArea],
     seen: &'a HashMap<String, usize>,
+    matched: &'a HashMap<String, usize>,
 }
 
 impl<'de> de::DeserializeSeed<'de> for NextArea<'_> {
@@ -220,6 +228,31 @@ impl<'de> de::DeserializeSeed<'de> for NextArea<'_> {
             return Err(de::Error::custom(format!(
                 "service area `{later}` is listed twice ({entries}); merge its years and measures into one entry"
             )));
+        }
+        // A measures file's rows are read as the area whose name or alias matches theirs:
+        // two entries that one name would match are one department counted twice.
+        for (i, name) in std::iter::once(&area.name).chain(&area.aliases).enumerate() {
+            if let Some(&first) = self.matched.get(&area_key(name.as_str())) {
+                let n = self.areas.len() + 1;
+                let earlier = shown_name(self.areas[first - 1].name.as_str(), None);
+                let this = shown_name(area.name.as_str(), None);
+                let what = if i == 0 {
+                    format!("service area `{this}` (entry {n})")
+                } else {
+                    format!(
+                        "the alias `{}` of service area `{this}` (entry {n})",
+                        shown_name(name.as_str(), None)
+                    )
+                };
+                return Err(de::Error::custom(format!(
+                    "{what} is service area `{earlier}` (entry {first}) or one of its aliases, written differently: names that differ only in case, punctuation, `&` and `and`, `Dept.` and `Department` or a leading `Department of` are one area, counted once; merge the entries{}",
+                    if i == 0 {
+                        ""
+                    } else {
+                        ", or leave out the alias"
+                    }
+                )));
+            }
         }
         Ok((area, key))
     }

@@ -55,7 +55,14 @@ pub(super) fn read_tables(
                 .collect(),
             fiscal_year_start: fys,
         };
-        tables.push(read_file(&path, &link_options)?);
+        let mut table = read_file(&path, &link_options)?;
+        let areas: Vec<(&str, &str)> = link
+            .areas
+            .iter()
+            .map(|(from, to)| (from.as_str(), to.as_str()))
+            .collect();
+        crate::measures::names::rename_areas(&mut table, &areas);
+        tables.push(table);
     }
     let extra_options = Options {
         sheet: options.sheet.clone(),
@@ -66,6 +73,25 @@ pub(super) fn read_tables(
         tables.push(read_file(file, &extra_options)?);
     }
     Ok(tables)
+}
+
+/// Gives each service area of `tables` one name, the evidence's where its name or an
+/// alias matches (see [`crate::measures::names`]).
+pub(super) fn unify_names(tables: &mut [Table], evidence: Option<&Evidence>) {
+    let areas = evidence.map_or(&[][..], |e| &e.service_areas.0[..]);
+    let aliases: Vec<Vec<&str>> = areas
+        .iter()
+        .map(|a| a.aliases.iter().map(Text::as_str).collect())
+        .collect();
+    let claimed: Vec<crate::measures::names::Claimed<'_>> = areas
+        .iter()
+        .zip(&aliases)
+        .map(|(a, aliases)| crate::measures::names::Claimed {
+            name: a.name.as_str(),
+            aliases,
+        })
+        .collect();
+    crate::measures::names::unify(tables, &claimed);
 }
 
 /// Brings the measures of `report` into `evidence`, returning what it noticed.
@@ -228,6 +254,7 @@ fn warning(code: WarningCode, message: String) -> Warning {
 fn derived_area(a: &AreaSummary, files: &[String]) -> ServiceArea {
     ServiceArea {
         name: Text(a.name.clone()),
+        aliases: Vec::new(),
         years: a.years.iter().map(|&y| Year(y)).collect(),
         measures: a.kinds.clone(),
         sources: files.iter().map(|f| Text(f.clone())).collect(),
@@ -280,31 +307,66 @@ fn reconcile(
         .iter()
         .map(|a| (same_name_key(&a.name), a))
         .collect();
-    let mut claimed: HashSet<String> = HashSet::new();
+    let claimed: HashSet<String> = evidence
+        .service_areas
+        .0
+        .iter()
+        .map(|a| same_name_key(a.name.as_str()))
+        .collect();
+    // The data's areas no claim matches: what a claim missing from the data may be.
+    let others: Vec<&str> = report
+        .areas
+        .iter()
+        .filter(|a| !claimed.contains(&same_name_key(&a.name)))
+        .map(|a| a.name.as_str())
+        .collect();
     for area in &mut evidence.service_areas.0 {
-        let key = same_name_key(area.name.as_str());
-        match by_key.get(&key) {
+        match by_key.get(&same_name_key(area.name.as_str())) {
             Some(data) => reconcile_area(area, data, strict, out),
-            None => not_in_data(area, strict, out),
+            None => not_in_data(area, &others, strict, out),
         }
-        claimed.insert(key);
         for f in files {
             if !area.sources.iter().any(|s| s.0 == *f) {
                 area.sources.push(Text(f.clone()));
             }
         }
     }
-    let unclaimed: Vec<String> = report
-        .areas
+    // Claims the data does not have: what an unclaimed area of the data may be.
+    let missing: Vec<&str> = evidence
+        .service_areas
+        .0
         .iter()
-        .filter(|data| !claimed.contains(&same_name_key(&data.name)))
-        .map(|data| format!("{} ({})", data.name, years_or_none(&data.years)))
+        .map(|a| a.name.as_str())
+        .filter(|n| !by_key.contains_key(&same_name_key(n)))
         .collect();
+    let mut unclaimed: Vec<String> = Vec::new();
+    let mut likely: Vec<String> = Vec::new();
+    for data in &report.areas {
+        if claimed.contains(&same_name_key(&data.name)) {
+            continue;
+        }
+        unclaimed.push(format!("{} ({})", data.name, years_or_none(&data.years)));
+        if let Some(name) = closest_area(&data.name, missing.iter().copied()) {
+            likely.push(format!(
+                "`{}` for `{}`",
+                crate::diagnostic::printable(&data.name),
+                crate::diagnostic::printable(name)
+            ));
+        }
+    }
     if !unclaimed.is_empty() {
+        let likely = if likely.is_empty() {
+            String::new()
+        } else {
+            format!(
+                "; did you mean {}? If so, add the data's name to that area's `aliases`",
+                likely.join(", ")
+            )
+        };
         out.push(warning(
             WarningCode::UnclaimedInMeasures,
             format!(
-                "the measures have {} service area{} that the evidence file does not list: {}",
+                "the measures have {} service area{} that the evidence file does not list: {}{likely}",
                 unclaimed.len(),
                 if unclaimed.len() == 1 { "" } else { "s" },
                 crate::measures::few(&unclaimed, 10)
@@ -321,13 +383,31 @@ fn years_or_none(years: &[i32]) -> String {
     }
 }
 
+/// The name among `candidates` that `name` most likely abbreviates or misspells,
+/// compared by [`crate::vocab::area_key`].
+fn closest_area<'a>(name: &str, candidates: impl Iterator<Item = &'a str>) -> Option<&'a str> {
+    let candidates: Vec<(String, &str)> =
+        candidates.map(|c| (crate::vocab::area_key(c), c)).collect();
+    let key = crate::vocab::area_key(name);
+    let best = crate::diagnostic::closest(&key, candidates.iter().map(|(k, _)| k.as_str()))?;
+    candidates.iter().find(|(k, _)| k == best).map(|(_, c)| *c)
+}
+
 /// A claimed area the data does not have: every claim unbacked (cut under strict).
-fn not_in_data(area: &mut ServiceArea, strict: bool, out: &mut Vec<Warning>) {
+fn not_in_data(area: &mut ServiceArea, others: &[&str], strict: bool, out: &mut Vec<Warning>) {
+    let name = area.name.as_str();
+    let like = match closest_area(name, others.iter().copied()) {
+        Some(data) => format!(
+            " (did you mean `{}`? if so, add it to the area's `aliases`)",
+            crate::diagnostic::printable(data)
+        ),
+        None => String::new(),
+    };
     out.push(warning(
         WarningCode::ContradictedByMeasures,
         format!(
-            "service area `{}` is claimed, but the measures have no area of that name; its years are not backed by data",
-            crate::diagnostic::printable(area.name.as_str())
+            "service area `{}` is claimed, but the measures have no area of that name{like}; its years are not backed by data",
+            crate::diagnostic::printable(name)
         ),
     ));
     area.data = Some(if strict {

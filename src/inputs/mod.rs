@@ -301,12 +301,13 @@ pub fn load(request: &Request<'_>, progress: &dyn Fn(&str)) -> Result<Inputs, Lo
     if links + request.measures.len() > 0 {
         progress("reading measures");
     }
-    let tables = link::read_tables(
+    let mut tables = link::read_tables(
         source.as_ref().map(|s| &s.evidence),
         base,
         request.measures,
         &request.measures_options,
     )?;
+    link::unify_names(&mut tables, source.as_ref().map(|s| &s.evidence));
     if tables.is_empty() && request.need_measures {
         let message = match request.evidence {
             Some(path) => format!(

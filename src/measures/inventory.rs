@@ -26,10 +26,11 @@ pub enum FindingCode {
     ConflictingValues,
     TotalRow,
     FootnoteMarker,
+    NameMatched,
 }
 
 impl FindingCode {
-    pub const ALL: [FindingCode; 16] = [
+    pub const ALL: [FindingCode; 17] = [
         FindingCode::NoKind,
         FindingCode::KindConflict,
         FindingCode::NoTarget,
@@ -46,6 +47,7 @@ impl FindingCode {
         FindingCode::ConflictingValues,
         FindingCode::TotalRow,
         FindingCode::FootnoteMarker,
+        FindingCode::NameMatched,
     ];
 
     pub fn id(self) -> &'static str {
@@ -66,6 +68,7 @@ impl FindingCode {
             FindingCode::ConflictingValues => "conflicting-values",
             FindingCode::TotalRow => "total-row",
             FindingCode::FootnoteMarker => "footnote-marker",
+            FindingCode::NameMatched => "name-matched",
         }
     }
 
@@ -86,7 +89,8 @@ impl FindingCode {
             | FindingCode::FilledDown
             | FindingCode::SkippedRows
             | FindingCode::TotalRow
-            | FindingCode::FootnoteMarker => Severity::Note,
+            | FindingCode::FootnoteMarker
+            | FindingCode::NameMatched => Severity::Note,
         }
     }
 
@@ -132,6 +136,9 @@ impl FindingCode {
             }
             FindingCode::FootnoteMarker => {
                 "a value carries a footnote marker (`45.3%*`, `12†`, `88 [1]`); it is read without it"
+            }
+            FindingCode::NameMatched => {
+                "a service area's name was matched to another spelling of it (case, punctuation, `&` and `and`, `Dept.`) and read as that one"
             }
         }
     }

@@ -10,6 +10,7 @@
 pub mod columns;
 mod header;
 pub mod inventory;
+pub mod names;
 pub mod period;
 pub mod read;
 pub mod source;

@@ -142,6 +142,63 @@ impl Table {
         self.string(measure.name)
     }
 
+    /// Makes measures of one area and name one measure, after their areas were renamed
+    /// to one name ([`super::names`]): their values are one series, and two values for one
+    /// period are a `conflicting-values` finding, neither used.
+    pub fn merge_same_measures(&mut self) {
+        let mut first: FxHashMap<(u32, u32), u32> = FxHashMap::default();
+        let mut to: Vec<u32> = Vec::with_capacity(self.measures.len());
+        let mut kept: Vec<MeasureInfo> = Vec::with_capacity(self.measures.len());
+        for m in std::mem::take(&mut self.measures) {
+            match first.get(&(m.area, m.name)) {
+                Some(&i) => {
+                    let k = &mut kept[i as usize];
+                    for kind in m.kind.into_iter().chain(m.other_kinds) {
+                        if k.kind.is_none() {
+                            k.kind = Some(kind);
+                        } else if k.kind != Some(kind) && !k.other_kinds.contains(&kind) {
+                            k.other_kinds.push(kind);
+                        }
+                    }
+                    k.unit = k.unit.take().or(m.unit);
+                    k.owner = k.owner.take().or(m.owner);
+                    k.direction = k.direction.or(m.direction);
+                    k.row = k.row.min(m.row);
+                    to.push(i);
+                }
+                None => {
+                    let i = u32::try_from(kept.len()).expect("measures fit in u32");
+                    first.insert((m.area, m.name), i);
+                    kept.push(m);
+                    to.push(i);
+                }
+            }
+        }
+        let merged = kept.len() < to.len();
+        self.measures = kept;
+        if !merged {
+            return;
+        }
+        for o in &mut self.observations {
+            o.measure = to[o.measure as usize];
+        }
+        for (first, o) in drop_conflicts(&mut self.observations) {
+            let m = &self.measures[o.measure as usize];
+            let message = conflict_message(
+                self.area_name(m),
+                self.measure_name(m),
+                self.fiscal_year_start,
+                &first,
+                &o,
+            );
+            self.findings.push(Finding::new(
+                FindingCode::ConflictingValues,
+                message,
+                Some(o.row),
+            ));
+        }
+    }
+
     /// The file's name without its folders, as a published page names its source.
     pub fn file_name(&self) -> String {
         self.file.file_name().map_or_else(
@@ -732,38 +789,16 @@ impl RowReader<'_> {
         self.observations.push(o);
     }
 
-    /// The same measure, group and period on two rows: identical values are kept once;
-    /// different values are an error naming both rows. Found by sorting (stable, so the
-    /// earlier row of a pair comes first) rather than with a map looked up on every row.
+    /// The same measure, group and period on two rows: see [`drop_conflicts`].
     fn duplicates(&mut self) {
-        let key = |o: &Observation| (o.measure, o.breakdown, o.period);
-        self.observations.sort_by_key(key);
-        let mut clashes: Vec<(Observation, Observation)> = Vec::new();
-        // In place: of consecutive observations with one key, the first (earliest row)
-        // is kept.
-        self.observations.dedup_by(|later, first| {
-            let same = key(later) == key(first);
-            if same && (first.actual != later.actual || first.target != later.target) {
-                clashes.push((first.clone(), later.clone()));
-            }
-            same
-        });
-        // Neither of two values is used: which one is right, only the file's owner knows.
-        if !clashes.is_empty() {
-            let clashed: rustc_hash::FxHashSet<_> = clashes.iter().map(|(f, _)| key(f)).collect();
-            self.observations.retain(|o| !clashed.contains(&key(o)));
-        }
-        clashes.sort_by_key(|(_, later)| later.row);
-        for (first, o) in clashes {
+        for (first, o) in drop_conflicts(&mut self.observations) {
             let m = &self.measures[o.measure as usize];
-            let message = format!(
-                "`{}` of `{}` for {} has {} here and {} on row {}; neither is used: keep one row per measure and period",
-                crate::diagnostic::printable(self.string(m.name)),
-                crate::diagnostic::printable(self.string(m.area)),
-                o.period.label(self.fys),
-                describe_values(o.actual, o.target),
-                describe_values(first.actual, first.target),
-                first.row,
+            let message = conflict_message(
+                self.string(m.area),
+                self.string(m.name),
+                self.fys,
+                &first,
+                &o,
             );
             self.problem_coded(FindingCode::ConflictingValues, o.row, None, message);
         }
@@ -772,6 +807,50 @@ impl RowReader<'_> {
     fn string(&self, i: u32) -> &str {
         self.strings.get(i as usize).map_or("", String::as_str)
     }
+}
+
+/// The same measure, group and period on two rows: identical values are kept once;
+/// of different values neither is kept (which one is right, only the file's owner knows),
+/// and the pairs are returned, each the earlier row first, in the later rows' order.
+/// Found by sorting (stable, so the earlier row of a pair comes first) rather than with a
+/// map looked up on every row.
+fn drop_conflicts(observations: &mut Vec<Observation>) -> Vec<(Observation, Observation)> {
+    let key = |o: &Observation| (o.measure, o.breakdown, o.period);
+    observations.sort_by_key(key);
+    let mut clashes: Vec<(Observation, Observation)> = Vec::new();
+    // In place: of consecutive observations with one key, the first (earliest row) is kept.
+    observations.dedup_by(|later, first| {
+        let same = key(later) == key(first);
+        if same && (first.actual != later.actual || first.target != later.target) {
+            clashes.push((first.clone(), later.clone()));
+        }
+        same
+    });
+    if !clashes.is_empty() {
+        let clashed: rustc_hash::FxHashSet<_> = clashes.iter().map(|(f, _)| key(f)).collect();
+        observations.retain(|o| !clashed.contains(&key(o)));
+    }
+    clashes.sort_by_key(|(_, later)| later.row);
+    clashes
+}
+
+/// A `conflicting-values` finding's words for measure `name` of `area`.
+fn conflict_message(
+    area: &str,
+    name: &str,
+    fys: u32,
+    first: &Observation,
+    o: &Observation,
+) -> String {
+    format!(
+        "`{}` of `{}` for {} has {} here and {} on row {}; neither is used: keep one row per measure and period",
+        crate::diagnostic::printable(name),
+        crate::diagnostic::printable(area),
+        o.period.label(fys),
+        describe_values(o.actual, o.target),
+        describe_values(first.actual, first.target),
+        first.row,
+    )
 }
 
 fn describe_values(actual: Option<f64>, target: Option<f64>) -> String {

@@ -11,6 +11,6 @@ mod value;
 
 pub use field::{Field, FieldKind};
 pub use kinds::{Measure, Participant, Role};
-pub use name::{count_looking_different, look_alike_key, same_name_key, shown_name};
+pub use name::{area_key, count_looking_different, look_alike_key, same_name_key, shown_name};
 pub(crate) use value::plain;
 pub use value::{Date, MAX_TEXT_CHARS, MAX_YEAR, MIN_YEAR, Month, Text, Year};

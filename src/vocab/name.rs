@@ -12,6 +12,11 @@
 //! - [`look_alike_key`]: names with equal keys but different [`same_name_key`]s look
 //!   alike (the UTS #39 confusables skeleton); they are allowed, warned about, and
 //!   counted once.
+//!
+//! And one looser key, for a department's name as different files write it:
+//! [`area_key`] (punctuation, `&` and `and`, `Dept.` and `Department`, a leading
+//! `Department of` or `Office of` aside). Names matched by it are one service area, and
+//! the match is said.
 
 use std::collections::HashSet;
 use std::fmt::Write as _;
@@ -53,6 +58,40 @@ pub fn same_name_key(name: &str) -> String {
         key.push_str(word);
     }
     key
+}
+
+/// The key a service area's name is matched by across the evidence and measures files:
+/// its [`same_name_key`], then `&` read as `and`, apostrophes dropped, other punctuation
+/// read as a space, `dept` as `department`, and a leading `department of` or `office of`
+/// left off. "Fire & Rescue", "Fire and Rescue" and "FIRE-AND-RESCUE" have one key, as do
+/// "Dept. of Finance", "Department of Finance" and "Finance"; "Parks & Rec" and "Parks and
+/// Recreation" do not (an abbreviation is said in the evidence, as an alias).
+pub fn area_key(name: &str) -> String {
+    let key = same_name_key(name);
+    let mut spaced = String::with_capacity(key.len() + 8);
+    for c in key.chars() {
+        match c {
+            '&' => spaced.push_str(" and "),
+            '\'' | '\u{2019}' => {}
+            c if c.is_alphanumeric() => spaced.push(c),
+            _ => spaced.push(' '),
+        }
+    }
+    let mut words: Vec<&str> = spaced
+        .split_whitespace()
+        .map(|w| match w {
+            "dept" | "dpt" => "department",
+            w => w,
+        })
+        .collect();
+    if words.len() > 2 && words[1] == "of" && matches!(words[0], "department" | "office") {
+        words.drain(..2);
+    }
+    if words.is_empty() {
+        // A name of punctuation alone is matched as it is written.
+        return key;
+    }
+    words.join(" ")
 }
 
 /// The UTS #39 confusables skeleton of a name's [`same_name_key`]: names with equal
@@ -144,6 +183,42 @@ mod tests {
         ] {
             assert_ne!(same_name_key(a), same_name_key(b), "{a:?} {b:?}");
         }
+    }
+
+    #[test]
+    fn area_names_match_across_punctuation_and_and_and_dept() {
+        for (a, b) in [
+            ("Fire & Rescue", "Fire and Rescue"),
+            ("FIRE-AND-RESCUE", "fire and rescue"),
+            ("Parks & Recreation", "Parks and Recreation"),
+            ("Dept. of Finance", "Department of Finance"),
+            ("Department of Finance", "Finance"),
+            ("Office of Emergency Management", "Emergency Management"),
+            ("Mayor's Office", "Mayors Office"),
+            ("Mayor\u{2019}s Office", "Mayor's Office"),
+            ("Police Dept", "Police Department"),
+            ("Public  Works.", "public works"),
+            ("\u{ff30}olice", "Police"),
+        ] {
+            assert_eq!(area_key(a), area_key(b), "{a:?} {b:?}");
+        }
+    }
+
+    #[test]
+    fn area_names_that_are_different_departments_stay_apart() {
+        for (a, b) in [
+            ("Parks & Rec", "Parks and Recreation"),
+            ("Public Works", "PublicWorks"),
+            ("Police", "Police Department"),
+            ("Office of", "Of"),
+            // Only a leading "Department of" is left off.
+            ("Health Department of the County", "Health the County"),
+            ("Fire", "Fire and Rescue"),
+        ] {
+            assert_ne!(area_key(a), area_key(b), "{a:?} {b:?}");
+        }
+        assert_eq!(area_key("Department of"), "department of");
+        assert_eq!(area_key("--"), "--", "punctuation alone is kept");
     }
 
     #[test]

@@ -166,6 +166,7 @@ mod contract {
         ConflictingValues,
         TotalRow,
         FootnoteMarker,
+        NameMatched,
     }
 
     impl Inventory {
@@ -1961,5 +1962,198 @@ fn total_rows_are_skipped_and_footnote_markers_come_off_the_values() {
         r.stdout.contains("skipped: book.csv, row 8: a total row"),
         "{}",
         r.stdout
+    );
+}
+
+// ---------------------------------------------------------------------------------------
+// Names that differ: one department under the names each file gives it.
+
+const KPIS_NAMED: &[u8] = b"Department,Measure,Type,Period,Actual,Target\n\
+Parks & Rec,Acres maintained,Output,2022,100,100\n\
+Parks & Rec,Acres maintained,Output,2023,110,100\n\
+Fire & Rescue,Response time,Outcome,2022,6,6\n\
+Fire & Rescue,Response time,Outcome,2023,6,6\n\
+Police Dept,Calls,Output,2023,6,6\n";
+
+const PORTAL_NAMED: &[u8] = b"Department,Measure,Type,Period,Actual,Target\n\
+Fire and Rescue,Inspections,Output,2022,60,60\n\
+FIRE AND RESCUE,Inspections,Output,2023,60,60\n";
+
+fn warnings_of(json: &serde_json::Value, code: &str) -> Vec<String> {
+    json["warnings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|w| w["code"] == code)
+        .map(|w| w["message"].as_str().unwrap().to_owned())
+        .collect()
+}
+
+#[test]
+fn names_that_differ_are_one_area_matched_by_the_evidence_and_its_aliases() {
+    let dir = dir_with(&[
+        ("kpis.csv", KPIS_NAMED),
+        ("portal.csv", PORTAL_NAMED),
+        (
+            "e.yaml",
+            b"version: 1\nas_of: 2024-01-01\nservice_areas:\n  - name: Parks and Recreation\n    aliases: [\"Parks & Rec\"]\n    years: [2022, 2023]\n  - name: Fire and Rescue\n    years: [2022, 2023]\n  - name: Police\n    years: [2023]\nmeasures:\n  - file: kpis.csv\n  - file: portal.csv\n",
+        ),
+    ]);
+    let inv = inventory(dir.path(), &["--evidence", "e.yaml"]);
+    let names: Vec<&str> = inv.service_areas.iter().map(|a| a.name.as_str()).collect();
+    assert_eq!(
+        names,
+        ["Fire and Rescue", "Parks and Recreation", "Police Dept"]
+    );
+    // Both files' measures are one area's.
+    assert_eq!(inv.area("Fire and Rescue").measures.len(), 2);
+    // The loose match is said once, where the file first writes it; the exact alias and
+    // the difference of case alone are not.
+    let matched = inv.findings(Code::NameMatched);
+    assert_eq!(matched.len(), 1, "{matched:?}");
+    assert_eq!(
+        (matched[0].file.as_str(), matched[0].row),
+        ("kpis.csv", Some(4))
+    );
+    assert!(
+        matched[0]
+            .message
+            .starts_with("service area `Fire & Rescue` is read as `Fire and Rescue`"),
+        "{}",
+        matched[0].message
+    );
+
+    let e = dir.path().join("e.yaml");
+    let json = crate::common::cli::json(&["evaluate", e.to_str().unwrap(), "-f", "json"]);
+    let contradicted = warnings_of(&json, "contradicted-by-measures");
+    assert_eq!(
+        contradicted.len(),
+        1,
+        "only Police is not found: {contradicted:?}"
+    );
+    assert!(
+        contradicted[0].contains("`Police` is claimed, but the measures have no area of that name (did you mean `Police Dept`?"),
+        "{}",
+        contradicted[0]
+    );
+    let unclaimed = warnings_of(&json, "unclaimed-in-measures");
+    assert_eq!(unclaimed.len(), 1);
+    assert!(
+        unclaimed[0].contains("did you mean `Police Dept` for `Police`? If so, add the data's name to that area's `aliases`"),
+        "{}",
+        unclaimed[0]
+    );
+}
+
+#[test]
+fn derived_areas_count_one_department_once_and_a_map_names_the_rest() {
+    let dir = dir_with(&[
+        ("kpis.csv", KPIS_NAMED),
+        ("portal.csv", PORTAL_NAMED),
+        (
+            "e.yaml",
+            b"version: 1\nas_of: 2024-01-01\nmeasures:\n  - file: kpis.csv\n    areas: {\"Police Dept\": Police, \"PARKS & REC\": Parks and Recreation}\n  - file: portal.csv\n",
+        ),
+    ]);
+    // Without the evidence: three departments, not four.
+    let inv = inventory(
+        dir.path(),
+        &["kpis.csv", "portal.csv", "--as-of", "2024-01-01"],
+    );
+    let names: Vec<&str> = inv.service_areas.iter().map(|a| a.name.as_str()).collect();
+    assert_eq!(names, ["Fire & Rescue", "Parks & Rec", "Police Dept"]);
+    let matched = inv.findings(Code::NameMatched);
+    assert_eq!(matched.len(), 2, "{matched:?}");
+    assert!(
+        matched.iter().all(|f| f.file == "portal.csv"),
+        "{matched:?}"
+    );
+
+    // With the map, matched loosely (case, `&`), and no word for the evidence's own names.
+    let inv = inventory(dir.path(), &["--evidence", "e.yaml"]);
+    let names: Vec<&str> = inv.service_areas.iter().map(|a| a.name.as_str()).collect();
+    assert_eq!(names, ["Fire & Rescue", "Parks and Recreation", "Police"]);
+    let e = dir.path().join("e.yaml");
+    let json = crate::common::cli::json(&["evaluate", e.to_str().unwrap(), "-f", "json"]);
+    let derived = warnings_of(&json, "derived-from-measures");
+    assert!(
+        derived
+            .iter()
+            .any(|w| w.contains("3 are read from the measures")),
+        "{derived:?}"
+    );
+
+    // The public site: one section per department, its rows under one name.
+    let out = dir.path().join("site");
+    let r = run_in(
+        dir.path(),
+        &[
+            "publish",
+            "--evidence",
+            "e.yaml",
+            "--out",
+            out.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let csv = std::fs::read_to_string(out.join("measures.csv")).unwrap();
+    let areas: std::collections::BTreeSet<&str> = csv
+        .lines()
+        .skip(1)
+        .map(|l| l.split(',').next().unwrap())
+        .collect();
+    assert_eq!(
+        areas.into_iter().collect::<Vec<_>>(),
+        ["Fire & Rescue", "Parks and Recreation", "Police"],
+        "{csv}"
+    );
+    let html = std::fs::read_to_string(out.join("index.html")).unwrap();
+    assert_eq!(html.matches("<section class=\"area\"").count(), 3, "{html}");
+    assert_eq!(html.matches(">Fire &amp; Rescue</h2>").count(), 1);
+}
+
+#[test]
+fn two_evidence_areas_that_one_name_matches_are_refused() {
+    for (yaml, line, said) in [
+        (
+            "version: 1\nservice_areas:\n  - name: Fire & Rescue\n  - name: Parks\n  - name: Fire and Rescue\n",
+            ":5:5:",
+            "service area `Fire and Rescue` (entry 3) is service area `Fire & Rescue` (entry 1) or one of its aliases, written differently",
+        ),
+        (
+            "version: 1\nservice_areas:\n  - name: Parks\n  - name: Recreation\n    aliases: [PARKS]\n",
+            ":4:5:",
+            "the alias `PARKS` of service area `Recreation` (entry 2) is service area `Parks` (entry 1)",
+        ),
+    ] {
+        let dir = dir_with(&[("e.yaml", yaml.as_bytes())]);
+        let r = run_in(dir.path(), &["evaluate", "e.yaml"]);
+        assert_eq!(r.code, 2, "{yaml}");
+        assert!(r.stderr.contains(&format!("e.yaml{line}")), "{}", r.stderr);
+        assert!(r.stderr.contains(said), "{}", r.stderr);
+    }
+}
+
+#[test]
+fn two_spellings_of_one_area_giving_two_values_for_a_period_use_neither() {
+    let dir = dir_with(&[(
+        "m.csv",
+        b"Department,Measure,Period,Actual\nFire & Rescue,Inspections,2022,50\nFire and Rescue,Inspections,2022,50\nFire & Rescue,Inspections,2023,60\nFire and Rescue,Inspections,2023,61\n",
+    )]);
+    let inv = inventory(dir.path(), &["m.csv", "--as-of", "2024-01-01"]);
+    assert_eq!(inv.service_areas.len(), 1);
+    let m = inv.measure("Fire & Rescue", "Inspections");
+    assert_eq!(
+        m.years,
+        [2022],
+        "the same value twice is one; two values are neither"
+    );
+    let conflicts = inv.findings(Code::ConflictingValues);
+    assert_eq!(conflicts.len(), 1, "{conflicts:?}");
+    assert_eq!(conflicts[0].row, Some(5));
+    assert!(
+        conflicts[0].message.contains("on row 4"),
+        "{}",
+        conflicts[0].message
     );
 }

@@ -158,6 +158,7 @@ fn the_verdict_alone_agrees_with_the_verdict_and_its_items() {
         for measures in [vec![], vec![crate::evidence::Measure::Outcome]] {
             let area = ServiceArea {
                 name: crate::evidence::Text("A".into()),
+                aliases: Vec::new(),
                 years: years.iter().map(|&y| crate::evidence::Year(y)).collect(),
                 measures: measures.clone(),
                 sources: vec![],
