@@ -63,6 +63,14 @@ pub(super) fn load(request: &inputs::Request<'_>) -> Result<Inputs> {
     Ok(loaded?)
 }
 
+/// How `--strict` judges: a requirement counts only where its sections cite sources.
+pub(super) fn strictness(strict: bool) -> crate::evaluate::Options {
+    crate::evaluate::Options {
+        strict,
+        ..crate::evaluate::Options::default()
+    }
+}
+
 /// Says on standard error, before the command's own output, which values of the
 /// measures data could not be used (for commands whose output has no place for them).
 pub(super) fn warn_data_problems(loaded: &Inputs) {

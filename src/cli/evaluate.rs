@@ -9,8 +9,8 @@ use clap::{Args, ValueEnum};
 
 use super::ExitStatus;
 use super::common::{
-    ColorChoice, criteria_file, display_path, emit, is_stdio, level_arg, load, parse_date, today,
-    use_color,
+    ColorChoice, criteria_file, display_path, emit, is_stdio, level_arg, load, parse_date,
+    strictness, today, use_color,
 };
 use crate::criteria::{self, DEFAULT_CRITERIA};
 use crate::evaluate;
@@ -106,26 +106,15 @@ pub(super) fn run(args: EvaluateArgs) -> Result<ExitStatus> {
         criteria_file: criteria_file(&args.criteria),
         measures: &args.measures,
         as_of: args.as_of,
-        strict: args.strict,
-        refuse_data_errors: args.strict.then_some(inputs::Refusal::Strict),
         others: &others,
-        ..inputs::Request::new(&criteria, today())
+        ..inputs::Request::new(&criteria, today()).judged_strictly(args.strict)
     })?;
     let source = loaded
         .evidence
         .as_ref()
         .expect("an evidence file was asked for");
-    let mut evaluation = evaluate::evaluate_with(
-        &criteria,
-        &source.evidence,
-        loaded.as_of.date,
-        loaded.as_of.source,
-        evaluate::Options {
-            strict: args.strict,
-            ..evaluate::Options::default()
-        },
-    );
-    evaluation.warnings.extend(loaded.warnings.iter().cloned());
+    let evaluation = evaluate::judge_loaded(&criteria, &loaded, strictness(args.strict))
+        .expect("an evidence file was asked for");
     let changes = baseline
         .as_ref()
         .zip(args.baseline.as_ref())

@@ -7,7 +7,7 @@ use anyhow::Result;
 use clap::Args;
 
 use super::ExitStatus;
-use super::common::{criteria_file, emit, load, parse_date, today, warn_data_problems};
+use super::common::{criteria_file, emit, load, parse_date, strictness, today, warn_data_problems};
 use crate::criteria::{self, DEFAULT_CRITERIA};
 use crate::diagnostic;
 use crate::evaluate;
@@ -39,6 +39,12 @@ pub struct ExplainArgs {
     /// as `evaluate --measures` does.
     #[arg(long = "measures", value_name = "FILE", requires = "evidence")]
     pub measures: Vec<PathBuf>,
+
+    /// Count a requirement as met only when the sections it reads cite `sources`; claims
+    /// about service areas count only as far as linked measures data backs them, and
+    /// measures data with values that could not be used is refused (as `evaluate --strict`).
+    #[arg(long, requires = "evidence")]
+    pub strict: bool,
 }
 
 pub(super) fn run(args: ExplainArgs) -> Result<ExitStatus> {
@@ -70,15 +76,11 @@ pub(super) fn run(args: ExplainArgs) -> Result<ExitStatus> {
         criteria_file: criteria_file(&args.criteria),
         measures: &args.measures,
         as_of: args.as_of,
-        ..inputs::Request::new(&c, today())
+        ..inputs::Request::new(&c, today()).judged_strictly(args.strict)
     })?;
     warn_data_problems(&loaded);
     let as_of = loaded.as_of.date;
-    let evaluation = loaded.evidence.as_ref().map(|s| {
-        let mut e = evaluate::evaluate(&c, &s.evidence, as_of, loaded.as_of.source);
-        e.warnings.extend(loaded.warnings.iter().cloned());
-        e
-    });
+    let evaluation = evaluate::judge_loaded(&c, &loaded, strictness(args.strict));
     let judged = evaluation
         .as_ref()
         .zip(loaded.evidence.as_ref())

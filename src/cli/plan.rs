@@ -6,7 +6,9 @@ use anyhow::Result;
 use clap::Args;
 
 use super::ExitStatus;
-use super::common::{criteria_file, emit, level_arg, load, parse_date, today, warn_data_problems};
+use super::common::{
+    criteria_file, emit, level_arg, load, parse_date, strictness, today, warn_data_problems,
+};
 use crate::criteria::{self, DEFAULT_CRITERIA};
 use crate::evaluate;
 use crate::evidence::Date;
@@ -36,6 +38,17 @@ pub struct PlanArgs {
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
     pub as_of: Option<Date>,
 
+    /// Measures files (CSV, Excel, OpenDocument) to read besides those the evidence
+    /// file links under `measures:` (repeatable), as `evaluate --measures` does.
+    #[arg(long = "measures", value_name = "FILE")]
+    pub measures: Vec<PathBuf>,
+
+    /// Count a requirement as met only when the sections it reads cite `sources`; claims
+    /// about service areas count only as far as linked measures data backs them, and
+    /// measures data with values that could not be used is refused (as `evaluate --strict`).
+    #[arg(long)]
+    pub strict: bool,
+
     /// Output format.
     #[arg(long, short, value_enum, default_value_t = Format::Table)]
     pub format: Format,
@@ -50,8 +63,9 @@ pub(super) fn run(args: PlanArgs) -> Result<ExitStatus> {
     let loaded = load(&inputs::Request {
         evidence: Some(&args.evidence),
         criteria_file: criteria_file(&args.criteria),
+        measures: &args.measures,
         as_of: args.as_of,
-        ..inputs::Request::new(&criteria, today())
+        ..inputs::Request::new(&criteria, today()).judged_strictly(args.strict)
     })?;
     warn_data_problems(&loaded);
     let evidence = &loaded
@@ -59,8 +73,8 @@ pub(super) fn run(args: PlanArgs) -> Result<ExitStatus> {
         .as_ref()
         .expect("an evidence file was asked for")
         .evidence;
-    let evaluation =
-        evaluate::evaluate(&criteria, evidence, loaded.as_of.date, loaded.as_of.source);
+    let evaluation = evaluate::judge_loaded(&criteria, &loaded, strictness(args.strict))
+        .expect("an evidence file was asked for");
     // Without --target: the next level, or the top level once every level is reached.
     let target = target.unwrap_or_else(|| evaluation.target_or_next(None));
     let report = crate::evaluate::plan::plan(&evaluation, evidence, target, args.by);

@@ -159,6 +159,27 @@ pub fn evaluate<'c>(
     evaluate_with(criteria, evidence, as_of, as_of_source, Options::default())
 }
 
+/// What every command that judges an evidence file judges: the evidence as loaded (its
+/// measures linked in) against `criteria`, with what loading noticed among the
+/// warnings. `None` when no evidence file was loaded. `evaluate`, `explain` and `plan`
+/// call this, so they give the same items for the same inputs.
+pub fn judge_loaded<'c>(
+    criteria: &'c Criteria,
+    loaded: &crate::inputs::Inputs,
+    options: Options,
+) -> Option<Evaluation<'c>> {
+    let source = loaded.evidence.as_ref()?;
+    let mut evaluation = evaluate_with(
+        criteria,
+        &source.evidence,
+        loaded.as_of.date,
+        loaded.as_of.source,
+        options,
+    );
+    evaluation.warnings.extend(loaded.warnings.iter().cloned());
+    Some(evaluation)
+}
+
 /// How to judge, beyond the criteria.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Options {

@@ -10,6 +10,38 @@ pub struct Action<'e> {
     /// Index into the criteria's requirements.
     pub requirement: usize,
     pub plans: Vec<&'e Plan>,
+    /// What exactly is missing, from the items the requirement judged: each item not
+    /// counted (`2026-07-01 to 2026-09-30: nothing dated in this quarter`), or, for a
+    /// claim `--strict` did not count, the sections whose `sources` it needs. The first
+    /// [`MISSING_SHOWN`], then how many more.
+    pub missing: Vec<String>,
+}
+
+/// Items listed as missing for one action; the rest are counted.
+pub const MISSING_SHOWN: usize = 8;
+
+/// What `evaluation` says is missing for requirement `i` (see [`Action::missing`]).
+fn missing(evaluation: &Evaluation<'_>, i: usize) -> Vec<String> {
+    if let Some((_, sections)) = evaluation.unsupported.iter().find(|(r, _)| *r == i) {
+        let sections: Vec<String> = sections.iter().map(|s| format!("`{s}`")).collect();
+        return vec![format!(
+            "claimed, unsupported: cite `sources` in {} (--strict counts only claims with sources)",
+            sections.join(", ")
+        )];
+    }
+    let uncounted: Vec<String> = evaluation
+        .findings
+        .get(i)
+        .into_iter()
+        .flatten()
+        .filter(|f| !f.counted)
+        .map(|f| format!("{}: {}", f.subject, f.reason))
+        .collect();
+    let mut shown: Vec<String> = uncounted.iter().take(MISSING_SHOWN).cloned().collect();
+    if uncounted.len() > MISSING_SHOWN {
+        shown.push(format!("and {} more", uncounted.len() - MISSING_SHOWN));
+    }
+    shown
 }
 
 #[derive(Debug, Clone)]
@@ -59,6 +91,7 @@ pub fn plan<'e>(
         .map(|&g| Action {
             requirement: g,
             plans: plans_for(g),
+            missing: missing(evaluation, g),
         })
         .collect();
     let unplanned = actions

@@ -127,6 +127,18 @@ impl<'a> Request<'a> {
     }
 }
 
+impl Request<'_> {
+    /// `--strict`: claims cut down to what the measures show, and measures data with
+    /// values that could not be used refused.
+    pub fn judged_strictly(self, strict: bool) -> Self {
+        Request {
+            strict,
+            refuse_data_errors: strict.then_some(Refusal::Strict),
+            ..self
+        }
+    }
+}
+
 /// Why a run refuses measures data with values it could not use.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Refusal {

@@ -256,3 +256,77 @@ fn explain_with_evidence_exits_0_when_unmet_and_2_on_input_errors() {
     ]);
     assert_eq!(r.code, 2);
 }
+
+/// `explain --evidence` and `evaluate` judge by one code path: for every bundled example,
+/// with and without `--strict`, every item `evaluate` reports for a requirement is the
+/// item `explain` shows, and no other.
+#[test]
+fn explain_and_evaluate_give_the_same_items_for_every_example() {
+    let examples = concat!(env!("CARGO_MANIFEST_DIR"), "/examples");
+    let mut files: Vec<_> = std::fs::read_dir(examples)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "yaml"))
+        .collect();
+    files.sort();
+    assert!(files.len() >= 7, "{files:?}");
+    for file in &files {
+        let file = file.to_str().unwrap();
+        for strict in [false, true] {
+            let mut args = vec!["evaluate", file, "-f", "json"];
+            if strict {
+                args.push("--strict");
+            }
+            let r = run(&args);
+            let json: serde_json::Value = serde_json::from_str(&r.stdout)
+                .unwrap_or_else(|e| panic!("{file}: {e}: {}", r.stderr));
+            for category in json["categories"].as_array().unwrap() {
+                let id = category["id"].as_str().unwrap();
+                let mut args = vec!["explain", id, "--evidence", file];
+                if strict {
+                    args.push("--strict");
+                }
+                let shown = ok(&args);
+                let blocks: Vec<&str> = shown.split("\n\n").collect();
+                for requirement in category["requirements"].as_array().unwrap() {
+                    let rid = requirement["id"].as_str().unwrap();
+                    let block = blocks
+                        .iter()
+                        .find(|b| b.starts_with(&format!("{rid} (")))
+                        .unwrap_or_else(|| panic!("{file} {rid}: not explained:\n{shown}"));
+                    let items = requirement["items"].as_array().unwrap();
+                    let counted = items.iter().filter(|i| i["counted"] == true).count();
+                    let lines: Vec<&str> = block
+                        .lines()
+                        .filter(|l| l.starts_with("    ✓ ") || l.starts_with("    ✗ "))
+                        .collect();
+                    assert_eq!(
+                        lines.len(),
+                        items.len(),
+                        "{file} {rid} strict={strict}:\n{block}"
+                    );
+                    assert!(
+                        block.contains(&format!("Items ({counted} of {} counted)", items.len())),
+                        "{file} {rid} strict={strict}:\n{block}"
+                    );
+                    for (line, item) in lines.iter().zip(items) {
+                        let mark = if item["counted"] == true {
+                            "✓"
+                        } else {
+                            "✗"
+                        };
+                        let expected = format!(
+                            "    {mark} {}: {}",
+                            item["subject"].as_str().unwrap(),
+                            item["reason"].as_str().unwrap()
+                        );
+                        assert!(
+                            line.starts_with(&expected),
+                            "{file} {rid} strict={strict}:\n{line}\nnot\n{expected}"
+                        );
+                    }
+                }
+            }
+        }
+    }
+}

@@ -126,3 +126,43 @@ fn plan_without_target_plans_to_the_next_level() {
     let v: serde_json::Value = serde_json::from_str(&implicit).unwrap();
     assert_eq!(v["target"], "excellence", "{v}");
 }
+
+/// `plan --strict` judges as `evaluate --strict`, and says what exactly is missing: the
+/// sections a claim needs `sources` in, the quarters with no review.
+#[test]
+fn plan_takes_strict_and_names_what_is_missing() {
+    let file = "examples/riverton-excellence.yaml";
+    let lax = crate::common::cli::ok(&["plan", file]);
+    assert!(lax.contains("Excellence is already reached"), "{lax}");
+    let strict = crate::common::cli::json(&["plan", file, "--strict", "-f", "json"]);
+    let actions = strict["actions"].as_array().unwrap();
+    let data_checked = actions
+        .iter()
+        .find(|a| a["requirement"] == "verification.data_checked")
+        .expect("a gap under --strict");
+    assert_eq!(
+        data_checked["missing"][0],
+        "claimed, unsupported: cite `sources` in `verification` (--strict counts only claims with sources)"
+    );
+    let md = crate::common::cli::json(&[
+        "plan",
+        "examples/millbrook-distinction.yaml",
+        "--target",
+        "excellence",
+        "-f",
+        "json",
+    ]);
+    let reviews = md["actions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["requirement"] == "accountability.excellence")
+        .unwrap();
+    assert_eq!(
+        reviews["missing"],
+        serde_json::json!([
+            "2021-04-01 to 2021-06-30: nothing dated in this quarter",
+            "2021-10-01 to 2021-12-31: nothing dated in this quarter"
+        ])
+    );
+}

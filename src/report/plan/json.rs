@@ -31,6 +31,8 @@ struct JsonAction<'a> {
     optional: bool,
     weight: f64,
     hint: &'a str,
+    /// Added in version 1: what exactly is missing, item by item.
+    missing: &'a [String],
     plans: Vec<JsonPlan<'a>>,
 }
 
@@ -65,6 +67,7 @@ impl<'a> JsonAction<'a> {
             optional: r.optional,
             weight: (cat.share * 10_000.0).round() / 10_000.0,
             hint: &r.hint,
+            missing: &a.missing,
             plans: a.plans.iter().map(|p| JsonPlan::new(p)).collect(),
         }
     }

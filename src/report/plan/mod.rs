@@ -88,6 +88,9 @@ fn action_lines(e: &Evaluation<'_>, report: &PlanReport<'_>, esc: SafeText) -> V
             "    {}",
             (esc.prose)(&r.hint).replace('\n', "\n    ")
         ));
+        for m in &a.missing {
+            lines.push(format!("    Missing: {}", (esc.text)(m)));
+        }
         if a.plans.is_empty() {
             lines.push("    Plan: none".to_owned());
         }
