@@ -353,7 +353,10 @@ impl AreaNeed {
         let (years_ok, years_reason) = self.years(&self.years_of(area));
         match self.measure {
             Some(m) if !area.measures.contains(&m) => {
-                let measure = format!("no {} measure", m.id());
+                let measure = match &area.no_kind {
+                    Some(why) => format!("no {} measure: {why}", m.id()),
+                    None => format!("no {} measure", m.id()),
+                };
                 if years_ok {
                     (false, measure)
                 } else {
@@ -730,6 +733,7 @@ impl IcmaView {
             sources: Vec::new(),
             data: None,
             kind_years: area.kind_years.clone(),
+            no_kind: area.no_kind.clone(),
         };
         let need = |min_years, measure| AreaNeed {
             as_of_year,

@@ -147,6 +147,11 @@ pub struct ServiceArea {
     #[serde(skip)]
     #[schemars(skip)]
     pub kind_years: Vec<(Measure, Vec<i32>)>,
+    /// From linked measures data: why the data gives the area's measures no kind (the
+    /// file has no kind column), for the reason of a requirement that asks for one.
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub no_kind: Option<String>,
 }
 
 #[derive(Debug, Clone, Default, Deserialize, JsonSchema)]

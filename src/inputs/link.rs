@@ -260,14 +260,25 @@ fn derived_area(a: &AreaSummary, files: &[String]) -> ServiceArea {
         sources: files.iter().map(|f| Text(f.clone())).collect(),
         data: Some(where_in_data(a)),
         kind_years: a.kind_years.clone(),
+        no_kind: a.no_kind.clone(),
     }
 }
 
 /// Where the data shows an area: its measures' files, sheets and first rows, for the
 /// requirement items (`measures: kpis.xlsx (KPIs) rows 4, 5`).
 fn where_in_data(a: &AreaSummary) -> String {
+    // Only the measures that hold the years counted: a measure with targets alone, or
+    // with no value at all, shows no year of data.
+    let with_values: Vec<_> = a.measures.iter().filter(|m| !m.years.is_empty()).collect();
+    if with_values.is_empty() {
+        let places: BTreeSet<&str> = a.measures.iter().map(|m| m.place.as_str()).collect();
+        return format!(
+            "measures: no actual value in {}",
+            places.into_iter().collect::<Vec<_>>().join(", ")
+        );
+    }
     let mut places: Vec<(String, Vec<u32>)> = Vec::new();
-    for m in &a.measures {
+    for m in with_values {
         match places.iter_mut().find(|(p, _)| *p == m.place) {
             Some((_, rows)) => rows.push(m.row),
             None => places.push((m.place.clone(), vec![m.row])),
@@ -464,6 +475,7 @@ fn reconcile_area(
     // the data, as for areas read from the data.
     if strict {
         area.kind_years = data.kind_years.clone();
+        area.no_kind = data.no_kind.clone();
     }
     if strict {
         area.years.retain(|y| data_years.contains(&y.0));

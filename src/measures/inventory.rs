@@ -230,6 +230,9 @@ pub struct AreaSummary {
     /// Each kind's years with actual values.
     pub kind_years: Vec<(Measure, Vec<i32>)>,
     pub measures: Vec<MeasureSummary>,
+    /// Why the data gives none of its measures a kind, when it gives none: the file has
+    /// no kind column, or no row of the area fills it.
+    pub no_kind: Option<String>,
 }
 
 /// The inventory of one or more measures files.
@@ -267,6 +270,8 @@ pub fn inventory(table: &Table, as_of: chrono::NaiveDate) -> Inventory {
     }
     file_findings(table, &mut findings);
     findings.extend(table.findings.iter().cloned());
+    let has_kind_column = table.mapping.iter().any(|m| m.role == super::Role::Kind);
+    let place = table.place();
     let areas = areas
         .into_iter()
         .map(|(name, measures)| {
@@ -291,7 +296,15 @@ pub fn inventory(table: &Table, as_of: chrono::NaiveDate) -> Inventory {
                     (k, years.into_iter().collect())
                 })
                 .collect();
+            let no_kind = measures.iter().all(|m| m.kind.is_none()).then(|| {
+                if has_kind_column {
+                    format!("no row of it in {place} gives a kind")
+                } else {
+                    format!("{place} has no kind column (type, kind, measure type, category)")
+                }
+            });
             AreaSummary {
+                no_kind,
                 name: name.to_owned(),
                 years: years.into_iter().collect(),
                 kinds,
@@ -349,10 +362,7 @@ fn summarize(table: &Table, info: &MeasureInfo, rows: &[usize]) -> MeasureSummar
         unit: info.unit.clone(),
         owner: info.owner.clone(),
         row: info.row,
-        place: match &table.sheet {
-            Some(sheet) => format!("{} ({sheet})", table.file.display()),
-            None => table.file.display().to_string(),
-        },
+        place: table.place(),
     }
 }
 
@@ -616,6 +626,11 @@ impl Report {
                         a.kinds
                             .sort_by_key(|k| Measure::ALL.iter().position(|x| x == k));
                         a.measures.extend(area.measures);
+                        a.no_kind = match (a.no_kind.take(), area.no_kind) {
+                            (Some(x), Some(y)) => Some(format!("{x}; {y}")),
+                            // One file gives a kind: the note is no longer the reason.
+                            _ => None,
+                        };
                     }
                     None => areas.push(area),
                 }

@@ -199,6 +199,14 @@ impl Table {
         }
     }
 
+    /// The file (and sheet) as messages name it: `kpis.xlsx (KPIs)`.
+    pub fn place(&self) -> String {
+        match &self.sheet {
+            Some(sheet) => format!("{} ({sheet})", self.file.display()),
+            None => self.file.display().to_string(),
+        }
+    }
+
     /// The file's name without its folders, as a published page names its source.
     pub fn file_name(&self) -> String {
         self.file.file_name().map_or_else(

@@ -2157,3 +2157,43 @@ fn two_spellings_of_one_area_giving_two_values_for_a_period_use_neither() {
         conflicts[0].message
     );
 }
+
+/// An item's reason names the real cause and cites only the rows that gave what it
+/// counts: no kind column is said as such; a measure with targets alone is not cited.
+#[test]
+fn items_name_the_real_cause_and_only_the_rows_that_hold_the_years() {
+    let dir = dir_with(&[
+        (
+            "kpis.csv",
+            b"Department,Measure,Period,Actual,Target\nPolice,Calls,2021,5,\nPolice,Calls,2022,6,\nPolice,Calls,2023,6,\nPolice,Response budget,2025,,40\n",
+        ),
+        ("e.yaml", b"version: 1\nas_of: 2024-01-01\nmeasures: [{file: kpis.csv}]\n"),
+    ]);
+    let r = run_in(dir.path(), &["evaluate", "e.yaml", "-f", "json"]);
+    let json: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    let items = |id: &str| -> Vec<String> {
+        json["categories"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .flat_map(|c| c["requirements"].as_array().unwrap())
+            .find(|r| r["id"] == id)
+            .unwrap()["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|i| i["reason"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    assert_eq!(
+        items("data_collection.excellence"),
+        [
+            "no outcome measure: kpis.csv has no kind column (type, kind, measure type, category) (measures: kpis.csv row 2)"
+        ]
+    );
+    let achievement = items("data_collection.achievement");
+    assert!(
+        achievement[0].ends_with("(measures: kpis.csv row 2)"),
+        "{achievement:?}"
+    );
+}

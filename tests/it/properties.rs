@@ -61,6 +61,7 @@ fn service_area(n: usize) -> impl Strategy<Value = ServiceArea> {
         .prop_map(move |(years, measures, cited)| ServiceArea {
             name: Text(format!("Area {n}")),
             aliases: Vec::new(),
+            no_kind: None,
             years: years.into_iter().map(Year).collect(),
             measures,
             sources: if cited {

@@ -164,6 +164,7 @@ fn the_verdict_alone_agrees_with_the_verdict_and_its_items() {
                 sources: vec![],
                 data: None,
                 kind_years: vec![],
+                no_kind: None,
             };
             for min_years in 1..=4 {
                 for max_age_years in 0..=3 {
