@@ -12,7 +12,8 @@ use crate::evidence::{
     Date, Event, Evidence, Field, Item, Measure, Participant, ServiceArea, count_looking_different,
     look_alike_key,
 };
-use crate::measures::inventory::AreaSummary;
+use crate::measures::inventory::{AreaSummary, Report};
+use crate::measures::period::{fiscal_year_of, year_label};
 
 /// One item a requirement judged, whether it counted toward the requirement, and why.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -192,7 +193,8 @@ pub(super) fn judge(rule: &Rule, ctx: &Context<'_>, out: &mut Sink) -> bool {
             measure,
         } => {
             let need = AreaNeed {
-                as_of_year: ctx.as_of.year(),
+                as_of_year: fiscal_year_of(ctx.as_of, ctx.fiscal_year_start),
+                fiscal_year_start: ctx.fiscal_year_start,
                 min_years: *min_years,
                 max_age_years: *max_age_years,
                 measure: *measure,
@@ -308,7 +310,11 @@ fn among_values(
 /// What a service area needs to count (the `service_areas` rule, one area at a time).
 #[derive(Debug, Clone, Copy)]
 pub struct AreaNeed {
+    /// The (fiscal) year the as-of date falls in: years are compared in the year the
+    /// evidence and its measures count in, never a fiscal year with a calendar one.
     pub as_of_year: i32,
+    /// The month the fiscal year starts (1: calendar years), for the words.
+    pub fiscal_year_start: u32,
     pub min_years: usize,
     pub max_age_years: i32,
     pub measure: Option<Measure>,
@@ -382,6 +388,23 @@ impl AreaNeed {
         }
     }
 
+    /// A year in the words of the evidence's year: `FY2027` or `2027`.
+    fn label(&self, year: i32) -> String {
+        year_label(year, self.fiscal_year_start)
+    }
+
+    /// `the as-of year` or, for fiscal years, `FY2027 (the fiscal year of the as-of date)`.
+    fn as_of_words(&self) -> String {
+        if self.fiscal_year_start <= 1 {
+            "the as-of year".to_owned()
+        } else {
+            format!(
+                "{} (the fiscal year of the as-of date)",
+                self.label(self.as_of_year)
+            )
+        }
+    }
+
     fn years(&self, listed: &[i32]) -> (bool, String) {
         let cutoff = self.as_of_year - self.max_age_years;
         let n = self.min_years;
@@ -394,7 +417,7 @@ impl AreaNeed {
         let later: Vec<String> = years
             .iter()
             .filter(|&&y| y > self.as_of_year)
-            .map(i32::to_string)
+            .map(|&y| self.label(y))
             .collect();
         let Some(&latest) = counted.last() else {
             return (
@@ -403,9 +426,11 @@ impl AreaNeed {
                     "no years listed".to_owned()
                 } else {
                     format!(
-                        "no year up to {}; {} is after the as-of year",
-                        self.as_of_year,
-                        list(&later)
+                        "no year up to {}; {} {} after {}",
+                        self.label(self.as_of_year),
+                        list(&later),
+                        if later.len() == 1 { "is" } else { "are" },
+                        self.as_of_words()
                     )
                 },
             );
@@ -421,9 +446,9 @@ impl AreaNeed {
         let long = |&(a, b): &(i32, i32)| (b - a + 1) as usize >= n;
         let span = |(a, b): (i32, i32)| {
             if a == b {
-                a.to_string()
+                self.label(a)
             } else {
-                format!("{a}–{b}")
+                format!("{}–{b}", self.label(a))
             }
         };
         if let Some(&run) = runs.iter().rev().find(|r| long(r) && r.1 >= cutoff) {
@@ -435,25 +460,26 @@ impl AreaNeed {
                     span(run),
                     if len == 1 { "" } else { "s" },
                     years_word(self.max_age_years),
-                    self.as_of_year
+                    self.label(self.as_of_year)
                 ),
             );
         }
         let reason = if latest < cutoff {
             format!(
-                "latest year {latest} is more than {} before {}",
+                "latest year {} is more than {} before {}",
+                self.label(latest),
                 years_word(self.max_age_years),
-                self.as_of_year
+                self.label(self.as_of_year)
             )
         } else if let Some(&run) = runs.iter().rev().find(|r| long(r)) {
             format!(
                 "its {n} consecutive years {} end more than {} before {}",
                 span(run),
                 years_word(self.max_age_years),
-                self.as_of_year
+                self.label(self.as_of_year)
             )
         } else {
-            let shown: Vec<String> = counted.iter().map(i32::to_string).collect();
+            let shown: Vec<String> = counted.iter().map(|&y| self.label(y)).collect();
             format!("{} has no {n} consecutive years", list(&shown))
         };
         (false, reason)
@@ -722,9 +748,11 @@ pub struct IcmaView {
 }
 
 impl IcmaView {
-    /// What ICMA's Data Collection readings make of an area of the data, as of
-    /// `as_of_year`.
-    pub fn of(area: &AreaSummary, as_of_year: i32) -> IcmaView {
+    /// What ICMA's Data Collection readings make of an area of `report`, as of its date
+    /// in its (fiscal) years.
+    pub fn of(area: &AreaSummary, report: &Report) -> IcmaView {
+        let fiscal_year_start = report.fiscal_year_start();
+        let as_of_year = fiscal_year_of(report.as_of, fiscal_year_start);
         let evidence_area = ServiceArea {
             name: crate::vocab::Text(area.name.clone()),
             aliases: Vec::new(),
@@ -737,6 +765,7 @@ impl IcmaView {
         };
         let need = |min_years, measure| AreaNeed {
             as_of_year,
+            fiscal_year_start,
             min_years,
             max_age_years: 2,
             measure,

@@ -108,6 +108,48 @@ fn years_after_the_as_of_year_do_not_count() {
 }
 
 #[test]
+fn the_as_of_year_is_the_fiscal_year_the_as_of_date_falls_in() {
+    let r = "data_collection.achievement";
+    let july = |years: &str| format!("fiscal_year_start: 7\n{}", areas(4, years, "[]"));
+    // With July starts, 2026-11-30 is in FY2027: FY2026-FY2027 counts, FY2027-FY2028 not.
+    assert!(met_at(&july("[2026, 2027]"), r, "2026-11-30"));
+    assert!(!met_at(&july("[2027, 2028]"), r, "2026-11-30"));
+    // Just before the fiscal year turns, 2026-06-30 is still in FY2026.
+    assert!(!met_at(&july("[2026, 2027]"), r, "2026-06-30"));
+    assert!(met_at(&july("[2026, 2027]"), r, "2026-07-01"));
+    // Calendar years: 2027 is after 2026.
+    assert!(!met_at(&areas(4, "[2026, 2027]", "[]"), r, "2026-11-30"));
+    // Staleness counts in the same years: FY2024 is three years before FY2027.
+    assert!(!met_at(&july("[2023, 2024]"), r, "2026-11-30"));
+    assert!(met_at(&july("[2024, 2025]"), r, "2026-11-30"));
+}
+
+#[test]
+fn a_fiscal_year_is_never_compared_with_a_calendar_year_in_words() {
+    let c = icma("icma-2022");
+    let yaml = format!("fiscal_year_start: 7\n{}", areas(1, "[2028]", "[]"));
+    let e = evaluate(&c, &evidence(&yaml), date("2026-11-30"), AsOfSource::Flag);
+    let warning = e
+        .warnings
+        .iter()
+        .find(|w| w.code == WarningCode::YearAfterAsOf)
+        .expect("a year after the as-of year");
+    assert_eq!(
+        warning.message,
+        "service area `Area 0`: year FY2028 is after FY2027 (the fiscal year of the as-of date) and does not count"
+    );
+    let i = c
+        .requirements
+        .iter()
+        .position(|r| r.id == "data_collection.achievement")
+        .unwrap();
+    assert_eq!(
+        e.findings[i][0].reason,
+        "no year up to FY2027; FY2028 is after FY2027 (the fiscal year of the as-of date)"
+    );
+}
+
+#[test]
 fn stale_service_areas_do_not_count() {
     // As of 2021: a latest year of 2019 is two years before (counts); 2018 is three.
     assert!(met(

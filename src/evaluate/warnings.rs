@@ -4,7 +4,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use chrono::{Datelike, Months};
+use chrono::Months;
 
 use super::Evaluation;
 use crate::criteria::Closes;
@@ -50,7 +50,17 @@ fn push(
 }
 
 fn years_after_as_of(e: &Evaluation<'_>, evidence: &Evidence, out: &mut Vec<Warning>) {
-    let year = e.as_of.0.year();
+    use crate::measures::period::{fiscal_year_of, year_label};
+    let fys = evidence.fiscal_year_start.unwrap_or_default().0;
+    let year = fiscal_year_of(e.as_of.0, fys);
+    let of_as_of = if fys <= 1 {
+        format!("the as-of year {year}")
+    } else {
+        format!(
+            "{} (the fiscal year of the as-of date)",
+            year_label(year, fys)
+        )
+    };
     for area in &evidence.service_areas.0 {
         let mut future: Vec<i32> = area
             .years
@@ -62,8 +72,9 @@ fn years_after_as_of(e: &Evaluation<'_>, evidence: &Evidence, out: &mut Vec<Warn
         future.dedup();
         for y in future {
             let message = format!(
-                "service area `{}`: year {y} is after the as-of year {year} and does not count",
-                area.name
+                "service area `{}`: year {} is after {of_as_of} and does not count",
+                area.name,
+                year_label(y, fys)
             );
             push(
                 out,

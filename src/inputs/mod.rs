@@ -350,6 +350,11 @@ pub fn load(request: &Request<'_>, progress: &dyn Fn(&str)) -> Result<Inputs, Lo
         warnings.extend(data_error_warnings(&errors));
     }
     if let (Some(report), Some(s)) = (&measures, source.as_mut()) {
+        // One fiscal year for the run: `--fiscal-year-start`, as the measures were read
+        // with it, is the year the evidence's years and quarters are judged in too.
+        if let Some(m) = request.measures_options.fiscal_year_start {
+            s.evidence.fiscal_year_start = Some(crate::vocab::Month(m));
+        }
         warnings.extend(link::link(&mut s.evidence, report, request.strict));
     }
     Ok(Inputs {

@@ -250,10 +250,10 @@ pub fn inventory(table: &Table, as_of: chrono::NaiveDate) -> Inventory {
         by_measure[o.measure as usize].push(i);
     }
     let mut areas: BTreeMap<&str, Vec<MeasureSummary>> = BTreeMap::new();
-    // The calendar year, as ICMA's readings of the evidence use it.
-    let as_of_year = chrono::Datelike::year(&as_of);
+    // The (fiscal) year of the as-of date, as the data's years count.
+    let as_of_year = super::period::fiscal_year_of(as_of, table.fiscal_year_start);
     for (m, info) in table.measures.iter().enumerate() {
-        let summary = summarize(table, info, &by_measure[m]);
+        let summary = summarize(table, info, &by_measure[m], as_of);
         measure_findings(
             table,
             info,
@@ -316,7 +316,15 @@ pub fn inventory(table: &Table, as_of: chrono::NaiveDate) -> Inventory {
     Inventory { areas, findings }
 }
 
-fn summarize(table: &Table, info: &MeasureInfo, rows: &[usize]) -> MeasureSummary {
+/// What one measure's rows show. A (fiscal) year is a year of data through its periods
+/// that ended by `as_of`: FY2027 Q1 (July to September 2026) makes FY2027 a year with data
+/// as of 2026-11-30; an annual value for a year not yet over does not.
+fn summarize(
+    table: &Table,
+    info: &MeasureInfo,
+    rows: &[usize],
+    as_of: chrono::NaiveDate,
+) -> MeasureSummary {
     let fys = table.fiscal_year_start;
     let obs = rows.iter().map(|&i| &table.observations[i]);
     let mut years = BTreeSet::new();
@@ -329,7 +337,7 @@ fn summarize(table: &Table, info: &MeasureInfo, rows: &[usize]) -> MeasureSummar
         let fy = o.period.fiscal_year(fys);
         // Observations come sorted by period: most inserts repeat the last year.
         if o.actual.is_some() {
-            if years.last() != Some(&fy) {
+            if years.last() != Some(&fy) && o.period.dates(fys).1 <= as_of {
                 years.insert(fy);
             }
             // By the day a period ends: FY2024 is later than 2019-01 whatever its kind.
@@ -428,8 +436,9 @@ fn measure_findings(
             add(
                 FindingCode::Stale,
                 format!(
-                    "{name} has no value since {}, more than two years before {as_of_year}",
-                    latest.label(fys)
+                    "{name} has no value since {}, more than two years before {}",
+                    latest.label(fys),
+                    super::period::year_label(as_of_year, fys)
                 ),
                 Some(info.row),
             );
@@ -643,6 +652,11 @@ impl Report {
             areas,
             findings,
         }
+    }
+
+    /// The month the fiscal year of the data starts (one for every file of a run).
+    pub fn fiscal_year_start(&self) -> u32 {
+        self.tables.first().map_or(1, |t| t.fiscal_year_start)
     }
 
     /// The error-severity findings (values that could not be used), each as a problem

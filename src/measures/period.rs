@@ -620,6 +620,23 @@ fn start_month(fiscal_year_start: u32) -> u32 {
 }
 
 /// The fiscal year and fiscal quarter that calendar month `month` of `year` falls in.
+/// The (fiscal) year a day falls in: the year a fiscal year ends in names it, so with
+/// July starts, 2026-11-30 is in FY2027.
+pub fn fiscal_year_of(date: NaiveDate, fiscal_year_start: u32) -> i32 {
+    use chrono::Datelike;
+    fiscal_of(date.year(), date.month(), fiscal_year_start).0
+}
+
+/// A year as messages write it: `FY2027` for a fiscal year not starting in January, else
+/// `2027`.
+pub fn year_label(year: i32, fiscal_year_start: u32) -> String {
+    if start_month(fiscal_year_start) == 1 {
+        year.to_string()
+    } else {
+        format!("FY{year}")
+    }
+}
+
 fn fiscal_of(year: i32, month: u32, fiscal_year_start: u32) -> (i32, u8) {
     let start = start_month(fiscal_year_start);
     let month = month.clamp(1, 12);

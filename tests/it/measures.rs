@@ -2197,3 +2197,53 @@ fn items_name_the_real_cause_and_only_the_rows_that_hold_the_years() {
         "{achievement:?}"
     );
 }
+
+/// Periods are dates: portal data for FY2027 Q1 (July to September 2026) counts as of
+/// 2026-11-30 with July fiscal years; an annual FY2027 value (a year not over) does not,
+/// and no message compares a fiscal year with a calendar one.
+#[test]
+fn a_fiscal_year_in_progress_counts_through_its_ended_quarters() {
+    let dir = dir_with(&[
+        (
+            "portal.csv",
+            b"Department,Measure,Type,Period,Actual\nParks,Visits,Output,FY2026 Q4,10\nParks,Visits,Output,FY2027 Q1,12\nParks,Visits,Output,FY2027 Q2,13\n",
+        ),
+        (
+            "annual.csv",
+            b"Department,Measure,Type,Fiscal Year,Actual\nLibrary,Visits,Output,2026,10\nLibrary,Visits,Output,2027,12\n",
+        ),
+        (
+            "e.yaml",
+            b"version: 1\nas_of: 2026-11-30\nfiscal_year_start: 7\nmeasures: [{file: portal.csv}, {file: annual.csv}]\n",
+        ),
+    ]);
+    let inv = inventory(dir.path(), &["--evidence", "e.yaml"]);
+    // FY2027 Q2 (October to December 2026) has not ended: its value is no year yet, but
+    // Q1 makes FY2027 a year with data.
+    assert_eq!(inv.measure("Parks", "Visits").years, [2026, 2027]);
+    assert_eq!(inv.measure("Library", "Visits").years, [2026]);
+    assert!(inv.findings(Code::Stale).is_empty());
+    let r = run_in(dir.path(), &["evaluate", "e.yaml", "-f", "json"]);
+    let json: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    assert!(warnings_of(&json, "year-after-as-of").is_empty(), "{json}");
+    assert!(
+        !r.stdout.contains("before 2026") && !r.stdout.contains("year 2026"),
+        "{}",
+        r.stdout
+    );
+    let parks: Vec<&str> = json["categories"][0]["requirements"][0]["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|i| i["subject"] == "Parks")
+        .map(|i| i["reason"].as_str().unwrap())
+        .collect();
+    assert_eq!(parks.len(), 1, "{json}");
+    assert!(
+        parks[0].starts_with(
+            "FY2026–2027: 2 consecutive years, the latest no more than 2 years before FY2027"
+        ),
+        "{}",
+        parks[0]
+    );
+}

@@ -170,6 +170,7 @@ fn the_verdict_alone_agrees_with_the_verdict_and_its_items() {
                 for max_age_years in 0..=3 {
                     let need = AreaNeed {
                         as_of_year: 2021,
+                        fiscal_year_start: 1,
                         min_years,
                         max_age_years,
                         measure: Some(crate::evidence::Measure::Outcome),

@@ -106,7 +106,6 @@ fn rows(r: crate::measures::read::RowCounts) -> JsonRows {
 }
 
 pub(super) fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
-    let as_of_year = chrono::Datelike::year(&report.as_of);
     let fys = report.tables.first().map_or(1, |t| t.fiscal_year_start);
     let j = JsonMeasures {
         version: MEASURES_JSON_VERSION,
@@ -136,7 +135,7 @@ pub(super) fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
             .areas
             .iter()
             .map(|a| {
-                let v = crate::evaluate::IcmaView::of(a, as_of_year);
+                let v = crate::evaluate::IcmaView::of(a, report);
                 let verdict = |(counts, reason): (bool, String)| JsonVerdict { counts, reason };
                 JsonArea {
                     name: &a.name,

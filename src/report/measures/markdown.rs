@@ -21,12 +21,11 @@ pub(super) fn render(
     for t in &report.tables {
         writeln!(out, "- {}", table_line(t, MARKDOWN))?;
     }
-    let as_of_year = chrono::Datelike::year(&report.as_of);
     for a in &report.areas {
         writeln!(out)?;
         writeln!(out, "## {}", text::markdown_inline(&a.name))?;
         writeln!(out)?;
-        writeln!(out, "ICMA: {}", icma_line(a, as_of_year, MARKDOWN, "; "))?;
+        writeln!(out, "ICMA: {}", icma_line(a, report, MARKDOWN, "; "))?;
         writeln!(out)?;
         writeln!(out, "| {} |", MEASURE_HEADER.join(" | "))?;
         writeln!(out, "|{}", " --- |".repeat(MEASURE_HEADER.len()))?;

@@ -118,8 +118,13 @@ pub(crate) fn area_line(a: &AreaSummary, esc: SafeText) -> String {
 }
 
 /// The three ICMA tests of a service area with their reasons, joined by `sep`.
-pub(crate) fn icma_line(a: &AreaSummary, as_of_year: i32, esc: SafeText, sep: &str) -> String {
-    let v = crate::evaluate::IcmaView::of(a, as_of_year);
+pub(crate) fn icma_line(
+    a: &AreaSummary,
+    report: &crate::measures::inventory::Report,
+    esc: SafeText,
+    sep: &str,
+) -> String {
+    let v = crate::evaluate::IcmaView::of(a, report);
     let mark = |ok: bool| if ok { "✓" } else { "✗" };
     [
         (v.two_years, "2 years"),

@@ -42,11 +42,10 @@ pub(super) fn render(
         }
         writeln!(out, "  Columns read: {}", columns.join(", "))?;
     }
-    let as_of_year = chrono::Datelike::year(&report.as_of);
     for a in &report.areas {
         writeln!(out)?;
         writeln!(out, "{}", area_line(a, TERMINAL))?;
-        writeln!(out, "  ICMA: {}", icma_line(a, as_of_year, TERMINAL, " · "))?;
+        writeln!(out, "  ICMA: {}", icma_line(a, report, TERMINAL, " · "))?;
         let mut table = Table::new();
         table
             .load_style(UTF8_FULL_CONDENSED)
