@@ -13,6 +13,7 @@ pub mod inventory;
 pub mod period;
 pub mod read;
 pub mod source;
+pub mod target;
 pub mod value;
 
 use std::fmt;
