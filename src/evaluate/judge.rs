@@ -9,8 +9,8 @@ use chrono::{Datelike, Months, NaiveDate};
 use super::months_before;
 use crate::criteria::{Requirement, Rule};
 use crate::evidence::{
-    Date, Event, Evidence, Field, Item, Measure, Participant, ServiceArea, count_looking_different,
-    look_alike_key,
+    Date, Event, Evidence, Field, Item, Measure, Participant, ServiceArea, TargetsInData,
+    count_looking_different, look_alike_key,
 };
 use crate::measures::inventory::{AreaSummary, Report};
 use crate::measures::period::{fiscal_year_of, year_label};
@@ -156,6 +156,13 @@ pub(super) fn judge(rule: &Rule, ctx: &Context<'_>, out: &mut Sink) -> bool {
     match rule {
         Rule::Flag { field } => {
             let ok = ctx.flag(*field);
+            if *field == Field::Targets
+                && ctx.item.is_none()
+                && let Some(data) = &ctx.evidence.public_reporting.targets_in_data
+            {
+                targets_in_data(data, ok, out);
+                return ok;
+            }
             let reason = if ok {
                 "marked true in the evidence file"
             } else {
@@ -243,6 +250,55 @@ pub(super) fn judge(rule: &Rule, ctx: &Context<'_>, out: &mut Sink) -> bool {
             ok
         }
         Rule::Every { field, rule } => every(ctx, *field, rule, out),
+    }
+}
+
+/// `public_reporting.targets` where measures data is linked: the flag's item says what
+/// the data shows beside the claim (never only "not marked true" when the claim was
+/// cut), then one item per service area of the data with the target counted for it.
+fn targets_in_data(data: &TargetsInData, ok: bool, out: &mut Sink) {
+    let field = Field::Targets;
+    out.push(|| {
+        let missing = data.missing();
+        let without = || {
+            let names: Vec<String> = missing
+                .iter()
+                .map(|n| format!("`{}`", crate::diagnostic::printable(n)))
+                .collect();
+            let one = missing.len() == 1;
+            format!(
+                "in the measures {} {} no measure with a target for {} latest period or a later one",
+                list(&names),
+                if one { "has" } else { "have" },
+                if one { "its" } else { "their" }
+            )
+        };
+        let every = "the measures show a target for every service area's latest period or a later one";
+        let reason = match (ok, missing.is_empty()) {
+            (true, true) => format!("marked true in the evidence file; {every}"),
+            (true, false) => format!(
+                "marked true in the evidence file, but {} (contradicted-by-measures; --strict cuts the claim)",
+                without()
+            ),
+            (false, false) if data.cut => format!(
+                "claimed in the evidence file, but {}, so --strict cuts the claim",
+                without()
+            ),
+            (false, false) => format!("not marked true in the evidence file; {}", without()),
+            (false, true) => format!(
+                "not marked true in the evidence file; {every}, but targets in a data file do not show they were published: set it once they are"
+            ),
+        };
+        Finding::new(field, field.label(), ok, reason)
+    });
+    for (area, shown) in &data.areas {
+        out.push(|| {
+            let (counted, reason) = match shown {
+                Ok(t) => (true, t.clone()),
+                Err(why) => (false, why.clone()),
+            };
+            Finding::new(field, area.clone(), counted, reason)
+        });
     }
 }
 

@@ -771,3 +771,4 @@ fn surveying_needs_both_surveys_conducted_and_published() {
 
 mod levels;
 mod rules;
+mod targets;

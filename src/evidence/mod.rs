@@ -29,8 +29,8 @@ pub use load::{
 pub use model::{
     Accountability, Channel, Equity, EquityBasis, Evidence, ExternalLeadership, Federal,
     Jurisdiction, JurisdictionKind, Leadership, MeasuresLink, Networking, Plan, PlanningBudgeting,
-    PriorityGoal, PublicReporting, Review, ServiceArea, Session, Survey, Surveys, Training,
-    Verification, Visual,
+    PriorityGoal, PublicReporting, Review, ServiceArea, Session, Survey, Surveys, TargetsInData,
+    Training, Verification, Visual,
 };
 pub use reading::{Event, Item};
 pub use schema::json_schema;

@@ -240,6 +240,35 @@ pub struct PublicReporting {
     #[serde(default, deserialize_with = "nullable_list")]
     #[schemars(with = "Option<Vec<Text>>")]
     pub sources: Vec<Text>,
+    /// What linked measures data shows of targets, set when the measures are read; the
+    /// items of `targets` say it. Not written in the evidence file.
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub targets_in_data: Option<TargetsInData>,
+}
+
+/// What measures data shows of targets, per service area of the data with an actual
+/// value: each needs a measure with a target for the area's latest actual's period or a
+/// later one (the reading of `public_reporting.targets` against the data).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TargetsInData {
+    /// Each area's name, with the target counted for it (`` `Acres maintained`
+    /// (parks.csv row 4): target FY2026 6,500, set for the year after the latest actual
+    /// FY2025 ``) or why none is.
+    pub areas: Vec<(String, Result<String, String>)>,
+    /// `targets: true` was claimed and cut by `--strict`, the data not backing it.
+    pub cut: bool,
+}
+
+impl TargetsInData {
+    /// The areas with no target for their latest period or a later one.
+    pub fn missing(&self) -> Vec<&str> {
+        self.areas
+            .iter()
+            .filter(|(_, t)| t.is_err())
+            .map(|(a, _)| a.as_str())
+            .collect()
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]

@@ -8,7 +8,7 @@ use std::collections::{BTreeSet, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use crate::diagnostic::{Warning, WarningCode};
-use crate::evidence::{Evidence, ServiceArea, Text, Year, same_name_key};
+use crate::evidence::{Evidence, ServiceArea, TargetsInData, Text, Year, same_name_key};
 use crate::measures::MeasuresError;
 use crate::measures::inventory::{AreaSummary, Report};
 use crate::measures::read::{Options, Table, read_file};
@@ -143,30 +143,55 @@ fn tracking(report: &Report) -> Option<String> {
     })
 }
 
-/// The service areas of the data with no measure that has a target in the area's
-/// latest year with data: "key measures" need targets (Public Reporting Achievement).
-pub fn areas_without_targets(report: &Report) -> Vec<&str> {
-    report
+/// What the data shows of targets, per service area with an actual value: the measure
+/// whose target counts for the area's latest actual's period (that period or a later
+/// one, [`crate::measures::target`]), or why none does. "Key measures" need targets
+/// (Public Reporting Achievement).
+pub fn targets_in_data(report: &Report) -> TargetsInData {
+    let fys = report.fiscal_year_start();
+    let areas = report
         .areas
         .iter()
-        .filter(|a| {
-            let Some(&latest) = a.years.last() else {
-                return false;
+        .filter_map(|a| {
+            let (latest, found) = a.target(fys)?;
+            let shown = match found {
+                Some((i, t)) => {
+                    let m = &a.measures[i];
+                    Ok(format!(
+                        "`{}` ({} row {}): {}",
+                        crate::diagnostic::printable(&m.name),
+                        m.place,
+                        m.row,
+                        t.describe(fys)
+                    ))
+                }
+                None => Err(format!(
+                    "no measure has a target for the area's latest period, {}, or a later one{}",
+                    latest.label(fys),
+                    a.measures
+                        .iter()
+                        .filter_map(|m| m.targets.last())
+                        .map(|(p, _)| *p)
+                        .max_by_key(|p| p.dates(fys).1)
+                        .map(|p| format!(" (the last target is for {})", p.label(fys)))
+                        .unwrap_or_default()
+                )),
             };
-            !a.measures.iter().any(|m| m.target_years.contains(&latest))
+            Some((a.name.clone(), shown))
         })
-        .map(|a| a.name.as_str())
-        .collect()
+        .collect();
+    TargetsInData { areas, cut: false }
 }
 
 /// `public_reporting.targets` against the data: each service area of the data needs a
-/// measure with a target in its latest year. Claimed but not backed:
-/// `contradicted-by-measures` (cleared under strict).
+/// measure with a target for its latest period or a later one. Claimed but not backed:
+/// `contradicted-by-measures` (cleared under strict, the item saying why).
 fn targets(evidence: &mut Evidence, report: &Report, strict: bool, out: &mut Vec<Warning>) {
     if report.areas.is_empty() {
         return;
     }
-    let missing = areas_without_targets(report);
+    let mut data = targets_in_data(report);
+    let missing = data.missing();
     let claimed = evidence.public_reporting.targets;
     // Targets in a workbook do not show that they were published: the data can only
     // contradict a claim, never make one.
@@ -181,7 +206,7 @@ fn targets(evidence: &mut Evidence, report: &Report, strict: bool, out: &mut Vec
             category: Some("public_reporting".to_owned()),
             section: Some("public_reporting"),
             message: format!(
-                "`public_reporting.targets` is claimed, but in the measures {}{} {} no measure with a target in {} latest year",
+                "`public_reporting.targets` is claimed, but in the measures {}{} {} no measure with a target for {} latest period or a later one",
                 shown.join(", "),
                 if missing.len() > 5 {
                     format!(" and {} more", missing.len() - 5)
@@ -194,8 +219,10 @@ fn targets(evidence: &mut Evidence, report: &Report, strict: bool, out: &mut Vec
         });
         if strict {
             evidence.public_reporting.targets = false;
+            data.cut = true;
         }
     }
+    evidence.public_reporting.targets_in_data = Some(data);
 }
 
 /// Breakdowns in the data name the basis of an equity analysis: districts, wards,

@@ -2,6 +2,7 @@
 //! the actual and the target. Headers are matched case- and punctuation-insensitively
 //! against common synonyms; the user can name any role's header instead.
 
+use super::period::Series;
 use crate::vocab::{Measure, Role};
 
 /// Headers read as a column role, normalised (see [`normalize`]).
@@ -40,7 +41,26 @@ pub fn synonyms(role: Role) -> &'static [&'static str] {
             "reportingperiod",
         ],
         Role::Actual => &["actual", "value", "result", "actualvalue", "actuals"],
-        Role::Target => &["target", "goal", "targetvalue"],
+        // A budget book's adopted, proposed or planned figure for a period is the target
+        // set for it; an estimate, projection or forecast is neither (see `series_of`).
+        Role::Target => &[
+            "target",
+            "goal",
+            "targetvalue",
+            "targets",
+            "goals",
+            "objective",
+            "objectives",
+            "adopted",
+            "adoptedbudget",
+            "adoptedtarget",
+            "budget",
+            "budgeted",
+            "proposed",
+            "proposedbudget",
+            "planned",
+            "plan",
+        ],
         Role::Unit => &["unit", "units", "unitofmeasure"],
         Role::Owner => &["owner", "measureowner", "responsible"],
         Role::Source => &["source", "url", "link", "datasource"],
@@ -77,6 +97,24 @@ pub fn synonyms(role: Role) -> &'static [&'static str] {
             "incomegroup",
             "gender",
         ],
+    }
+}
+
+/// What a word of a period column's header (`FY2026 Adopted`, `2017_18_proposed_budget`)
+/// says the column holds: an actual; a target (target, goal, objective, and a budget
+/// book's adopted, proposed, planned or budgeted figure: what was set for the period);
+/// or something else, neither what happened nor what was set (an estimate, projection,
+/// forecast, request, revision, preliminary or year-to-date figure), skipped and reported
+/// as an `unread-column`. `None` for a word of no series.
+pub fn series_of(word: &str) -> Option<Series> {
+    match word {
+        "actual" | "actuals" => Some(Series::Actual),
+        "target" | "targets" | "goal" | "goals" | "objective" | "objectives" | "adopted"
+        | "budget" | "budgeted" | "proposed" | "plan" | "planned" => Some(Series::Target),
+        "estimate" | "estimated" | "estimates" | "est" | "projected" | "projection"
+        | "projections" | "forecast" | "forecasted" | "requested" | "revised" | "preliminary"
+        | "prelim" | "ytd" => Some(Series::Other),
+        _ => None,
     }
 }
 

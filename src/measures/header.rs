@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use std::path::Path;
 
 use super::MeasuresError;
-use super::columns::{kind_of, normalize, role_of};
+use super::columns::{kind_of, normalize, role_of, series_of};
 use super::period::{self, Period, Series};
 use super::read::{Layout, Mapped, Options};
 use super::source::{Cell, OwnedCell, column_name};
@@ -157,12 +157,9 @@ fn find_header(
             let periods_above = headers
                 .iter()
                 .any(|h| period::parse_header(h, fys).is_some());
-            let series_below = below.iter().any(|h| {
-                matches!(
-                    normalize(h).as_str(),
-                    "actual" | "actuals" | "target" | "goal"
-                )
-            });
+            let series_below = below
+                .iter()
+                .any(|h| series_of(&normalize(h)).is_some() || role_of(h) == Some(Role::Target));
             if periods_above && series_below {
                 let combined = two_row_headers(&headers, &below, fys);
                 if recognised(&combined) {

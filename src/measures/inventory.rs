@@ -5,6 +5,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use super::period::{Frequency, Period};
 use super::read::{MeasureInfo, Table};
+use super::target::{self, Published, Targeted};
 use crate::vocab::Measure;
 
 /// A quality finding's code: stable, kebab-case, documented in docs/reference.md.
@@ -101,7 +102,9 @@ impl FindingCode {
                 "a measure has no kind (input, output, workload, efficiency, outcome)"
             }
             FindingCode::KindConflict => "the same measure is given two kinds",
-            FindingCode::NoTarget => "a measure has no target in its latest period",
+            FindingCode::NoTarget => {
+                "a measure has no target for its latest actual's period or any later period"
+            }
             FindingCode::NoOwner => "a measure names no owner",
             FindingCode::MissingPeriod => {
                 "a year, quarter or month is missing inside a measure's series"
@@ -204,6 +207,11 @@ pub struct MeasureSummary {
     pub years: Vec<i32>,
     /// The (fiscal) years with at least one target.
     pub target_years: Vec<i32>,
+    /// Each period with a target, and the target (the overall one where a breakdown
+    /// group has its own too), oldest first.
+    pub targets: Vec<(Period, f64)>,
+    /// The target the measure publishes: for its latest actual's period or a later one.
+    pub target: Option<Published>,
     pub frequency: Option<Frequency>,
     /// The latest period with an actual value.
     pub latest: Option<Period>,
@@ -233,6 +241,24 @@ pub struct AreaSummary {
     /// Why the data gives none of its measures a kind, when it gives none: the file has
     /// no kind column, or no row of the area fills it.
     pub no_kind: Option<String>,
+}
+
+impl Targeted for MeasureSummary {
+    fn latest(&self) -> Option<Period> {
+        self.latest
+    }
+
+    fn targets(&self) -> &[(Period, f64)] {
+        &self.targets
+    }
+}
+
+impl AreaSummary {
+    /// Its latest actual's period and the first measure with a target for that period
+    /// or a later one ([`target::for_area`]); `None` when no measure has an actual.
+    pub fn target(&self, fiscal_year_start: u32) -> Option<(Period, Option<(usize, Published)>)> {
+        target::for_area(&self.measures, fiscal_year_start)
+    }
 }
 
 /// The inventory of one or more measures files.
@@ -329,6 +355,7 @@ fn summarize(
     let obs = rows.iter().map(|&i| &table.observations[i]);
     let mut years = BTreeSet::new();
     let mut target_years = BTreeSet::new();
+    let mut targets: BTreeMap<Period, f64> = BTreeMap::new();
     let mut breakdowns = BTreeSet::new();
     let mut latest: Option<Period> = None;
     let mut frequency: Option<Frequency> = None;
@@ -346,8 +373,15 @@ fn summarize(
                 latest = Some(o.period);
             }
         }
-        if o.target.is_some() && target_years.last() != Some(&fy) {
-            target_years.insert(fy);
+        if let Some(t) = o.target {
+            if target_years.last() != Some(&fy) {
+                target_years.insert(fy);
+            }
+            if o.breakdown.is_none() {
+                targets.insert(o.period, t);
+            } else {
+                targets.entry(o.period).or_insert(t);
+            }
         }
         has_comparison |= o.comparison.is_some();
         if let Some(b) = o.breakdown {
@@ -362,6 +396,9 @@ fn summarize(
         kind: info.kind,
         years: years.into_iter().collect(),
         target_years: target_years.into_iter().collect(),
+        target: latest
+            .and_then(|l| target::published(l, targets.iter().map(|(&p, &t)| (p, t)), fys)),
+        targets: targets.into_iter().collect(),
         frequency,
         latest,
         breakdowns: breakdowns.into_iter().collect(),
@@ -416,15 +453,16 @@ fn measure_findings(
         );
     }
     if let Some(latest) = summary.latest {
-        let has_target = rows
-            .iter()
-            .map(|&i| &table.observations[i])
-            .any(|o| o.period == latest && o.target.is_some());
-        if !has_target {
+        if summary.target.is_none() {
+            let earlier = summary
+                .targets
+                .last()
+                .map(|(p, _)| format!("; its last target is for {}", p.label(fys)))
+                .unwrap_or_default();
             add(
                 FindingCode::NoTarget,
                 format!(
-                    "{name} has no target for its latest period, {}",
+                    "{name} has no target for its latest period, {}, or any later period{earlier}",
                     latest.label(fys)
                 ),
                 Some(info.row),

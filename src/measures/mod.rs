@@ -14,6 +14,7 @@ pub mod names;
 pub mod period;
 pub mod read;
 pub mod source;
+pub mod target;
 pub mod value;
 
 use std::fmt;

@@ -45,10 +45,10 @@ impl Frequency {
 pub enum Series {
     /// What happened ("Actual", or no word at all).
     Actual,
-    /// What was aimed at ("Target", "Goal").
+    /// What was aimed at ("Target", "Goal", "Adopted", "Proposed Budget").
     Target,
-    /// Anything else about the period (estimates, projections, budgets, year to date):
-    /// to be skipped and reported, not read as actuals.
+    /// Anything else about the period (estimates, projections, forecasts, year to
+    /// date): neither what happened nor what was aimed at, to be skipped and reported.
     Other,
 }
 
@@ -188,21 +188,23 @@ pub fn from_excel_serial(serial: f64) -> Option<NaiveDate> {
 }
 
 /// Parses a wide-layout column header such as "FY2019 Actual", "FY 2020 Target", "2021",
-/// "FY21-22 Actual", "2022 Q3" or "Jul 2021 Target": the period and the series. The series
-/// is Actual when no word says otherwise, Target for "target" or "goal", Other for
-/// estimates, projections, proposals, budgets, plans, forecasts and year-to-date figures.
+/// "FY21-22 Actual", "2022 Q3", "Jul 2021 Target" or "2016_17_adopted" (a fiscal year
+/// written with an underscore, as exports name columns): the period and the series. The series
+/// is Actual when no word says otherwise, Target for a target, goal, objective or an
+/// adopted, proposed or planned budget figure, Other for estimates, projections,
+/// forecasts and year-to-date figures (see [`super::columns::series_of`]).
 /// None when the header names no period, names a period among other words, or says both
 /// actual and target.
 pub fn parse_header(header: &str, fiscal_year_start: u32) -> Option<(Period, Series)> {
     let punctuation = ['(', ')', '[', ']', ':', ',', '_', '|', '*', '#', '$', '%'];
     let lower = header.trim().to_lowercase();
-    let lower = without_time(&lower).replace(punctuation, " ");
+    let lower = fiscal_pairs(without_time(&lower)).replace(punctuation, " ");
     let mut series = None;
     let mut period = Vec::new();
     for token in tokenize(&lower)? {
         match token {
             Token::Word(word) if FILLERS.contains(&word) => {}
-            Token::Word(word) => match series_named(word) {
+            Token::Word(word) => match super::columns::series_of(word) {
                 Some(named) => series = Some(combine(series, named)?),
                 None => period.push(token),
             },
@@ -213,19 +215,37 @@ pub fn parse_header(header: &str, fiscal_year_start: u32) -> Option<(Period, Ser
     Some((period, series.unwrap_or(Series::Actual)))
 }
 
+/// `2016_17` (a year and the next one's last two digits, joined by `_`) as `fy2016-17`:
+/// an export's column name for a fiscal year, never a month, whatever the number.
+fn fiscal_pairs(text: &str) -> String {
+    let b = text.as_bytes();
+    let digits = |from: usize, n: usize| {
+        b.get(from..from + n)
+            .is_some_and(|d| d.iter().all(u8::is_ascii_digit))
+            && b.get(from + n).is_none_or(|c| !c.is_ascii_digit())
+    };
+    let mut out = String::with_capacity(text.len() + 2);
+    let mut i = 0;
+    while i < b.len() {
+        let starts = i == 0 || !b[i - 1].is_ascii_alphanumeric();
+        if starts && digits(i, 4) && b.get(i + 4) == Some(&b'_') && digits(i + 5, 2) {
+            let year: u32 = text[i..i + 4].parse().unwrap_or(0);
+            let next: u32 = text[i + 5..i + 7].parse().unwrap_or(100);
+            if (year + 1) % 100 == next {
+                out.push_str(&format!("fy{}-{}", &text[i..i + 4], &text[i + 5..i + 7]));
+                i += 7;
+                continue;
+            }
+        }
+        let c = text[i..].chars().next().unwrap_or(' ');
+        out.push(c);
+        i += c.len_utf8();
+    }
+    out
+}
+
 /// Words a header may carry that say nothing about its period or series.
 const FILLERS: [&str; 6] = ["value", "values", "result", "results", "data", "total"];
-
-fn series_named(word: &str) -> Option<Series> {
-    match word {
-        "actual" | "actuals" => Some(Series::Actual),
-        "target" | "targets" | "goal" | "goals" => Some(Series::Target),
-        "estimate" | "estimated" | "estimates" | "est" | "projected" | "projection"
-        | "proposed" | "budget" | "budgeted" | "forecast" | "plan" | "planned" | "adopted"
-        | "requested" | "revised" | "preliminary" | "prelim" | "ytd" => Some(Series::Other),
-        _ => None,
-    }
-}
 
 /// Two series words in one header: Other wins (skip it), actual with target is no series.
 fn combine(current: Option<Series>, named: Series) -> Option<Series> {

@@ -299,6 +299,41 @@ fn is_exponent(text: &str) -> bool {
     !digits.is_empty() && all_digits(digits)
 }
 
+/// A number without its unit: thousands separators and up to two decimals; three
+/// significant digits below 0.01; scientific notation from a thousand trillion up.
+pub fn plain_number(value: f64) -> String {
+    if !value.is_finite() {
+        return value.to_string();
+    }
+    let abs = value.abs();
+    if abs >= 1e15 {
+        return format!("{value:.3e}");
+    }
+    if abs > 0.0 && abs < 0.005 {
+        let decimals = (-abs.log10().floor()) as usize + 2;
+        let text = format!("{value:.decimals$}");
+        return text.trim_end_matches('0').to_owned();
+    }
+    // Formatting rounds the decimal digits exactly, where scaling by 100 would not.
+    let text = format!("{abs:.2}");
+    let (whole, frac) = text.split_once('.').unwrap_or((&text, ""));
+    let mut digits = whole.to_owned();
+    let mut i = digits.len();
+    while i > 3 {
+        i -= 3;
+        digits.insert(i, ',');
+    }
+    let frac = frac.trim_end_matches('0');
+    if !frac.is_empty() {
+        digits.push('.');
+        digits.push_str(frac);
+    }
+    if value < 0.0 && digits.bytes().any(|b| (b'1'..=b'9').contains(&b)) {
+        digits.insert(0, '-');
+    }
+    digits
+}
+
 #[cfg(test)]
 mod tests {
     #[test]

@@ -77,15 +77,14 @@ fn part(
 }
 
 fn achievement(site: &Site) -> Vec<Part> {
-    // Each area needs a measure with a target in its latest period (the reading of
-    // `public_reporting.targets` against measures data).
+    // Each area needs a measure with a target for its latest period or a later one (the
+    // reading of `public_reporting.targets` against measures data).
     let without: Vec<&str> = site
         .areas
         .iter()
         .filter(|a| {
-            !a.measures
-                .iter()
-                .any(|m| m.latest_point().is_some_and(|p| p.target.is_some()))
+            crate::measures::target::for_area(&a.measures, site.fiscal_year_start)
+                .is_none_or(|(_, found)| found.is_none())
         })
         .map(|a| a.name.as_str())
         .collect();
@@ -105,12 +104,12 @@ fn achievement(site: &Site) -> Vec<Part> {
         part(
             "targets",
             site.areas.is_empty() || !without.is_empty(),
-            "every service area shows a measure with a target in its latest period".into(),
+            "every service area shows a measure with a target for its latest period or a later one".into(),
             if site.areas.is_empty() {
                 "no measures".into()
             } else {
                 format!(
-                    "no target in the latest period of any measure of {}",
+                    "no target for the latest period or a later one in any measure of {}",
                     few(&without)
                 )
             },

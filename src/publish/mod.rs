@@ -14,6 +14,7 @@ use std::collections::{BTreeMap, HashMap};
 use crate::evidence::{Measure, same_name_key};
 use crate::measures::Table;
 use crate::measures::period::{Frequency, Period};
+use crate::measures::target::{self, Published, Targeted};
 
 pub use narratives::Narratives;
 
@@ -75,15 +76,19 @@ pub enum Status {
     Meets,
     /// A target is given but no desired direction, and the value differs from it.
     NotJudged,
+    /// No target for the latest value's period, but one for a later period (a budget
+    /// book's adopted target for the year ahead): shown, not judged against.
+    TargetAhead,
     NoTarget,
     NoData,
 }
 
 impl Status {
-    pub const ALL: [Status; 5] = [
+    pub const ALL: [Status; 6] = [
         Status::Meets,
         Status::Misses,
         Status::NotJudged,
+        Status::TargetAhead,
         Status::NoTarget,
         Status::NoData,
     ];
@@ -94,6 +99,7 @@ impl Status {
             Status::Meets => "meets",
             Status::Misses => "misses",
             Status::NotJudged => "not-judged",
+            Status::TargetAhead => "target-ahead",
             Status::NoTarget => "no-target",
             Status::NoData => "no-data",
         }
@@ -105,6 +111,7 @@ impl Status {
             Status::Meets => "✓",
             Status::Misses => "✗",
             Status::NotJudged => "?",
+            Status::TargetAhead => "→",
             Status::NoTarget => "–",
             Status::NoData => "…",
         }
@@ -119,6 +126,8 @@ impl Status {
             (Status::Misses, false) => "miss their target",
             (Status::NotJudged, true) => "has a target but no desired direction",
             (Status::NotJudged, false) => "have a target but no desired direction",
+            (Status::TargetAhead, true) => "has a target for a later period only",
+            (Status::TargetAhead, false) => "have a target for a later period only",
             (Status::NoTarget, true) => "has no target",
             (Status::NoTarget, false) => "have no target",
             (Status::NoData, true) => "has no overall values",
@@ -131,6 +140,7 @@ impl Status {
             Status::Meets => "Meets target",
             Status::Misses => "Misses target",
             Status::NotJudged => "Target given, direction unknown",
+            Status::TargetAhead => "Target for a later period",
             Status::NoTarget => "No target",
             Status::NoData => "No overall value",
         }
@@ -214,6 +224,12 @@ pub struct MeasurePage {
     pub points: Vec<Point>,
     /// Index into `points` of the latest period with an actual value.
     pub latest: Option<usize>,
+    /// Each period with an overall target (of every frequency), oldest first.
+    pub targets: Vec<(Period, f64)>,
+    /// The target it publishes: for the latest value's period or a later one.
+    pub target: Option<Published>,
+    /// That target's period, labelled (`FY2026`).
+    pub target_label: Option<String>,
     pub status: Status,
     pub change: Option<Change>,
     /// The latest actual against the comparison value of the same period.
@@ -261,6 +277,16 @@ pub struct AreaPage {
     pub measures: Vec<MeasurePage>,
 }
 
+impl Targeted for MeasurePage {
+    fn latest(&self) -> Option<Period> {
+        self.latest_point().map(|p| p.period)
+    }
+
+    fn targets(&self) -> &[(Period, f64)] {
+        &self.targets
+    }
+}
+
 impl AreaPage {
     /// How many of its measures have each status.
     pub fn count(&self, status: Status) -> usize {
@@ -275,6 +301,8 @@ pub struct Site {
     /// The first and last period with an actual value.
     pub covered: Option<(String, String)>,
     pub areas: Vec<AreaPage>,
+    /// The month the fiscal year starts in.
+    pub fiscal_year_start: u32,
 }
 
 impl Site {
@@ -571,6 +599,7 @@ pub fn build(tables: &[Table], narratives: &Narratives, title: String) -> Result
             .zip(last)
             .map(|(f, l)| (f.1.label(fiscal_year_start), l.1.label(fiscal_year_start))),
         areas,
+        fiscal_year_start,
     })
 }
 
@@ -614,8 +643,16 @@ fn measure_page(
         .filter(|&i| points[i].actual.is_some())
         .collect();
     let latest = with_actual.last().copied();
+    let targets: Vec<(Period, f64)> = g
+        .overall
+        .iter()
+        .filter_map(|((_, p), v)| value(&v[1]).map(|t| (*p, t)))
+        .collect();
+    let target =
+        latest.and_then(|i| target::published(points[i].period, targets.iter().copied(), fys));
     let status = match latest.map(|i| &points[i]) {
         None => Status::NoData,
+        Some(Point { target: None, .. }) if target.is_some() => Status::TargetAhead,
         Some(Point {
             actual: Some(a),
             target: Some(t),
@@ -667,6 +704,9 @@ fn measure_page(
         direction,
         points,
         latest,
+        targets,
+        target_label: target.map(|t| t.period.label(fys)),
+        target,
         status,
         change,
         versus_comparison,

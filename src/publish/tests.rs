@@ -62,6 +62,27 @@ fn the_latest_value_is_judged_against_its_target_in_its_direction() {
 }
 
 #[test]
+fn a_target_for_a_later_period_is_shown_and_never_judged_against() {
+    let site = site_of(
+        "Department,Measure,Year,Actual,Target,Desired direction\n\
+         Parks,Acres,2024,6250,,higher\nParks,Acres,2025,6300,,higher\n\
+         Parks,Acres,2026,,6500,higher\nParks,Acres,2027,,6600,higher\n\
+         Parks,Trees,2024,40,45,higher\nParks,Trees,2025,41,,higher\n",
+        "",
+    );
+    // The next year's target is the one shown: the latest value is not judged by it.
+    let acres = measure(&site, "Acres");
+    assert_eq!(acres.status, Status::TargetAhead);
+    assert_eq!(acres.target_label.as_deref(), Some("2026"));
+    assert_eq!(acres.target.map(|t| t.value), Some(6500.0));
+    assert!(!acres.needs_narrative());
+    // A target only for the year before the latest value is no target.
+    let trees = measure(&site, "Trees");
+    assert_eq!(trees.status, Status::NoTarget);
+    assert_eq!(trees.target, None);
+}
+
+#[test]
 fn equal_to_the_target_meets_it_whatever_the_direction() {
     let site = site_of(
         "Department,Measure,Year,Actual,Target\nParks,Visits,2024,1000,1000\n",

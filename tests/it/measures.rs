@@ -2247,3 +2247,142 @@ fn a_fiscal_year_in_progress_counts_through_its_ended_quarters() {
         parks[0]
     );
 }
+
+// ---------------------------------------------------------------------------------------
+// Targets in time: a budget book's targets for the years after its latest actual.
+
+/// A budget book, wide: actuals to FY2025, an estimate of FY2025, adopted and planned
+/// targets for FY2026 and FY2027.
+const BUDGET_BOOK_AHEAD: &str = "\
+Department,Measure,Type,FY2024 Actual,FY2025 Actual,FY2025 Estimate,FY2026 Adopted,FY2027 Planned
+Parks,Acres maintained,Output,\"6,250\",\"6,300\",\"6,320\",\"6,500\",\"6,600\"
+Police,Calls answered,Output,900,950,960,1000,1050
+";
+
+#[test]
+fn targets_adopted_for_later_years_are_targets_and_an_estimate_is_not_read() {
+    let dir = dir_with(&[("book.csv", BUDGET_BOOK_AHEAD.as_bytes())]);
+    let args = [
+        "book.csv",
+        "--fiscal-year-start",
+        "7",
+        "--as-of",
+        "2025-09-30",
+    ];
+    let inv = inventory(dir.path(), &args);
+    assert_eq!(
+        inv.columns(0),
+        [
+            "service_area=Department (A)",
+            "measure=Measure (B)",
+            "kind=Type (C)",
+            "actual=FY2024 Actual (D)",
+            "actual=FY2025 Actual (E)",
+            "target=FY2026 Adopted (G)",
+            "target=FY2027 Planned (H)",
+        ]
+    );
+    let acres = inv.measure("Parks", "Acres maintained");
+    assert_eq!(acres.years, [2024, 2025]);
+    assert_eq!(acres.target_years, [2026, 2027]);
+    assert_eq!(acres.latest.as_deref(), Some("FY2025"));
+    assert!(
+        inv.findings(Code::NoTarget).is_empty(),
+        "{:#?}",
+        inv.findings
+    );
+    // The estimate is neither an actual nor a target.
+    assert_unread(&inv, "`F FY2025 Estimate`");
+}
+
+/// The file's one `unread-column` finding names `column`.
+fn assert_unread(inv: &Inventory, column: &str) {
+    let unread = inv.findings(Code::UnreadColumn);
+    assert_eq!(unread.len(), 1, "{unread:#?}");
+    assert!(
+        unread[0].message.contains(column),
+        "{column}: {}",
+        unread[0].message
+    );
+}
+
+#[test]
+fn budget_headers_of_exports_and_long_files_name_targets() {
+    // Exports name columns `2016_17_adopted`, `2017_18_proposed_budget`.
+    let dir = dir_with(&[(
+        "export.csv",
+        b"Department,Measure,2015_16_actual,2016_17_actual,2016_17_adopted,2017_18_proposed_budget,2017_18_projected\nParks,Visits,5,6,6,7,7\n",
+    )]);
+    let inv = inventory(
+        dir.path(),
+        &[
+            "export.csv",
+            "--fiscal-year-start",
+            "7",
+            "--as-of",
+            "2017-09-30",
+        ],
+    );
+    let visits = inv.measure("Parks", "Visits");
+    assert_eq!(visits.years, [2016, 2017]);
+    assert_eq!(visits.target_years, [2017, 2018]);
+    assert!(inv.findings(Code::NoTarget).is_empty());
+    assert_unread(&inv, "`G 2017_18_projected`");
+    // In a long file: an `Adopted Budget` column is the target, `Estimated` is not read.
+    for header in [
+        "Target",
+        "Goal",
+        "Objective",
+        "Adopted",
+        "Adopted Budget",
+        "Budget",
+        "Proposed",
+        "Planned",
+    ] {
+        let csv = format!(
+            "Department,Measure,Fiscal Year,Actual,{header},Estimated\nParks,Visits,FY2025,6,,6\nParks,Visits,FY2026,,7,\n"
+        );
+        let dir = dir_with(&[("long.csv", csv.as_bytes())]);
+        let inv = inventory(
+            dir.path(),
+            &[
+                "long.csv",
+                "--fiscal-year-start",
+                "7",
+                "--as-of",
+                "2025-09-30",
+            ],
+        );
+        assert!(
+            inv.columns(0).contains(&format!("target={header} (E)")),
+            "{header}: {:?}",
+            inv.columns(0)
+        );
+        assert!(inv.findings(Code::NoTarget).is_empty(), "{header}");
+        assert_unread(&inv, "`F Estimated`");
+    }
+}
+
+#[test]
+fn a_target_only_before_the_latest_actual_is_no_target() {
+    let dir = dir_with(&[(
+        "kpis.csv",
+        &long_csv("Parks,Visits,Output,FY2024,5,5\nParks,Visits,Output,FY2025,6,\n"),
+    )]);
+    let inv = inventory(
+        dir.path(),
+        &[
+            "kpis.csv",
+            "--fiscal-year-start",
+            "7",
+            "--as-of",
+            "2025-09-30",
+        ],
+    );
+    let no_target = inv.findings(Code::NoTarget);
+    assert_eq!(no_target.len(), 1);
+    assert_eq!(
+        no_target[0].message,
+        "`Visits` (Parks) has no target for its latest period, FY2025, or any later period; its last target is for FY2024"
+    );
+}

@@ -194,6 +194,7 @@ fn evidence() -> impl Strategy<Value = Evidence> {
                 highlights: reporting.1[5],
                 visuals: reporting.2,
                 sources: reporting.3,
+                targets_in_data: None,
             },
             accountability: Accountability {
                 staff_policy: accountability.0,

@@ -349,6 +349,69 @@ fn a_value_after_the_as_of_date_is_refused_with_its_row() {
     assert_eq!(r.code, 0, "{}", r.stderr);
 }
 
+#[test]
+fn a_target_adopted_for_the_year_after_the_latest_value_is_shown_not_judged() {
+    let tmp = tempfile::tempdir().unwrap();
+    let data = tmp.path().join("book.csv");
+    let out = tmp.path().join("site");
+    // The page and the summary of `csv` published (fiscal years from July), as of
+    // 2025-09-30.
+    let book = |csv: &str| {
+        std::fs::write(&data, csv).unwrap();
+        let args = [
+            "publish",
+            data.to_str().unwrap(),
+            "--fiscal-year-start",
+            "7",
+        ];
+        let r = publish(
+            &[&args[..], &["--as-of", "2025-09-30", "--force"]].concat(),
+            &out,
+        );
+        assert_eq!(r.code, 0, "{}", r.stderr);
+        let page = read(&out.join("index.html"));
+        (
+            section(&page, "parks--acres-maintained").to_owned(),
+            r.stdout,
+        )
+    };
+    // A budget book: actuals to FY2025, adopted targets for FY2026 and FY2027.
+    let (acres, printed) = book(
+        "Department,Measure,FY2024 Actual,FY2025 Actual,FY2026 Adopted,FY2027 Adopted\nParks,Acres maintained,\"6,250\",\"6,300\",\"6,500\",\"6,600\"\n",
+    );
+    assert!(
+        acres.contains(r#"<span class="badge target-ahead"><span aria-hidden="true">→</span> Target FY2026: 6,500</span>"#),
+        "{acres}"
+    );
+    assert!(!acres.contains("No target"), "{acres}");
+    assert!(
+        acres.contains("Target FY2026: 6,500, for a period after the latest value."),
+        "{acres}"
+    );
+    // The terminal counts it, and the report covers targets.
+    assert!(
+        printed.contains("→ 1 has a target for a later period only"),
+        "{printed}"
+    );
+    assert!(
+        printed.contains(
+            "✓ targets: every service area shows a measure with a target for its latest period or a later one"
+        ),
+        "{printed}"
+    );
+    // A target only before the latest value is no target.
+    let (acres, printed) = book(
+        "Department,Measure,FY2024 Actual,FY2024 Target,FY2025 Actual\nParks,Acres maintained,6250,6200,6300\n",
+    );
+    assert!(acres.contains("No target"), "{acres}");
+    assert!(
+        printed.contains(
+            "✗ targets: no target for the latest period or a later one in any measure of `Parks`"
+        ),
+        "{printed}"
+    );
+}
+
 /// 2,000 measures over five years in twenty service areas, some with a breakdown.
 fn many_measures(path: &Path) {
     let mut csv =

@@ -93,7 +93,7 @@ struct MeasureView<'a> {
     search: String,
     status_id: &'static str,
     status_symbol: &'static str,
-    status_label: &'static str,
+    status_label: String,
     latest: Option<String>,
     facts: Vec<Fact>,
     chart: Option<LineChart>,
@@ -227,11 +227,31 @@ fn chart_desc(m: &MeasurePage, shown: &[Point]) -> String {
             p.label,
             m.status.label().to_lowercase()
         ));
+    } else if let Some((label, t)) = target_ahead(m) {
+        text.push_str(&format!(
+            " Target {label}: {}, for a period after the latest value.",
+            number(t, unit)
+        ));
     }
     if shown.iter().any(|p| p.comparison.is_some()) {
         text.push_str(" Comparison values are drawn as a dotted line with squares.");
     }
     text
+}
+
+/// The period and value of a target for a period after the latest value's.
+fn target_ahead(m: &MeasurePage) -> Option<(&str, f64)> {
+    let t = m.target.filter(|_| m.status == Status::TargetAhead)?;
+    Some((m.target_label.as_deref()?, t.value))
+}
+
+/// The badge: the status, or for a target ahead the target itself (`Target FY2026:
+/// 6,500`).
+fn status_label(m: &MeasurePage) -> String {
+    match target_ahead(m) {
+        Some((label, t)) => format!("Target {label}: {}", number(t, m.unit.as_deref())),
+        None => m.status.label().to_owned(),
+    }
 }
 
 fn breakdown_view(m: &MeasurePage, b: &Breakdown, i: usize) -> BreakdownView {
@@ -315,7 +335,7 @@ fn measure_view<'a>(area: &AreaPage, m: &'a MeasurePage) -> MeasureView<'a> {
         search,
         status_id: m.status.id(),
         status_symbol: m.status.symbol(),
-        status_label: m.status.label(),
+        status_label: status_label(m),
         latest,
         facts: facts(m),
         chart: chart::line_chart(shown),

@@ -1,6 +1,7 @@
 //! Numbers as the public page writes them: thousands separators, at most two decimals,
 //! the unit beside the value, and a difference between percentages in points.
 
+pub use crate::measures::value::plain_number;
 use crate::publish::bounded;
 
 /// A number as the page shows it: whole numbers with thousands separators, others
@@ -37,41 +38,6 @@ pub fn difference(delta: f64, unit: Option<&str>) -> String {
         }
         _ => number(delta.abs(), unit),
     }
-}
-
-/// A number without its unit: thousands separators and up to two decimals; three
-/// significant digits below 0.01; scientific notation from a thousand trillion up.
-pub fn plain_number(value: f64) -> String {
-    if !value.is_finite() {
-        return value.to_string();
-    }
-    let abs = value.abs();
-    if abs >= 1e15 {
-        return format!("{value:.3e}");
-    }
-    if abs > 0.0 && abs < 0.005 {
-        let decimals = (-abs.log10().floor()) as usize + 2;
-        let text = format!("{value:.decimals$}");
-        return text.trim_end_matches('0').to_owned();
-    }
-    // Formatting rounds the decimal digits exactly, where scaling by 100 would not.
-    let text = format!("{abs:.2}");
-    let (whole, frac) = text.split_once('.').unwrap_or((&text, ""));
-    let mut digits = whole.to_owned();
-    let mut i = digits.len();
-    while i > 3 {
-        i -= 3;
-        digits.insert(i, ',');
-    }
-    let frac = frac.trim_end_matches('0');
-    if !frac.is_empty() {
-        digits.push('.');
-        digits.push_str(frac);
-    }
-    if value < 0.0 && digits.bytes().any(|b| (b'1'..=b'9').contains(&b)) {
-        digits.insert(0, '-');
-    }
-    digits
 }
 
 #[cfg(test)]
