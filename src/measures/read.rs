@@ -587,7 +587,10 @@ impl RowReader<'_> {
                 Some(_) => {}
             }
         }
-        m.unit = m.unit.take().or(unit.map(std::borrow::Cow::into_owned));
+        if m.unit.is_none() {
+            // `Percent` as `%`: the values show as percentages, changes in points.
+            m.unit = unit.map(|u| value::canonical_unit(&u).into_owned());
+        }
         m.owner = m.owner.take().or(owner.map(std::borrow::Cow::into_owned));
         m.direction = m.direction.or(direction);
         Some(index)

@@ -189,6 +189,29 @@ pub fn unit_sign(text: &str) -> Option<&'static str> {
         .find(|c| t.starts_with(c) || t.ends_with(c))
 }
 
+/// A unit column's text in the form values are shown with: `percent`, `Percentage`,
+/// `pct` and `% of calls` are `%`, so that 37 shows as 37% and a change between two
+/// percentages is in percentage points; `dollars`, `USD` and `US$` are `$`. Any other unit
+/// is kept as written.
+pub fn canonical_unit(unit: &str) -> std::borrow::Cow<'_, str> {
+    let t = unit.trim();
+    let lower = t.to_lowercase();
+    let mut words = lower
+        .split(|c: char| c.is_whitespace() || c == '(' || c == ')')
+        .filter(|w| !w.is_empty());
+    let first = words.next().unwrap_or("");
+    let second = words.next();
+    let percent = matches!(first, "%" | "percent" | "percentage" | "pct" | "pct.")
+        || (first == "per" && second == Some("cent"));
+    if percent && second != Some("points") {
+        return "%".into();
+    }
+    if matches!(lower.as_str(), "dollars" | "dollar" | "usd" | "us$" | "$") {
+        return "$".into();
+    }
+    t.into()
+}
+
 /// The number without its one unit: a percent sign after it, or a currency before or after.
 fn strip_unit(text: &str) -> Result<&str, Problem> {
     let mut unit = None;
@@ -357,6 +380,35 @@ mod tests {
     }
 
     use super::*;
+
+    #[test]
+    fn unit_columns_name_percent_and_dollars_as_values_show_them() {
+        for u in [
+            "%",
+            "Percent",
+            "percentage",
+            "PCT",
+            "pct.",
+            "per cent",
+            "% of calls",
+            "Percent (%)",
+            " percent of residents ",
+        ] {
+            assert_eq!(canonical_unit(u), "%", "{u:?}");
+        }
+        for u in ["Dollars", "USD", "US$", "$"] {
+            assert_eq!(canonical_unit(u), "$", "{u:?}");
+        }
+        for (u, kept) in [
+            ("percentage points", "percentage points"),
+            ("minutes", "minutes"),
+            (" Calls ", "Calls"),
+            ("dollars per capita", "dollars per capita"),
+            ("persons", "persons"),
+        ] {
+            assert_eq!(canonical_unit(u), kept, "{u:?}");
+        }
+    }
 
     fn assert_values(cases: &[(&str, f64)]) {
         for (text, expected) in cases {

@@ -319,6 +319,32 @@ fn measures_without_values_or_arguments_are_usage_errors() {
     assert_eq!(r.code, 2);
 }
 
+/// A unit column that says `Percent` gives percentages: shown with `%`, and a change
+/// between two of them in percentage points, never "percent".
+#[test]
+fn a_percent_unit_column_shows_percentages_and_changes_in_points() {
+    let tmp = tempfile::tempdir().unwrap();
+    let data = tmp.path().join("kpis.csv");
+    std::fs::write(
+        &data,
+        "Department,Measure,Type,Year,Actual,Target,Unit\nParks,Satisfied residents,Outcome,2022,37,40,Percent\nParks,Satisfied residents,Outcome,2023,38.2,40,Percent\n",
+    )
+    .unwrap();
+    let out = tmp.path().join("site");
+    let r = publish(
+        &["publish", data.to_str().unwrap(), "--as-of", "2024-01-01"],
+        &out,
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let page = read(&out.join("index.html"));
+    assert!(
+        page.contains("Up 1.2 percentage points from 2022"),
+        "{page}"
+    );
+    assert!(page.contains(">38.2%"), "{page}");
+    assert!(!page.contains("Percent"), "{page}");
+}
+
 #[test]
 fn a_value_after_the_as_of_date_is_refused_with_its_row() {
     let tmp = tempfile::tempdir().unwrap();
