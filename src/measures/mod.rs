@@ -11,6 +11,7 @@ pub mod columns;
 mod header;
 pub mod inventory;
 pub mod names;
+pub mod numfmt;
 pub mod period;
 pub mod read;
 pub mod source;

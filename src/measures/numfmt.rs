@@ -1,0 +1,139 @@
+//! What a spreadsheet cell's number format says its number is. A budget book keeps
+//! `37%` as the number 0.37 formatted `0%`, and `$1,200` as 1200 formatted `$#,##0`:
+//! read without the format, the first is a fraction and the second loses its currency.
+
+/// How a cell's number is shown by its format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shown {
+    /// As the number itself (General, `0.00`, `#,##0`, dates are read apart).
+    Plain,
+    /// As a percentage: the number times 100 with `%` (`0.0%`).
+    Percent,
+    /// As the number itself followed by a literal percent sign (`0"%"`, `0\%`): the
+    /// number is the percentage already.
+    PercentSign,
+    /// As an amount of this currency (`$`, `€` or `£`).
+    Currency(&'static str),
+}
+
+/// The currencies a format can name, by the symbol the values are shown with.
+const CURRENCIES: [&str; 3] = ["$", "€", "£"];
+
+/// What a number format code (`0.0%`, `$#,##0.00`, `[$€-407] #,##0`,
+/// `_($* #,##0_);_($* (#,##0)`) shows its number as. Only the first section (the one for
+/// positive numbers) is read; colours and conditions are not part of it, and a percent
+/// sign in quotes or escaped is written beside the number, not a scaling of it.
+pub fn shown(code: &str) -> Shown {
+    let mut percent = false;
+    let mut sign = false;
+    let mut currency = None;
+    let mut chars = code.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            ';' => break,
+            '"' => {
+                // Quoted text: shown as written.
+                for q in chars.by_ref() {
+                    if q == '"' {
+                        break;
+                    }
+                    sign |= q == '%';
+                    if let Some(sym) = CURRENCIES.iter().find(|s| s.starts_with(q)) {
+                        currency = currency.or(Some(*sym));
+                    }
+                }
+            }
+            '\\' => {
+                if let Some(next) = chars.next() {
+                    sign |= next == '%';
+                    if let Some(sym) = CURRENCIES.iter().find(|s| s.starts_with(next)) {
+                        currency = currency.or(Some(*sym));
+                    }
+                }
+            }
+            '[' => {
+                // `[Red]`, `[>=100]`, `[$-409]` (a locale) or `[$€-407]` (a currency).
+                let mut inner = String::new();
+                for b in chars.by_ref() {
+                    if b == ']' {
+                        break;
+                    }
+                    inner.push(b);
+                }
+                if let Some(rest) = inner.strip_prefix('$') {
+                    let symbol = rest.split('-').next().unwrap_or("");
+                    if let Some(sym) = CURRENCIES.iter().find(|s| **s == symbol) {
+                        currency = currency.or(Some(*sym));
+                    } else if symbol.eq_ignore_ascii_case("USD") {
+                        currency = currency.or(Some("$"));
+                    }
+                }
+            }
+            '%' => percent = true,
+            c => {
+                if let Some(sym) = CURRENCIES.iter().find(|s| s.starts_with(c)) {
+                    currency = currency.or(Some(*sym));
+                }
+            }
+        }
+    }
+    match (percent, sign, currency) {
+        (true, _, _) => Shown::Percent,
+        (false, true, _) => Shown::PercentSign,
+        (false, false, Some(sym)) => Shown::Currency(sym),
+        (false, false, None) => Shown::Plain,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn percent_formats_are_percentages() {
+        for code in ["0%", "0.00%", "0.0%;[Red]-0.0%", "#,##0.0 %"] {
+            assert_eq!(shown(code), Shown::Percent, "{code:?}");
+        }
+        // A literal percent sign: the number is the percentage already.
+        for code in ["0\\%", "0.0\"%\"", "0\" %\""] {
+            assert_eq!(shown(code), Shown::PercentSign, "{code:?}");
+        }
+    }
+
+    #[test]
+    fn currency_formats_name_their_currency() {
+        for (code, sym) in [
+            ("$#,##0", "$"),
+            ("$#,##0.00_);($#,##0.00)", "$"),
+            ("_($* #,##0.00_);_($* (#,##0.00);_($* \"-\"??_);_(@_)", "$"),
+            ("[$€-407] #,##0.00", "€"),
+            ("#,##0.00 [$€-1]", "€"),
+            ("£#,##0", "£"),
+            ("[$USD] #,##0", "$"),
+        ] {
+            assert_eq!(shown(code), Shown::Currency(sym), "{code:?}");
+        }
+    }
+
+    #[test]
+    fn other_formats_are_plain_numbers() {
+        for code in [
+            "General",
+            "0",
+            "0.00",
+            "#,##0",
+            "#,##0 ;[Red](#,##0)",
+            "0.00E+00",
+            "[$-409]#,##0",
+            "[>=100]0;0.0",
+            "# ?/?",
+            "@",
+            "",
+            // Only the first section counts: a percent in the text section is not the
+            // number's.
+            "0;-0;0;@\"%\"",
+        ] {
+            assert_eq!(shown(code), Shown::Plain, "{code:?}");
+        }
+    }
+}
