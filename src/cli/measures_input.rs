@@ -22,10 +22,10 @@ pub struct MeasuresInput {
     #[arg(long, value_name = "EVIDENCE")]
     pub evidence: Option<PathBuf>,
 
-    /// The sheet of a workbook given on the command line (default: the first sheet
-    /// with data).
-    #[arg(long, value_name = "NAME")]
-    pub sheet: Option<String>,
+    /// A sheet to read of each workbook given on the command line (repeatable; default:
+    /// every sheet whose header row is recognised, the others skipped with a note).
+    #[arg(long = "sheet", value_name = "NAME")]
+    pub sheets: Vec<String>,
 
     /// Read the column with this header as this role (repeatable), for example
     /// `--column service_area=Dept`. Roles: service_area, measure, kind, period,
@@ -44,7 +44,7 @@ impl MeasuresInput {
     /// (which applies to the files the evidence links too).
     pub(super) fn options(&self) -> MeasuresOptions {
         MeasuresOptions {
-            sheet: self.sheet.clone(),
+            sheets: self.sheets.clone(),
             columns: self.columns.clone(),
             fiscal_year_start: self.fiscal_year_start,
         }

@@ -450,9 +450,14 @@ pub struct Survey {
 pub struct MeasuresLink {
     /// The file: .csv, .xlsx, .xlsm, .xls or .ods, relative to the evidence file.
     pub file: Text,
-    /// The sheet of a workbook (default: the first sheet with data).
+    /// The sheet of a workbook to read (default: every sheet pmcheck recognises).
     #[serde(default)]
     pub sheet: Option<Text>,
+    /// The sheets of a workbook to read, with `sheet` if both are given (default: every
+    /// sheet pmcheck recognises; the others are skipped with a `sheet-skipped` note).
+    #[serde(default, deserialize_with = "nullable_list")]
+    #[schemars(with = "Option<Vec<Text>>")]
+    pub sheets: Vec<Text>,
     /// Headers read as roles, when the file's own headers are not recognised: service_area, measure, kind, period, actual, target, unit, owner, source, comparison, direction, breakdown.
     #[serde(default)]
     pub columns: std::collections::BTreeMap<Role, Text>,
@@ -460,6 +465,13 @@ pub struct MeasuresLink {
     /// Parks and Recreation`); also used when the areas are read from the data.
     #[serde(default)]
     pub areas: std::collections::BTreeMap<Text, Text>,
+}
+
+impl MeasuresLink {
+    /// The sheets named, `sheet` then `sheets` (none: every sheet).
+    pub fn sheets(&self) -> impl Iterator<Item = &str> {
+        self.sheet.iter().chain(&self.sheets).map(|s| s.0.as_str())
+    }
 }
 
 /// A dated action toward a requirement.

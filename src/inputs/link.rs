@@ -14,8 +14,8 @@ use crate::measures::inventory::{AreaSummary, Report};
 use crate::measures::read::{Options, Table, read_file};
 
 /// The measures files `evidence` links (relative to `base`, its folder), then the
-/// `extra` files: the linked ones with their own sheet and columns, the extra ones with
-/// `options`' sheet and columns, all with one fiscal year (`options`', else the
+/// `extra` files, each a table per sheet read: the linked ones with their own sheets and
+/// columns, the extra ones with `options`' sheets and columns, all with one fiscal year (`options`', else the
 /// evidence's, else the calendar year).
 pub(super) fn read_tables(
     evidence: Option<&Evidence>,
@@ -47,7 +47,7 @@ pub(super) fn read_tables(
             ));
         }
         let link_options = Options {
-            sheet: link.sheet.as_ref().map(|s| s.0.clone()),
+            sheets: link.sheets().map(str::to_owned).collect(),
             columns: link
                 .columns
                 .iter()
@@ -55,22 +55,23 @@ pub(super) fn read_tables(
                 .collect(),
             fiscal_year_start: fys,
         };
-        let mut table = read_file(&path, &link_options)?;
         let areas: Vec<(&str, &str)> = link
             .areas
             .iter()
             .map(|(from, to)| (from.as_str(), to.as_str()))
             .collect();
-        crate::measures::names::rename_areas(&mut table, &areas);
-        tables.push(table);
+        for mut table in read_file(&path, &link_options)? {
+            crate::measures::names::rename_areas(&mut table, &areas);
+            tables.push(table);
+        }
     }
     let extra_options = Options {
-        sheet: options.sheet.clone(),
+        sheets: options.sheets.clone(),
         columns: options.columns.clone(),
         fiscal_year_start: fys,
     };
     for file in extra {
-        tables.push(read_file(file, &extra_options)?);
+        tables.extend(read_file(file, &extra_options)?);
     }
     Ok(tables)
 }
@@ -96,11 +97,14 @@ pub(super) fn unify_names(tables: &mut [Table], evidence: Option<&Evidence>) {
 
 /// Brings the measures of `report` into `evidence`, returning what it noticed.
 pub(super) fn link(evidence: &mut Evidence, report: &Report, strict: bool) -> Vec<Warning> {
-    let files: Vec<String> = report
-        .tables
-        .iter()
-        .map(|t| t.file.display().to_string())
-        .collect();
+    // A workbook read as several tables (a sheet each) is one source.
+    let mut files: Vec<String> = Vec::new();
+    for t in &report.tables {
+        let file = t.file.display().to_string();
+        if !files.contains(&file) {
+            files.push(file);
+        }
+    }
     let mut warnings = Vec::new();
     if evidence.service_areas.0.is_empty() {
         evidence.service_areas.0 = report

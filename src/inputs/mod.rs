@@ -72,8 +72,8 @@ pub fn resolve_as_of(
 /// How the measures files named on the command line are read.
 #[derive(Debug, Clone, Default)]
 pub struct MeasuresOptions {
-    /// The sheet of a workbook (default: the first sheet with data).
-    pub sheet: Option<String>,
+    /// The sheets of a workbook to read (default: every sheet whose header row maps).
+    pub sheets: Vec<String>,
     /// Headers to read as roles, over the synonyms.
     pub columns: Vec<(Role, String)>,
     /// The fiscal year's first month, over the evidence file's, for every file read.
@@ -320,6 +320,7 @@ pub fn load(request: &Request<'_>, progress: &dyn Fn(&str)) -> Result<Inputs, Lo
         &request.measures_options,
     )?;
     link::unify_names(&mut tables, source.as_ref().map(|s| &s.evidence));
+    crate::measures::read::judge_sheets_together(&mut tables);
     if tables.is_empty() && request.need_measures {
         let message = match request.evidence {
             Some(path) => format!(

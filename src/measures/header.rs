@@ -35,6 +35,26 @@ pub(super) struct Plan {
     pub(super) mapping: Vec<Mapped>,
     pub(super) unread: Vec<(String, String)>,
     pub(super) notes: Vec<String>,
+    /// No service-area column: the sheet's name is the area of every row.
+    pub(super) area_from_sheet: Option<String>,
+}
+
+/// Why a sheet's header row does not map: the error for a sheet that must be read,
+/// and the short reason for a sheet skipped when every sheet of a workbook is read.
+#[derive(Debug)]
+pub(super) struct Refusal {
+    pub(super) error: Box<MeasuresError>,
+    /// `no header row pmcheck recognises (its first rows hold ...)`.
+    pub(super) reason: String,
+}
+
+impl Refusal {
+    pub(super) fn new(path: &Path, message: String, reason: String) -> Refusal {
+        Refusal {
+            error: Box::new(MeasuresError::file(path, message)),
+            reason,
+        }
+    }
 }
 
 /// The column of each role, looked up on every row: an array by role, not a map.
@@ -73,14 +93,16 @@ fn header_texts(cells: &[OwnedCell]) -> Vec<String> {
 /// and the sample under it.
 pub(super) const HEAD: usize = HEADER_SEARCH + SAMPLE + 1;
 
-/// Finds the header row and decides what each column is.
+/// Finds the header row and decides what each column is. `sheet` is the name of the
+/// workbook sheet read, which is the service area when no column gives one.
 pub(super) fn plan(
     path: &Path,
     rows: &[(u32, Vec<OwnedCell>)],
     first_column: u32,
     options: &Options,
     fys: u32,
-) -> Result<Plan, MeasuresError> {
+    sheet: Option<&str>,
+) -> Result<Plan, Refusal> {
     let named: HashMap<Role, String> = options
         .columns
         .iter()
@@ -108,8 +130,16 @@ pub(super) fn plan(
         .collect();
     d.recognised(&sample, &named, fys);
     let period_part = choose_period(&mut d);
-    let layout = d.layout(path, header_row)?;
+    // A sheet named as a spreadsheet names a new one (`Sheet1`) names no service area.
+    let area_sheet = sheet
+        .map(str::trim)
+        .filter(|s| !s.is_empty() && !is_default_sheet_name(s));
+    let layout = d.layout(path, header_row, sheet, area_sheet.is_some())?;
+    let area_from_sheet = area_sheet
+        .filter(|_| !d.roles.contains_key(&Role::ServiceArea))
+        .map(str::to_owned);
     Ok(Plan {
+        area_from_sheet,
         header_index,
         header_row,
         layout,
@@ -134,7 +164,7 @@ fn find_header(
     rows: &[(u32, Vec<OwnedCell>)],
     named: &HashMap<Role, String>,
     fys: u32,
-) -> Result<(usize, Vec<String>), MeasuresError> {
+) -> Result<(usize, Vec<String>), Refusal> {
     let recognised = |headers: &[String]| {
         let has = |role: Role| {
             headers.iter().any(|h| {
@@ -181,12 +211,23 @@ fn find_header(
                 .collect()
         })
         .unwrap_or_default();
-    Err(MeasuresError::file(
+    // What the first rows hold, for a sheet skipped (a Read Me says what it is).
+    let held: Vec<String> = rows
+        .iter()
+        .take(HEADER_SEARCH)
+        .flat_map(|(_, c)| header_texts(c))
+        .filter(|h| !h.is_empty())
+        .collect();
+    Err(Refusal::new(
         path,
         format!(
             "has no header row pmcheck recognises in its first {HEADER_SEARCH} rows: it needs a measure column (measure, indicator, KPI, metric) and either a period column (fiscal year, year, quarter, month, date) with an actual column (actual, value, result), or one column per period (FY2023 Actual, 2022 Q3); the first row holds: {}. Name the columns with --column ROLE=HEADER (roles: {})",
             super::few(&first, 10),
             Role::ALL.map(Role::id).join(", ")
+        ),
+        format!(
+            "no header row pmcheck recognises (its first rows hold {})",
+            super::few(&held, 3)
         ),
     ))
 }
@@ -231,18 +272,20 @@ impl Decided<'_> {
         header_row: u32,
         options: &Options,
         named: &HashMap<Role, String>,
-    ) -> Result<(), MeasuresError> {
+    ) -> Result<(), Refusal> {
         for (role, want) in named {
             let Some(i) = self.headers.iter().position(|h| normalize(h) == *want) else {
-                return Err(MeasuresError::file(
+                let header = crate::diagnostic::printable(
+                    options
+                        .columns
+                        .iter()
+                        .find(|(r, _)| r == role)
+                        .map_or("", |(_, h)| h.as_str()),
+                );
+                return Err(Refusal::new(
                     path,
                     format!(
-                        "has no column `{}` for the role `{}` (row {header_row} holds: {})",
-                        options
-                            .columns
-                            .iter()
-                            .find(|(r, _)| r == role)
-                            .map_or("", |(_, h)| h.as_str()),
+                        "has no column `{header}` for the role `{}` (row {header_row} holds: {})",
                         role.id(),
                         super::few(
                             &self
@@ -253,6 +296,7 @@ impl Decided<'_> {
                             20
                         )
                     ),
+                    format!("no column `{header}` for the role `{}`", role.id()),
                 ));
             };
             self.roles.insert(*role, i);
@@ -307,8 +351,14 @@ impl Decided<'_> {
     }
 
     /// Long when there is a period and an actual column, wide when there are period
-    /// columns; a service area column either way.
-    fn layout(&mut self, path: &Path, header_row: u32) -> Result<Layout, MeasuresError> {
+    /// columns; a service area column either way, unless the sheet's name is the area.
+    fn layout(
+        &mut self,
+        path: &Path,
+        header_row: u32,
+        sheet: Option<&str>,
+        area_from_sheet: bool,
+    ) -> Result<Layout, Refusal> {
         let has_period = self.roles.contains_key(&Role::Period);
         let layout = if has_period && self.roles.contains_key(&Role::Actual) {
             for (i, _, _) in std::mem::take(&mut self.periods) {
@@ -323,19 +373,26 @@ impl Decided<'_> {
             } else {
                 ("period column", "period")
             };
-            return Err(MeasuresError::file(
+            return Err(Refusal::new(
                 path,
                 format!(
                     "row {header_row} has a measure column but no {what}: name it with --column {role}=HEADER"
                 ),
+                format!("row {header_row} has a measure column but no {what}"),
             ));
         };
-        if !self.roles.contains_key(&Role::ServiceArea) {
-            return Err(MeasuresError::file(
+        if !self.roles.contains_key(&Role::ServiceArea) && !area_from_sheet {
+            let or_rename = if sheet.is_some() {
+                ", or name the sheet for its service area (a sheet with no service-area column is read as the area it is named for; `Sheet1` names none)"
+            } else {
+                ""
+            };
+            return Err(Refusal::new(
                 path,
                 format!(
-                    "row {header_row} has no service area column (service area, department, dept, program, division, bureau): name it with --column service_area=HEADER"
+                    "row {header_row} has no service area column (service area, department, dept, program, division, bureau): name it with --column service_area=HEADER{or_rename}"
                 ),
+                format!("row {header_row} has no service area column"),
             ));
         }
         self.mapping.sort_by_key(|m| m.role);
@@ -349,6 +406,17 @@ impl Decided<'_> {
         }
         Ok(layout)
     }
+}
+
+/// Whether `name` is one a spreadsheet gives a new sheet (`Sheet1`, `Sheet 2`, `Tabelle1`,
+/// `Feuil1`, `Hoja1`, `Foglio1`, `Blad1`), which names no service area.
+fn is_default_sheet_name(name: &str) -> bool {
+    let lower = name.trim().to_lowercase();
+    let word = lower.trim_end_matches(|c: char| c.is_ascii_digit() || c == ' ');
+    matches!(
+        word,
+        "sheet" | "tabelle" | "feuil" | "hoja" | "foglio" | "blad" | "planilha" | "arkusz"
+    )
 }
 
 /// The headers of a two-row header: a period in the top row carries over the empty

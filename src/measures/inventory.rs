@@ -28,10 +28,12 @@ pub enum FindingCode {
     TotalRow,
     FootnoteMarker,
     NameMatched,
+    SheetSkipped,
+    AreaFromSheet,
 }
 
 impl FindingCode {
-    pub const ALL: [FindingCode; 17] = [
+    pub const ALL: [FindingCode; 19] = [
         FindingCode::NoKind,
         FindingCode::KindConflict,
         FindingCode::NoTarget,
@@ -49,6 +51,8 @@ impl FindingCode {
         FindingCode::TotalRow,
         FindingCode::FootnoteMarker,
         FindingCode::NameMatched,
+        FindingCode::SheetSkipped,
+        FindingCode::AreaFromSheet,
     ];
 
     pub fn id(self) -> &'static str {
@@ -70,6 +74,8 @@ impl FindingCode {
             FindingCode::TotalRow => "total-row",
             FindingCode::FootnoteMarker => "footnote-marker",
             FindingCode::NameMatched => "name-matched",
+            FindingCode::SheetSkipped => "sheet-skipped",
+            FindingCode::AreaFromSheet => "area-from-sheet",
         }
     }
 
@@ -91,7 +97,9 @@ impl FindingCode {
             | FindingCode::SkippedRows
             | FindingCode::TotalRow
             | FindingCode::FootnoteMarker
-            | FindingCode::NameMatched => Severity::Note,
+            | FindingCode::NameMatched
+            | FindingCode::SheetSkipped
+            | FindingCode::AreaFromSheet => Severity::Note,
         }
     }
 
@@ -143,6 +151,12 @@ impl FindingCode {
             FindingCode::NameMatched => {
                 "a service area's name was matched to another spelling of it (case, punctuation, `&` and `and`, `Dept.`) and read as that one"
             }
+            FindingCode::SheetSkipped => {
+                "a sheet of a workbook was not read: it is empty or has no header row pmcheck recognises"
+            }
+            FindingCode::AreaFromSheet => {
+                "a sheet has no service-area column: the sheet's name is the service area"
+            }
         }
     }
 }
@@ -175,6 +189,9 @@ pub struct Finding {
     pub row: Option<u32>,
     /// The column's letter, where the finding is about one cell.
     pub column: Option<String>,
+    /// The sheet it is about when that is not its table's: a sheet skipped, whose
+    /// finding is carried by the first table read from the same workbook.
+    pub sheet: Option<String>,
 }
 
 impl Finding {
@@ -184,7 +201,21 @@ impl Finding {
             message,
             row,
             column: None,
+            sheet: None,
         }
+    }
+
+    /// A finding about a whole sheet other than its table's.
+    pub fn on_sheet(code: FindingCode, message: String, sheet: &str) -> Finding {
+        Finding {
+            sheet: Some(sheet.to_owned()),
+            ..Finding::new(code, message, None)
+        }
+    }
+
+    /// The sheet the finding is about: its own, else its table's.
+    pub fn sheet_in<'a>(&'a self, table: &'a Table) -> Option<&'a str> {
+        self.sheet.as_deref().or(table.sheet.as_deref())
     }
 
     /// A finding about one cell.
@@ -194,6 +225,7 @@ impl Finding {
             message,
             row: Some(row),
             column: Some(column),
+            sheet: None,
         }
     }
 }
@@ -709,7 +741,7 @@ impl Report {
                 match f.row {
                     Some(row) => Problem::in_cell(
                         &table.file,
-                        table.sheet.as_deref(),
+                        f.sheet_in(table),
                         row,
                         f.column.clone(),
                         f.message.clone(),

@@ -5,7 +5,7 @@ use rustc_hash::FxHashMap;
 use std::path::{Path, PathBuf};
 
 use super::columns::{self, direction_of, kind_of, normalize};
-use super::header::{HEAD, PeriodPart, Plan, plan};
+use super::header::{HEAD, PeriodPart, Plan, Refusal, plan};
 use super::inventory::{Finding, FindingCode};
 use super::period::{self, Period, Series};
 use super::source::{self, Cell, Sheet, column_name};
@@ -16,8 +16,9 @@ use crate::vocab::Role;
 /// How to read a file beyond what it says itself.
 #[derive(Debug, Clone, Default)]
 pub struct Options {
-    /// The sheet of a workbook (the first sheet with data when `None`).
-    pub sheet: Option<String>,
+    /// The sheets of a workbook to read, whatever their case (every sheet whose header
+    /// row maps when empty).
+    pub sheets: Vec<String>,
     /// Headers named for roles (`--column ROLE=HEADER`, evidence `columns:`).
     pub columns: Vec<(Role, String)>,
     /// The month the fiscal year starts in, 1 to 12.
@@ -190,6 +191,7 @@ impl Table {
                 self.fiscal_year_start,
                 &first,
                 &o,
+                &format!("row {}", first.row),
             );
             self.findings.push(Finding::new(
                 FindingCode::ConflictingValues,
@@ -224,54 +226,211 @@ impl Table {
     }
 }
 
-/// Reads one measures file with `options`.
-pub fn read_file(path: &Path, options: &Options) -> Result<Table, MeasuresError> {
-    if options.sheet.is_some() && source::Format::of(path) == Some(source::Format::Csv) {
+/// Reads one measures file with `options`: a CSV file is one table; a workbook is a
+/// table per sheet (the sheets named, or every sheet whose header row maps, the others
+/// skipped with a `sheet-skipped` finding carried by the first table read).
+pub fn read_file(path: &Path, options: &Options) -> Result<Vec<Table>, MeasuresError> {
+    let format = source::Format::of(path);
+    if !options.sheets.is_empty() && format == Some(source::Format::Csv) {
         return Err(MeasuresError::file(
             path,
             "is a CSV file, which has no sheets; leave out the sheet (it names a sheet of a workbook)",
         ));
     }
+    if format != Some(source::Format::Workbook) || path.is_dir() {
+        let sheet = source::read(path, None)?;
+        return Ok(vec![read_sheet(path, sheet, options)?]);
+    }
     let names = source::sheet_names(path)?;
-    if options.sheet.is_some() || names.len() <= 1 {
-        let sheet = source::read(path, options.sheet.as_deref())?;
-        return read_sheet(path, sheet, options);
+    if options.sheets.is_empty() {
+        every_sheet(path, &names, options)
+    } else {
+        named_sheets(path, &names, options)
     }
-    // A workbook with several sheets and none named: the first sheet whose header row
-    // is recognised (a notes or cover sheet before the data is common).
-    let mut tried = Vec::new();
-    for name in &names {
-        // An empty sheet (a cover, a chart) is passed over, not an error.
-        let Ok(sheet) = source::read(path, Some(name)) else {
-            continue;
+}
+
+/// The sheets `options` names, each of which must exist, hold data and map.
+fn named_sheets(
+    path: &Path,
+    names: &[String],
+    options: &Options,
+) -> Result<Vec<Table>, MeasuresError> {
+    let mut chosen: Vec<String> = Vec::new();
+    for want in &options.sheets {
+        let name = source::find_sheet(path, names, want)?;
+        if !chosen.contains(&name) {
+            chosen.push(name);
+        }
+    }
+    let mut tables = Vec::new();
+    source::for_each_sheet(path, Some(&chosen), |name, found| {
+        let sheet = match found {
+            source::Found::Cells(sheet) => sheet,
+            source::Found::Empty => {
+                return Err(MeasuresError::file(
+                    path,
+                    format!("sheet `{}` is empty", crate::diagnostic::printable(name)),
+                ));
+            }
+            source::Found::NotAWorksheet => {
+                return Err(MeasuresError::file(
+                    path,
+                    format!(
+                        "sheet `{}` is a chart sheet, with no cells to read; its sheets: {}",
+                        crate::diagnostic::printable(name),
+                        source::sheet_list(names)
+                    ),
+                ));
+            }
         };
-        let head = sheet.head(path, HEAD)?;
-        if head.is_empty() {
-            continue;
+        match read_planned(path, sheet, options) {
+            Ok(table) => tables.push(table),
+            Err(SheetError::Failed(e)) => return Err(e),
+            Err(SheetError::Refused(r)) => return Err(in_sheet(*r.error, name, names)),
         }
-        let fys = options.fiscal_year_start.clamp(1, 12);
-        if plan(path, &head, sheet.first_column, options, fys).is_ok() {
-            return read_sheet(path, sheet, options);
+        Ok(())
+    })?;
+    Ok(tables)
+}
+
+/// Every sheet of a workbook: a table for each whose header row maps, a `sheet-skipped`
+/// finding for each other; an error when none maps.
+fn every_sheet(
+    path: &Path,
+    names: &[String],
+    options: &Options,
+) -> Result<Vec<Table>, MeasuresError> {
+    let mut tables: Vec<Table> = Vec::new();
+    // Sheets passed over: name, why, and the error had it been named.
+    let mut skipped: Vec<(String, String, Option<MeasuresError>)> = Vec::new();
+    source::for_each_sheet(path, None, |name, found| {
+        match found {
+            source::Found::Cells(sheet) => match read_planned(path, sheet, options) {
+                Ok(table) => tables.push(table),
+                Err(SheetError::Failed(e)) => return Err(e),
+                Err(SheetError::Refused(r)) => {
+                    skipped.push((name.to_owned(), r.reason, Some(*r.error)));
+                }
+            },
+            source::Found::Empty => skipped.push((name.to_owned(), "it is empty".into(), None)),
+            source::Found::NotAWorksheet => skipped.push((
+                name.to_owned(),
+                "it is a chart sheet, with no cells to read".into(),
+                None,
+            )),
         }
-        tried.push(format!("`{}`", crate::diagnostic::printable(name)));
+        Ok(())
+    })?;
+    let Some(first) = tables.first_mut() else {
+        return Err(nothing_mapped(path, names, skipped));
+    };
+    for (name, why, _) in skipped {
+        first.findings.push(Finding::on_sheet(
+            FindingCode::SheetSkipped,
+            format!(
+                "sheet `{}` was not read: {}; name the sheets to read with --sheet (or `sheets:` in the evidence file)",
+                crate::diagnostic::printable(&name),
+                crate::diagnostic::printable(&why)
+            ),
+            &name,
+        ));
     }
-    if tried.is_empty() {
-        return Err(MeasuresError::file(path, "has no sheet with data"));
+    Ok(tables)
+}
+
+/// The error of a workbook none of whose sheets maps: the one sheet's own error when
+/// only one sheet holds cells, else each sheet with why it was passed over.
+fn nothing_mapped(
+    path: &Path,
+    names: &[String],
+    mut skipped: Vec<(String, String, Option<MeasuresError>)>,
+) -> MeasuresError {
+    let with_cells = skipped.iter().filter(|s| s.2.is_some()).count();
+    if with_cells == 0 {
+        return MeasuresError::file(path, "has no sheet with data");
     }
-    Err(MeasuresError::file(
+    if with_cells == 1
+        && let Some((name, _, Some(error))) = skipped
+            .iter_mut()
+            .find(|s| s.2.is_some())
+            .map(|(n, w, e)| (std::mem::take(n), std::mem::take(w), e.take()))
+    {
+        return if names.len() == 1 {
+            error
+        } else {
+            in_sheet(error, &name, names)
+        };
+    }
+    let tried: Vec<String> = skipped
+        .iter()
+        .map(|(name, why, _)| {
+            format!(
+                "`{}`: {}",
+                crate::diagnostic::printable(name),
+                crate::diagnostic::printable(why)
+            )
+        })
+        .collect();
+    MeasuresError::file(
         path,
         format!(
-            "has no sheet with a header row pmcheck recognises (tried {}); name the sheet with --sheet NAME and its columns with --column ROLE=HEADER",
-            tried.join(", ")
+            "has no sheet with a header row pmcheck recognises ({}); name the sheet with --sheet NAME and its columns with --column ROLE=HEADER",
+            tried.join("; ")
         ),
-    ))
+    )
+}
+
+/// A file error about one sheet of a workbook, naming the sheet and the workbook's
+/// sheets.
+fn in_sheet(error: MeasuresError, name: &str, names: &[String]) -> MeasuresError {
+    let MeasuresError::File(mut p) = error;
+    let sep = if p.message.starts_with("has ") {
+        " "
+    } else {
+        ": "
+    };
+    p.message = format!(
+        "sheet `{}`{sep}{} (the workbook's sheets: {})",
+        crate::diagnostic::printable(name),
+        p.message,
+        source::sheet_list(names)
+    );
+    MeasuresError::File(p)
+}
+
+/// Why a sheet gave no table: its header row does not map (a sheet that may be
+/// skipped), or it cannot be read (an error whatever the sheet).
+enum SheetError {
+    Refused(Refusal),
+    Failed(MeasuresError),
+}
+
+impl From<MeasuresError> for SheetError {
+    fn from(e: MeasuresError) -> SheetError {
+        SheetError::Failed(e)
+    }
 }
 
 /// Reads the rows of a sheet already loaded.
 pub fn read_sheet(path: &Path, sheet: Sheet, options: &Options) -> Result<Table, MeasuresError> {
+    read_planned(path, sheet, options).map_err(|e| match e {
+        SheetError::Refused(r) => *r.error,
+        SheetError::Failed(e) => e,
+    })
+}
+
+fn read_planned(path: &Path, sheet: Sheet, options: &Options) -> Result<Table, SheetError> {
     let fys = options.fiscal_year_start.clamp(1, 12);
     let head = sheet.head(path, HEAD)?;
-    let plan = plan(path, &head, sheet.first_column, options, fys)?;
+    let plan = plan(
+        path,
+        &head,
+        sheet.first_column,
+        options,
+        fys,
+        sheet.name.as_deref(),
+    )
+    .map_err(SheetError::Refused)?;
     drop(head);
     let mut reader = RowReader {
         plan: &plan,
@@ -300,15 +459,28 @@ pub fn read_sheet(path: &Path, sheet: Sheet, options: &Options) -> Result<Table,
     })?;
     reader.duplicates();
     if reader.unreadable == 0 && reader.observations.is_empty() && reader.totals.is_empty() {
-        return Err(MeasuresError::file(
+        let rows = format!(
+            "a header row (row {}) but no rows of data under it",
+            plan.header_row
+        );
+        return Err(SheetError::Refused(Refusal::new(
             path,
+            format!("has {rows}"),
+            format!("it has {rows}"),
+        )));
+    }
+    let mut findings = reader.findings();
+    if let Some(area) = &plan.area_from_sheet {
+        findings.push(Finding::new(
+            FindingCode::AreaFromSheet,
             format!(
-                "has a header row (row {}) but no rows of data under it",
-                plan.header_row
+                "sheet `{}` has no service-area column: its measures are read as the service area `{}`; name the column with --column service_area=HEADER if it has one",
+                crate::diagnostic::printable(sheet.name.as_deref().unwrap_or_default()),
+                crate::diagnostic::printable(area)
             ),
+            None,
         ));
     }
-    let findings = reader.findings();
     Ok(Table {
         file: path.to_path_buf(),
         sheet: sheet.name,
@@ -491,7 +663,12 @@ impl RowReader<'_> {
         };
         // A grouped export names the department on its first row only: an empty
         // service area right under a named one is filled down, and counted.
+        let plan = self.plan;
         let area_name = match self.text(cells, Role::ServiceArea) {
+            // A workbook sheet with no service-area column: the sheet is the area.
+            None if plan.area_from_sheet.is_some() => {
+                std::borrow::Cow::Borrowed(plan.area_from_sheet.as_deref().unwrap_or_default())
+            }
             Some(name) => {
                 self.last_area = Some((row, name.clone().into_owned()));
                 name
@@ -810,6 +987,7 @@ impl RowReader<'_> {
                 self.fys,
                 &first,
                 &o,
+                &format!("row {}", first.row),
             );
             self.problem_coded(FindingCode::ConflictingValues, o.row, None, message);
         }
@@ -845,22 +1023,125 @@ fn drop_conflicts(observations: &mut Vec<Observation>) -> Vec<(Observation, Obse
     clashes
 }
 
-/// A `conflicting-values` finding's words for measure `name` of `area`.
+/// The sheets of one workbook judged as one table would be: a measure (its service area
+/// and name, after [`super::names`]) on two sheets with one value for one period keeps it
+/// once; with two different values, neither is used, and the later sheet's table gains a
+/// `conflicting-values` finding naming the other sheet. Tables of different files, or of
+/// one file read twice, are left as they are.
+pub fn judge_sheets_together(tables: &mut [Table]) {
+    for later in 1..tables.len() {
+        let (before, rest) = tables.split_at_mut(later);
+        let table = &mut rest[0];
+        for earlier in before.iter_mut() {
+            if earlier.file == table.file && earlier.sheet.is_some() && earlier.sheet != table.sheet
+            {
+                clash_across_sheets(earlier, table);
+            }
+        }
+    }
+}
+
+/// One measure's value for one period in one group, named by its strings: the key two
+/// tables compare.
+type ValueKey<'t> = (&'t str, &'t str, Option<&'t str>, Period);
+
+fn value_key<'t>(t: &'t Table, o: &Observation) -> ValueKey<'t> {
+    let m = &t.measures[o.measure as usize];
+    (
+        t.area_name(m),
+        t.measure_name(m),
+        o.breakdown.map(|b| t.string(b)),
+        o.period,
+    )
+}
+
+/// What [`judge_sheets_together`] does for one pair of sheets.
+fn clash_across_sheets(earlier: &mut Table, later: &mut Table) {
+    let shared: rustc_hash::FxHashSet<(&str, &str)> = later
+        .measures
+        .iter()
+        .map(|m| (later.area_name(m), later.measure_name(m)))
+        .collect();
+    let index: FxHashMap<ValueKey<'_>, usize> = earlier
+        .observations
+        .iter()
+        .enumerate()
+        .filter(|(_, o)| {
+            let m = &earlier.measures[o.measure as usize];
+            shared.contains(&(earlier.area_name(m), earlier.measure_name(m)))
+        })
+        .map(|(i, o)| (value_key(earlier, o), i))
+        .collect();
+    if index.is_empty() {
+        return;
+    }
+    let mut drop_earlier: Vec<usize> = Vec::new();
+    let mut drop_later: Vec<usize> = Vec::new();
+    let mut findings: Vec<Finding> = Vec::new();
+    for (i, o) in later.observations.iter().enumerate() {
+        let Some(&j) = index.get(&value_key(later, o)) else {
+            continue;
+        };
+        let first = &earlier.observations[j];
+        drop_later.push(i);
+        if first.actual == o.actual && first.target == o.target {
+            continue;
+        }
+        drop_earlier.push(j);
+        let m = &later.measures[o.measure as usize];
+        let on = format!(
+            "row {} of sheet `{}`",
+            first.row,
+            crate::diagnostic::printable(earlier.sheet.as_deref().unwrap_or_default())
+        );
+        findings.push(Finding::new(
+            FindingCode::ConflictingValues,
+            conflict_message(
+                later.area_name(m),
+                later.measure_name(m),
+                later.fiscal_year_start,
+                first,
+                o,
+                &on,
+            ),
+            Some(o.row),
+        ));
+    }
+    remove_indices(&mut earlier.observations, &drop_earlier);
+    remove_indices(&mut later.observations, &drop_later);
+    later.findings.extend(findings);
+}
+
+/// `items` without those at `indices`.
+fn remove_indices<T>(items: &mut Vec<T>, indices: &[usize]) {
+    if indices.is_empty() {
+        return;
+    }
+    let gone: rustc_hash::FxHashSet<usize> = indices.iter().copied().collect();
+    let mut i = 0;
+    items.retain(|_| {
+        i += 1;
+        !gone.contains(&(i - 1))
+    });
+}
+
+/// A `conflicting-values` finding's words for measure `name` of `area`, the other value
+/// being `on` (`row 4`, `row 4 of sheet `Parks``).
 fn conflict_message(
     area: &str,
     name: &str,
     fys: u32,
     first: &Observation,
     o: &Observation,
+    on: &str,
 ) -> String {
     format!(
-        "`{}` of `{}` for {} has {} here and {} on row {}; neither is used: keep one row per measure and period",
+        "`{}` of `{}` for {} has {} here and {} on {on}; neither is used: keep one row per measure and period",
         crate::diagnostic::printable(name),
         crate::diagnostic::printable(area),
         o.period.label(fys),
         describe_values(o.actual, o.target),
         describe_values(first.actual, first.target),
-        first.row,
     )
 }
 

@@ -346,66 +346,119 @@ fn read_workbook(path: &Path, sheet: Option<&str>) -> Result<Sheet, MeasuresErro
     let mut book = open(path)?;
     let names = book.sheet_names().to_owned();
     let chosen: Vec<String> = match sheet {
-        Some(want) => {
-            let Some(found) = names
-                .iter()
-                .find(|n| n.trim().eq_ignore_ascii_case(want.trim()))
-            else {
-                return Err(MeasuresError::file(
-                    path,
-                    format!(
-                        "has no sheet `{}`; its sheets: {}",
-                        diagnostic::printable(want),
-                        names
-                            .iter()
-                            .map(|n| format!("`{}`", diagnostic::printable(n)))
-                            .collect::<Vec<_>>()
-                            .join(", ")
-                    ),
-                ));
-            };
-            vec![found.clone()]
-        }
+        Some(want) => vec![find_sheet(path, &names, want)?],
         None => names.clone(),
     };
     for name in chosen {
-        if let calamine::Sheets::Xlsx(xlsx) = &mut book {
-            match xlsx_cells(path, xlsx, &name)? {
-                Some(sheet) => return Ok(sheet),
-                None if sheet.is_some() => {
-                    return Err(MeasuresError::file(
-                        path,
-                        format!("sheet `{}` is empty", diagnostic::printable(&name)),
-                    ));
-                }
-                None => continue,
-            }
-        }
-        let range = book.worksheet_range(&name).map_err(|e| {
-            MeasuresError::file(
-                path,
-                format!(
-                    "sheet `{}` cannot be read: {e}",
-                    diagnostic::printable(&name)
-                ),
-            )
-        })?;
-        let Some((first_row, first_column)) = range.start() else {
-            if sheet.is_some() {
+        match sheet_of(path, &mut book, &name)? {
+            Some(found) => return Ok(found),
+            None if sheet.is_some() => {
                 return Err(MeasuresError::file(
                     path,
                     format!("sheet `{}` is empty", diagnostic::printable(&name)),
                 ));
             }
-            continue;
-        };
-        return Ok(Sheet {
-            name: Some(name),
-            first_column,
-            data: Data::Range { range, first_row },
-        });
+            None => continue,
+        }
     }
     Err(MeasuresError::file(path, "has no sheet with data"))
+}
+
+/// The sheet of `names` that `want` names, whatever its case and surrounding spaces;
+/// an error listing the sheets when none is.
+pub fn find_sheet(path: &Path, names: &[String], want: &str) -> Result<String, MeasuresError> {
+    names
+        .iter()
+        .find(|n| n.trim().eq_ignore_ascii_case(want.trim()))
+        .cloned()
+        .ok_or_else(|| {
+            MeasuresError::file(
+                path,
+                format!(
+                    "has no sheet `{}`; its sheets: {}",
+                    diagnostic::printable(want),
+                    sheet_list(names)
+                ),
+            )
+        })
+}
+
+/// `` `Notes`, `Data` ``: a workbook's sheets, for messages.
+pub fn sheet_list(names: &[String]) -> String {
+    names
+        .iter()
+        .map(|n| format!("`{}`", diagnostic::printable(n)))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// What one sheet of a workbook holds, as [`for_each_sheet`] finds it.
+pub enum Found {
+    Cells(Sheet),
+    /// No cell holds a value.
+    Empty,
+    /// A chart sheet (or a dialog or macro sheet): no cells to read.
+    NotAWorksheet,
+}
+
+/// Calls `f` with each sheet of the workbook at `path`, in the workbook's order (only
+/// those of `only`, exact names, when given), opening the workbook once; stops at the
+/// first error `f` returns.
+pub fn for_each_sheet(
+    path: &Path,
+    only: Option<&[String]>,
+    mut f: impl FnMut(&str, Found) -> Result<(), MeasuresError>,
+) -> Result<(), MeasuresError> {
+    check_file(path)?;
+    let mut book = open(path)?;
+    let sheets: Vec<(String, bool)> = book
+        .sheets_metadata()
+        .iter()
+        .map(|s| (s.name.clone(), s.typ == calamine::SheetType::WorkSheet))
+        .collect();
+    for (name, worksheet) in sheets {
+        if only.is_some_and(|o| !o.contains(&name)) {
+            continue;
+        }
+        let found = if !worksheet {
+            Found::NotAWorksheet
+        } else {
+            match sheet_of(path, &mut book, &name)? {
+                Some(sheet) => Found::Cells(sheet),
+                None => Found::Empty,
+            }
+        };
+        f(&name, found)?;
+    }
+    Ok(())
+}
+
+/// The sheet `name` of an open workbook; `None` when it is empty.
+fn sheet_of(
+    path: &Path,
+    book: &mut calamine::Sheets<std::io::BufReader<std::fs::File>>,
+    name: &str,
+) -> Result<Option<Sheet>, MeasuresError> {
+    if let calamine::Sheets::Xlsx(xlsx) = book {
+        return xlsx_cells(path, xlsx, name);
+    }
+    let range = book.worksheet_range(name).map_err(|e| {
+        MeasuresError::file(
+            path,
+            format!(
+                "sheet `{}` cannot be read: {e}",
+                diagnostic::printable(name)
+            ),
+        )
+    })?;
+    let Some((first_row, first_column)) = range.start() else {
+        return Ok(None);
+    };
+    Ok(Some(Sheet {
+        name: Some(name.to_owned()),
+        first_column,
+        data: Data::Range { range, first_row },
+    }))
 }
 
 /// An XLSX sheet read cell by cell, refusing a sheet that reaches beyond

@@ -6,13 +6,13 @@ fn site_of(csv: &str, narratives: &str) -> Site {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("kpis.csv");
     std::fs::write(&path, csv).unwrap();
-    let table = read_file(&path, &Options::default()).unwrap();
+    let tables = read_file(&path, &Options::default()).unwrap();
     let narratives = if narratives.is_empty() {
         Narratives::default()
     } else {
         narratives::parse(narratives, std::path::Path::new("n.yaml")).unwrap()
     };
-    build(&[table], &narratives, "Test City".into()).unwrap()
+    build(&tables, &narratives, "Test City".into()).unwrap()
 }
 
 fn measure<'a>(site: &'a Site, name: &str) -> &'a MeasurePage {
@@ -228,7 +228,8 @@ fn measures_of_one_name_in_two_files_are_one_measure() {
     let tables = [
         read_file(&a, &Options::default()).unwrap(),
         read_file(&b, &Options::default()).unwrap(),
-    ];
+    ]
+    .concat();
     let site = build(&tables, &Narratives::default(), "T".into()).unwrap();
     assert_eq!(site.measures().count(), 1);
     let m = measure(&site, "Visits");
@@ -250,13 +251,18 @@ fn two_rows_with_different_values_for_one_period_stop_publishing() {
     )
     .unwrap();
     let read = |p: &std::path::Path| read_file(p, &Options::default()).unwrap();
-    let e = build(&[read(&a)], &Narratives::default(), "T".into()).unwrap_err();
+    let e = build(&read(&a), &Narratives::default(), "T".into()).unwrap_err();
     assert_eq!(
         e.0,
         "a.csv row 2 and a.csv row 3 give the actual of `Response time` (Police) for 2024 different values (5 and 8); pmcheck does not choose between them: correct or remove one"
     );
     // The same value twice, from two files, is one value.
-    let site = build(&[read(&b), read(&b)], &Narratives::default(), "T".into()).unwrap();
+    let site = build(
+        &[read(&b), read(&b)].concat(),
+        &Narratives::default(),
+        "T".into(),
+    )
+    .unwrap();
     assert_eq!(site.measures().count(), 1);
 }
 

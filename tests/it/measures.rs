@@ -167,6 +167,8 @@ mod contract {
         TotalRow,
         FootnoteMarker,
         NameMatched,
+        SheetSkipped,
+        AreaFromSheet,
     }
 
     impl Inventory {
@@ -905,16 +907,297 @@ fn xlsx_sheet_chosen_by_name_whatever_its_case_reads_dates_and_numbers() {
 }
 
 #[test]
-
-fn xlsx_without_sheet_skips_a_notes_sheet_or_names_it() {
+fn xlsx_without_sheet_reads_the_data_and_skips_the_notes_sheet_saying_why() {
     let dir = tempfile::tempdir().unwrap();
     xlsx_workbook(&dir.path().join("solid-waste.xlsx"));
-    let r = measures(dir.path(), &["solid-waste.xlsx", "--as-of", "2023-09-30"]);
+    let inv = inventory(dir.path(), &["solid-waste.xlsx", "--as-of", "2023-09-30"]);
+    assert_eq!(inv.files.len(), 1);
+    assert_eq!(inv.files[0].sheet.as_deref(), Some("Data"));
+    assert_eq!(inv.rows.used, 4);
+    let skipped = inv.findings(Code::SheetSkipped);
+    assert_eq!(skipped.len(), 1, "{skipped:#?}");
+    assert_eq!(skipped[0].sheet.as_deref(), Some("Notes"));
+    assert_eq!(skipped[0].severity, Severity::Note);
+    assert_eq!(skipped[0].row, None);
     assert!(
-        r.code == 0 || r.stderr.contains("Notes"),
-        "{}{}",
-        r.stdout,
+        skipped[0].message.starts_with(
+            "sheet `Notes` was not read: no header row pmcheck recognises (its first rows hold `About this workbook`, `Measures are updated monthly by the Budg…`)"
+        ),
+        "{}",
+        skipped[0].message
+    );
+}
+
+/// A cell of a fixture sheet: text, or a number stored as a number.
+#[derive(Clone, Copy)]
+enum Val<'a> {
+    T(&'a str),
+    N(f64),
+}
+
+/// Adds the sheet `name` to `book` with `rows` (the first the header, if it has one).
+fn add_sheet(book: &mut rust_xlsxwriter::Workbook, name: &str, rows: &[&[Val<'_>]]) {
+    let sheet = book.add_worksheet().set_name(name).unwrap();
+    for (r, row) in rows.iter().enumerate() {
+        for (c, v) in row.iter().enumerate() {
+            let (r, c) = (r as u32, c as u16);
+            match *v {
+                Val::T(t) => sheet.write_string(r, c, t).unwrap(),
+                Val::N(n) => sheet.write_number(r, c, n).unwrap(),
+            };
+        }
+    }
+}
+
+/// A workbook as a budget office sends it: a Read Me sheet, a sheet for the Library with
+/// a Department column, a sheet named for Parks with none, and an empty sheet.
+fn departments_workbook(path: &Path) {
+    use Val::{N, T};
+    let mut book = rust_xlsxwriter::Workbook::new();
+    add_sheet(
+        &mut book,
+        "Read Me",
+        &[
+            &[T("FY2023 performance measures, one sheet per department")],
+            &[],
+            &[T("Questions: budget@example.gov")],
+        ],
+    );
+    let visits = |year, n| [T("Library"), T("Visits"), T("Output"), N(year), N(n)];
+    add_sheet(
+        &mut book,
+        "Library",
+        &[
+            &[
+                T("Department"),
+                T("Measure"),
+                T("Type"),
+                T("Fiscal Year"),
+                T("Actual"),
+            ],
+            &visits(2022.0, 118_000.0),
+            &visits(2023.0, 121_500.0),
+        ],
+    );
+    add_sheet(
+        &mut book,
+        "Parks",
+        &[
+            &[T("Measure"), T("Type"), T("FY2022"), T("FY2023")],
+            &[
+                T("Residents satisfied with parks (%)"),
+                T("Outcome"),
+                N(81.0),
+                N(84.0),
+            ],
+        ],
+    );
+    add_sheet(&mut book, "Chart data", &[]);
+    book.save(path).unwrap();
+}
+
+#[test]
+fn every_sheet_of_a_workbook_is_read_the_others_skipped_and_a_sheet_names_its_area() {
+    let dir = tempfile::tempdir().unwrap();
+    departments_workbook(&dir.path().join("fy2023.xlsx"));
+    let inv = inventory(dir.path(), &["fy2023.xlsx", "--as-of", "2024-01-01"]);
+    let sheets: Vec<Option<&str>> = inv.files.iter().map(|f| f.sheet.as_deref()).collect();
+    assert_eq!(sheets, [Some("Library"), Some("Parks")]);
+    assert_eq!(inv.files[1].layout, Layout::Wide);
+    assert_eq!(
+        inv.measure("Library", "Visits").years,
+        [2022, 2023],
+        "{:#?}",
+        inv.service_areas
+    );
+    let parks = inv.measure("Parks", "Residents satisfied with parks (%)");
+    assert_eq!(parks.years, [2022, 2023]);
+    assert_eq!(parks.kind, Some(Kind::Outcome));
+    // The sheets not read, each named with why.
+    let skipped: Vec<(Option<&str>, &str)> = inv
+        .findings(Code::SheetSkipped)
+        .iter()
+        .map(|f| (f.sheet.as_deref(), f.message.as_str()))
+        .collect();
+    assert_eq!(
+        skipped,
+        [
+            (
+                Some("Read Me"),
+                "sheet `Read Me` was not read: no header row pmcheck recognises (its first rows hold `FY2023 performance measures, one sheet p…`, `Questions: budget@example.gov`); name the sheets to read with --sheet (or `sheets:` in the evidence file)"
+            ),
+            (
+                Some("Chart data"),
+                "sheet `Chart data` was not read: it is empty; name the sheets to read with --sheet (or `sheets:` in the evidence file)"
+            ),
+        ]
+    );
+    let from_sheet = inv.findings(Code::AreaFromSheet);
+    assert_eq!(from_sheet.len(), 1, "{from_sheet:#?}");
+    assert_eq!(from_sheet[0].sheet.as_deref(), Some("Parks"));
+    assert_eq!(from_sheet[0].file, "fy2023.xlsx");
+    assert_eq!(from_sheet[0].severity, Severity::Note);
+    assert!(
+        from_sheet[0]
+            .message
+            .starts_with("sheet `Parks` has no service-area column: its measures are read as the service area `Parks`"),
+        "{}",
+        from_sheet[0].message
+    );
+    // The table says the same, each finding at its sheet.
+    let out = measures(dir.path(), &["fy2023.xlsx", "--as-of", "2024-01-01"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    for line in [
+        "[sheet-skipped] fy2023.xlsx (sheet Read Me): sheet `Read Me` was not read",
+        "[area-from-sheet] fy2023.xlsx (sheet Parks): sheet `Parks` has no service-area column",
+    ] {
+        assert!(out.stdout.contains(line), "{line}\n{}", out.stdout);
+    }
+}
+
+#[test]
+fn sheets_named_on_the_command_line_or_in_the_evidence_are_the_only_ones_read() {
+    let dir = tempfile::tempdir().unwrap();
+    departments_workbook(&dir.path().join("fy2023.xlsx"));
+    let sheets = |inv: &Inventory| -> Vec<String> {
+        inv.files
+            .iter()
+            .map(|f| f.sheet.clone().unwrap_or_default())
+            .collect()
+    };
+    let one = inventory(
+        dir.path(),
+        &["fy2023.xlsx", "--sheet", "parks", "--as-of", "2024-01-01"],
+    );
+    assert_eq!(sheets(&one), ["Parks"]);
+    assert_eq!(
+        one.service_areas
+            .iter()
+            .map(|a| a.name.as_str())
+            .collect::<Vec<_>>(),
+        ["Parks"]
+    );
+    assert!(
+        one.findings(Code::SheetSkipped).is_empty(),
+        "{:#?}",
+        one.findings
+    );
+    // Repeated, in the workbook's order whatever the order given.
+    let two = inventory(
+        dir.path(),
+        &[
+            "fy2023.xlsx",
+            "--sheet",
+            "Parks",
+            "--sheet",
+            "Library",
+            "--as-of",
+            "2024-01-01",
+        ],
+    );
+    assert_eq!(sheets(&two), ["Library", "Parks"]);
+    // `sheets:` (and `sheet:`) in an evidence file's entry.
+    for entry in [
+        "{file: fy2023.xlsx, sheets: [Library]}",
+        "{file: fy2023.xlsx, sheet: Library}",
+    ] {
+        std::fs::write(
+            dir.path().join("e.yaml"),
+            format!("version: 1\nas_of: 2024-01-01\nmeasures: [{entry}]\n"),
+        )
+        .unwrap();
+        let linked = inventory(dir.path(), &["--evidence", "e.yaml"]);
+        assert_eq!(sheets(&linked), ["Library"], "{entry}");
+        assert!(linked.findings(Code::AreaFromSheet).is_empty(), "{entry}");
+    }
+}
+
+#[test]
+fn a_sheet_named_that_is_missing_or_does_not_map_is_an_error_naming_it() {
+    let dir = tempfile::tempdir().unwrap();
+    departments_workbook(&dir.path().join("fy2023.xlsx"));
+    let err = failure(dir.path(), &["fy2023.xlsx", "--sheet", "Police"]);
+    assert_eq!(
+        err,
+        "error: [DIR]/fy2023.xlsx: has no sheet `Police`; its sheets: `Read Me`, `Library`, `Parks`, `Chart data`\n"
+    );
+    let err = failure(
+        dir.path(),
+        &["fy2023.xlsx", "--sheet", "Library", "--sheet", "read me"],
+    );
+    assert!(
+        err.starts_with(
+            "error: [DIR]/fy2023.xlsx: sheet `Read Me` has no header row pmcheck recognises in its first"
+        ),
+        "{err}"
+    );
+    assert!(
+        err.contains("(the workbook's sheets: `Read Me`, `Library`, `Parks`, `Chart data`)"),
+        "{err}"
+    );
+    // From an evidence file, the same.
+    std::fs::write(
+        dir.path().join("e.yaml"),
+        "version: 1\nas_of: 2024-01-01\nmeasures: [{file: fy2023.xlsx, sheets: [Library, Fire]}]\n",
+    )
+    .unwrap();
+    let r = measures(dir.path(), &["--evidence", "e.yaml"]);
+    assert_eq!(r.code, 2, "{}{}", r.stdout, r.stderr);
+    assert!(
+        r.stderr.contains("fy2023.xlsx: has no sheet `Fire`; its sheets: `Read Me`, `Library`, `Parks`, `Chart data`"),
+        "{}",
         r.stderr
+    );
+}
+
+#[test]
+fn a_workbook_none_of_whose_sheets_maps_is_an_error_saying_why_for_each() {
+    use Val::{N, T};
+    let dir = tempfile::tempdir().unwrap();
+    let mut book = rust_xlsxwriter::Workbook::new();
+    add_sheet(&mut book, "Read Me", &[&[T("Nothing here yet")]]);
+    add_sheet(
+        &mut book,
+        "Sheet2",
+        &[
+            &[T("Measure"), T("Fiscal Year"), T("Actual")],
+            &[T("Visits"), N(2023.0), N(5.0)],
+        ],
+    );
+    book.save(dir.path().join("book.xlsx")).unwrap();
+    let err = failure(dir.path(), &["book.xlsx"]);
+    // A sheet named as a spreadsheet names a new one is no service area's name.
+    assert_eq!(
+        err,
+        "error: [DIR]/book.xlsx: has no sheet with a header row pmcheck recognises (`Read Me`: no header row pmcheck recognises (its first rows hold `Nothing here yet`); `Sheet2`: row 1 has no service area column); name the sheet with --sheet NAME and its columns with --column ROLE=HEADER\n"
+    );
+}
+
+#[test]
+fn one_measure_on_two_sheets_is_one_series_and_two_values_for_a_period_are_neither() {
+    use Val::{N, T};
+    let dir = tempfile::tempdir().unwrap();
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let header = [T("Department"), T("Measure"), T("Fiscal Year"), T("Actual")];
+    let row = |year, n| [T("Fire"), T("Inspections"), N(year), N(n)];
+    for (name, first, second) in [
+        ("FY2022", row(2022.0, 10.0), row(2023.0, 12.0)),
+        ("FY2023", row(2023.0, 13.0), row(2022.0, 10.0)),
+    ] {
+        add_sheet(&mut book, name, &[&header, &first, &second]);
+    }
+    book.save(dir.path().join("fire.xlsx")).unwrap();
+    let inv = inventory(dir.path(), &["fire.xlsx", "--as-of", "2024-01-01"]);
+    let years: Vec<&Vec<i32>> = inv.area("Fire").measures.iter().map(|m| &m.years).collect();
+    // 2022 given twice with one value is kept once; 2023 given two values is used by neither.
+    assert_eq!(years, [&vec![2022], &vec![]], "{:#?}", inv.service_areas);
+    let conflicts = inv.findings(Code::ConflictingValues);
+    assert_eq!(conflicts.len(), 1, "{conflicts:#?}");
+    assert_eq!(conflicts[0].sheet.as_deref(), Some("FY2023"));
+    assert_eq!(conflicts[0].row, Some(2));
+    assert_eq!(
+        conflicts[0].message,
+        "`Inspections` of `Fire` for 2023 has actual 13, target no value here and actual 12, target no value on row 3 of sheet `FY2022`; neither is used: keep one row per measure and period"
     );
 }
 

@@ -175,7 +175,7 @@ pub(super) fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
                 severity: f.code.severity().id(),
                 message: f.message.clone(),
                 file: crate::text::portable_path(&report.tables[*t].file),
-                sheet: report.tables[*t].sheet.clone(),
+                sheet: f.sheet_in(&report.tables[*t]).map(str::to_owned),
                 row: f.row,
                 column: f.column.clone(),
             })

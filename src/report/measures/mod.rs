@@ -73,7 +73,7 @@ pub(crate) fn latest_text(report: &Report, m: &MeasureSummary) -> String {
 pub(crate) fn place(report: &Report, table: usize, f: &Finding) -> String {
     let t = &report.tables[table];
     let mut s = crate::text::portable_path(&t.file);
-    if let Some(sheet) = &t.sheet {
+    if let Some(sheet) = f.sheet_in(t) {
         s.push_str(&format!(" (sheet {sheet})"));
     }
     match (f.row, &f.column) {
