@@ -777,8 +777,8 @@ impl RowReader<'_> {
     fn number(&mut self, row: u32, cells: &[Cell<'_>], i: usize) -> Result<Option<f64>, ()> {
         match cells.get(i) {
             None | Some(Cell::Empty) => Ok(None),
-            Some(Cell::Number(n)) if n.is_finite() => Ok(Some(*n)),
-            Some(Cell::Number(_)) => Ok(None),
+            Some(Cell::Number(n) | Cell::Unit(n, _)) if n.is_finite() => Ok(Some(*n)),
+            Some(Cell::Number(_) | Cell::Unit(..)) => Ok(None),
             Some(Cell::Date(d)) => {
                 self.problem(
                     row,
@@ -809,7 +809,8 @@ impl RowReader<'_> {
     }
 
     /// A value cell of `measure` read as a number: when the file gives the measure no
-    /// unit, a percent or currency sign written with its values is its unit.
+    /// unit, a percent or currency sign written with its values, or shown by the cell's
+    /// format, is its unit.
     fn value(
         &mut self,
         row: u32,
@@ -818,11 +819,18 @@ impl RowReader<'_> {
         measure: u32,
     ) -> Result<Option<f64>, ()> {
         let v = self.number(row, cells, i)?;
-        if v.is_some()
-            && let Some(Cell::Text(t)) = cells.get(i)
-            && let Some(sign) =
+        if v.is_none() {
+            return Ok(v);
+        }
+        let sign = match cells.get(i) {
+            Some(Cell::Text(t)) => {
                 value::unit_sign(value::split_footnote(t).map_or(t, |(base, _)| base))
-        {
+            }
+            // The cell's format: `0%`, `$#,##0`.
+            Some(Cell::Unit(_, unit)) => Some(*unit),
+            _ => None,
+        };
+        if let Some(sign) = sign {
             let m = &mut self.measures[measure as usize];
             if m.unit.is_none() {
                 m.unit = Some(sign.to_owned());
@@ -872,6 +880,8 @@ impl RowReader<'_> {
                 Some(d) => return Some(period::from_date(d)),
                 None => source::format_number(*n),
             },
+            // A percentage or an amount is no period: said as the cell shows it.
+            (Cell::Unit(..), None) => cell.text().into_owned(),
             (Cell::Text(t), None) => {
                 // Periods repeat on every row of a long file: each text is parsed once.
                 if let Some(found) = self.periods.get(*t) {

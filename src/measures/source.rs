@@ -9,6 +9,7 @@ use std::borrow::Cow;
 use calamine::Reader;
 use chrono::NaiveDate;
 
+use super::numfmt::{self, Shown};
 use super::period;
 use super::{MAX_MEASURES_BYTES, MeasuresError};
 use crate::diagnostic;
@@ -20,6 +21,9 @@ pub enum Cell<'a> {
     Empty,
     Text(&'a str),
     Number(f64),
+    /// A number whose cell format shows it with a unit: `%` (0.37 formatted `0%` is 37
+    /// here), `$`, `€` or `£`.
+    Unit(f64, &'static str),
     Date(NaiveDate),
 }
 
@@ -30,6 +34,8 @@ impl<'a> Cell<'a> {
             Cell::Empty => Cow::Borrowed(""),
             Cell::Text(t) => Cow::Borrowed(t.trim()),
             Cell::Number(n) => Cow::Owned(format_number(n)),
+            Cell::Unit(n, "%") => Cow::Owned(format!("{}%", format_number(n))),
+            Cell::Unit(n, sign) => Cow::Owned(format!("{sign}{}", format_number(n))),
             Cell::Date(d) => Cow::Owned(d.format("%Y-%m-%d").to_string()),
         }
     }
@@ -47,6 +53,7 @@ impl<'a> Cell<'a> {
             Cell::Empty => OwnedCell::Empty,
             Cell::Text(t) => OwnedCell::Text(t.to_owned()),
             Cell::Number(n) => OwnedCell::Number(n),
+            Cell::Unit(n, u) => OwnedCell::Unit(n, u),
             Cell::Date(d) => OwnedCell::Date(d),
         }
     }
@@ -58,6 +65,7 @@ pub enum OwnedCell {
     Empty,
     Text(String),
     Number(f64),
+    Unit(f64, &'static str),
     Date(NaiveDate),
 }
 
@@ -67,6 +75,7 @@ impl OwnedCell {
             OwnedCell::Empty => Cell::Empty,
             OwnedCell::Text(t) => Cell::Text(t),
             OwnedCell::Number(n) => Cell::Number(*n),
+            OwnedCell::Unit(n, u) => Cell::Unit(*n, u),
             OwnedCell::Date(d) => Cell::Date(*d),
         }
     }
@@ -122,9 +131,12 @@ enum Data {
     /// An XLSX sheet read cell by cell: only the cells present, grouped by row, so a
     /// lone cell far down or far right costs nothing.
     Cells {
-        rows: Vec<(u32, Vec<(u32, calamine::Data)>)>,
+        rows: Vec<(u32, Vec<XlsxCell>)>,
     },
 }
+
+/// A cell of an XLSX sheet: its column, its value, and what its number format shows.
+type XlsxCell = (u32, calamine::Data, Shown);
 
 /// The most columns a measures sheet may use (a wide layout with twenty years of
 /// monthly actuals and targets needs about 500).
@@ -221,10 +233,10 @@ impl Sheet {
                 for (row, present) in rows.iter().skip(skip) {
                     let width = present
                         .last()
-                        .map_or(0, |(c, _)| (c - self.first_column + 1) as usize);
+                        .map_or(0, |(c, _, _)| (c - self.first_column + 1) as usize);
                     let mut cells = vec![Cell::Empty; width];
-                    for (c, value) in present {
-                        cells[(c - self.first_column) as usize] = cell(value);
+                    for (c, value, shown) in present {
+                        cells[(c - self.first_column) as usize] = formatted(value, *shown);
                     }
                     if !f(row + 1, &cells) {
                         break;
@@ -473,15 +485,32 @@ fn xlsx_cells(
         MeasuresError::file(path, format!("sheet `{shown}` cannot be read: {e}"))
     };
     let mut reader = xlsx.worksheet_cells_reader(name).map_err(unreadable)?;
-    let mut rows: Vec<(u32, Vec<(u32, calamine::Data)>)> = Vec::new();
+    let mut rows: Vec<(u32, Vec<XlsxCell>)> = Vec::new();
     let mut first_column = u32::MAX;
     let mut count = 0usize;
-    while let Some(c) = reader.next_cell().map_err(unreadable)? {
+    // What each style's number format shows, decided once per style.
+    let mut shown_by_style: Vec<Option<Shown>> = Vec::new();
+    while let Some((c, style)) = reader.next_cell_with_style_id().map_err(unreadable)? {
         let (row, column) = c.get_position();
         let value: calamine::Data = c.get_value().clone().into();
         if value == calamine::Data::Empty {
             continue;
         }
+        let format = match shown_by_style.get(style).copied().flatten() {
+            Some(format) => format,
+            None => {
+                let format = reader
+                    .styles()
+                    .get(style)
+                    .and_then(|s| s.number_format.as_ref())
+                    .map_or(Shown::Plain, |f| numfmt::shown(&f.format_code));
+                if shown_by_style.len() <= style {
+                    shown_by_style.resize(style + 1, None);
+                }
+                shown_by_style[style] = Some(format);
+                format
+            }
+        };
         if column >= MAX_COLUMNS {
             return Err(MeasuresError::file(
                 path,
@@ -504,8 +533,8 @@ fn xlsx_cells(
         }
         first_column = first_column.min(column);
         match rows.last_mut() {
-            Some((r, cells)) if *r == row => cells.push((column, value)),
-            _ => rows.push((row, vec![(column, value)])),
+            Some((r, cells)) if *r == row => cells.push((column, value, format)),
+            _ => rows.push((row, vec![(column, value, format)])),
         }
     }
     if rows.is_empty() {
@@ -514,7 +543,7 @@ fn xlsx_cells(
     // Cells come in row order in a well-formed file; whatever the order, keep one entry
     // per row, its cells in column order.
     rows.sort_by_key(|(r, _)| *r);
-    let mut merged: Vec<(u32, Vec<(u32, calamine::Data)>)> = Vec::with_capacity(rows.len());
+    let mut merged: Vec<(u32, Vec<XlsxCell>)> = Vec::with_capacity(rows.len());
     for (r, cells) in rows {
         match merged.last_mut() {
             Some((last, existing)) if *last == r => existing.extend(cells),
@@ -522,7 +551,7 @@ fn xlsx_cells(
         }
     }
     for (_, cells) in &mut merged {
-        cells.sort_by_key(|(c, _)| *c);
+        cells.sort_by_key(|(c, _, _)| *c);
     }
     let rows = merged;
     Ok(Some(Sheet {
@@ -530,6 +559,18 @@ fn xlsx_cells(
         first_column,
         data: Data::Cells { rows },
     }))
+}
+
+/// A workbook cell as its number format shows it: a percent-formatted 0.37 is 37 with
+/// `%`, a currency-formatted 1200 is 1200 with its sign.
+fn formatted(data: &calamine::Data, shown: Shown) -> Cell<'_> {
+    match (cell(data), shown) {
+        // Rounded to nine decimals: 0.37 × 100 is 37, not 37.00000000000001.
+        (Cell::Number(n), Shown::Percent) => Cell::Unit((n * 1e11).round() / 1e9, "%"),
+        (Cell::Number(n), Shown::PercentSign) => Cell::Unit(n, "%"),
+        (Cell::Number(n), Shown::Currency(sign)) => Cell::Unit(n, sign),
+        (c, _) => c,
+    }
 }
 
 fn cell(data: &calamine::Data) -> Cell<'_> {

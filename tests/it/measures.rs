@@ -2669,3 +2669,102 @@ fn a_target_only_before_the_latest_actual_is_no_target() {
         "`Visits` (Parks) has no target for its latest period, FY2025, or any later period; its last target is for FY2024"
     );
 }
+
+// ---------------------------------------------------------------------------------------
+// Values as formatted: a workbook's percent and currency formats.
+
+/// A budget book's sheet: satisfaction kept as 0.37 formatted `0%` (and one value typed
+/// as the text `72.5%`), spending as 1200 formatted `$#,##0`, a count with no format.
+fn formatted_workbook(path: &Path) {
+    use rust_xlsxwriter::{Format, Workbook};
+    let mut book = Workbook::new();
+    let percent = Format::new().set_num_format("0.0%");
+    let dollars = Format::new().set_num_format("$#,##0");
+    let sheet = book.add_worksheet().set_name("Parks").unwrap();
+    for (c, h) in ["Department", "Measure", "Year", "Actual", "Target"]
+        .iter()
+        .enumerate()
+    {
+        sheet.write_string(0, c as u16, *h).unwrap();
+    }
+    let mut row = 1;
+    for (year, actual, target) in [(2022, 0.37, 0.4), (2023, 0.382, 0.4)] {
+        sheet.write_string(row, 0, "Parks").unwrap();
+        sheet.write_string(row, 1, "Residents satisfied").unwrap();
+        sheet.write_number(row, 2, year).unwrap();
+        sheet
+            .write_number_with_format(row, 3, actual, &percent)
+            .unwrap();
+        sheet
+            .write_number_with_format(row, 4, target, &percent)
+            .unwrap();
+        row += 1;
+    }
+    sheet.write_string(row, 0, "Parks").unwrap();
+    sheet.write_string(row, 1, "Residents satisfied").unwrap();
+    sheet.write_number(row, 2, 2024).unwrap();
+    sheet.write_string(row, 3, "72.5%").unwrap();
+    row += 1;
+    for (year, actual) in [(2022, 1200.0), (2023, -350.0)] {
+        sheet.write_string(row, 0, "Parks").unwrap();
+        sheet.write_string(row, 1, "Net cost per acre").unwrap();
+        sheet.write_number(row, 2, year).unwrap();
+        sheet
+            .write_number_with_format(row, 3, actual, &dollars)
+            .unwrap();
+        row += 1;
+    }
+    for (year, actual) in [(2022, 41.0), (2023, 44.0)] {
+        sheet.write_string(row, 0, "Parks").unwrap();
+        sheet.write_string(row, 1, "Acres maintained").unwrap();
+        sheet.write_number(row, 2, year).unwrap();
+        sheet.write_number(row, 3, actual).unwrap();
+        row += 1;
+    }
+    book.save(path).unwrap();
+}
+
+#[test]
+fn cells_formatted_as_percentages_and_currency_are_read_as_they_show() {
+    let dir = tempfile::tempdir().unwrap();
+    formatted_workbook(&dir.path().join("book.xlsx"));
+    let inv = inventory(dir.path(), &["book.xlsx", "--as-of", "2025-01-01"]);
+    let satisfied = inv.measure("Parks", "Residents satisfied");
+    assert_eq!(satisfied.unit.as_deref(), Some("%"));
+    assert_eq!(satisfied.years, [2022, 2023, 2024]);
+    assert_eq!(
+        inv.measure("Parks", "Net cost per acre").unit.as_deref(),
+        Some("$")
+    );
+    assert_eq!(inv.measure("Parks", "Acres maintained").unit, None);
+    // The public site shows what the book shows: 38.2%, 72.5%, $1,200 and -$350, and the
+    // change between two percentages in points.
+    let out = dir.path().join("site");
+    let r = run_in(
+        dir.path(),
+        &[
+            "publish",
+            "book.xlsx",
+            "--as-of",
+            "2025-01-01",
+            "--out",
+            out.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let csv = std::fs::read_to_string(out.join("measures.csv")).unwrap();
+    for line in [
+        "Parks,Residents satisfied,,%,,2022,,37,40,",
+        "Parks,Residents satisfied,,%,,2023,,38.2,40,",
+        "Parks,Residents satisfied,,%,,2024,,72.5,,",
+        "Parks,Net cost per acre,,$,,2022,,1200,,",
+        "Parks,Net cost per acre,,$,,2023,,-350,,",
+    ] {
+        assert!(csv.contains(line), "{line}\n{csv}");
+    }
+    let page = std::fs::read_to_string(out.join("index.html")).unwrap();
+    assert!(page.contains(">72.5%"), "{page}");
+    assert!(page.contains("-$350"), "{page}");
+    assert!(!page.contains("0.38"), "no fraction is shown: {page}");
+    assert!(page.contains("percentage points"), "{page}");
+}
