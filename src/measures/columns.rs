@@ -12,10 +12,25 @@ pub fn synonyms(role: Role) -> &'static [&'static str] {
             "servicearea",
             "department",
             "dept",
-            "program",
-            "division",
+            "departmentname",
+            "deptname",
             "bureau",
             "agency",
+        ],
+        // Read as the service area when the file has no department column (see
+        // `header::Decided::recognised`).
+        Role::Program => &[
+            "program",
+            "programname",
+            "activity",
+            "activityname",
+            "subdepartment",
+            "subdepartmentname",
+            "subdept",
+            "subdeptname",
+            "division",
+            "divisionname",
+            "measuredivision",
         ],
         Role::Measure => &[
             "measure",

@@ -77,6 +77,10 @@ impl RoleColumns {
     fn insert(&mut self, role: Role, column: usize) {
         self.0[Self::slot(role)] = Some(column);
     }
+
+    fn remove(&mut self, role: &Role) -> Option<usize> {
+        self.0[Self::slot(*role)].take()
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -336,9 +340,18 @@ impl Decided<'_> {
                 self.taken[i] = true;
                 continue;
             }
-            if self.roles.contains_key(&role) {
-                self.unread(i);
-                continue;
+            if let Some(&held) = self.roles.get(&role) {
+                // Of two program columns (a subdepartment and a program), the program.
+                let better = role == Role::Program
+                    && !named.contains_key(&Role::Program)
+                    && program_rank(header) < program_rank(&self.headers[held]);
+                if !better {
+                    self.unread(i);
+                    continue;
+                }
+                self.unread(held);
+                self.mapping.retain(|m| m.role != Role::Program);
+                self.roles.remove(&role);
             }
             if let Some(why) = refuse(role, header, i, sample) {
                 self.notes.push(why);
@@ -347,6 +360,19 @@ impl Decided<'_> {
             self.roles.insert(role, i);
             self.taken[i] = true;
             self.map(role, i, false);
+        }
+        // A program (or division) column with no department column is the service area,
+        // as a file of one department's programs means it.
+        if !self.roles.contains_key(&Role::ServiceArea)
+            && !named.contains_key(&Role::Program)
+            && let Some(i) = self.roles.remove(&Role::Program)
+        {
+            self.roles.insert(Role::ServiceArea, i);
+            for m in &mut self.mapping {
+                if m.role == Role::Program {
+                    m.role = Role::ServiceArea;
+                }
+            }
         }
     }
 
@@ -516,6 +542,22 @@ fn refuse(role: Role, header: &str, i: usize, data: &[&Vec<OwnedCell>]) -> Optio
 }
 
 /// Picks the period column among several: a year with a quarter or month column beside
+/// How surely a header names a program: `Program` before `Activity`, a subdepartment
+/// and a division, so that a file with a subdepartment and a program column reads the
+/// program (lower is surer).
+fn program_rank(header: &str) -> u8 {
+    let h = normalize(header);
+    if h.starts_with("program") {
+        0
+    } else if h.starts_with("activity") {
+        1
+    } else if h.starts_with("subdep") {
+        2
+    } else {
+        3
+    }
+}
+
 /// it is read as one period; otherwise the most specific one.
 fn choose_period(d: &mut Decided<'_>) -> Option<(usize, PeriodPart)> {
     let candidates = d.period_columns.clone();

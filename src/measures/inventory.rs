@@ -233,7 +233,11 @@ impl Finding {
 /// What the data shows about one measure.
 #[derive(Debug, Clone, PartialEq)]
 pub struct MeasureSummary {
+    /// The name, after its program when the file has a program column (`Patrol ·
+    /// Overtime hours`).
     pub name: String,
+    /// The program inside the service area, when the file has a program column.
+    pub program: Option<String>,
     pub kind: Option<Measure>,
     /// The (fiscal) years with at least one actual value.
     pub years: Vec<i32>,
@@ -425,6 +429,7 @@ fn summarize(
     }
     MeasureSummary {
         name: table.measure_name(info).to_owned(),
+        program: info.program.map(|p| table.string(p).to_owned()),
         kind: info.kind,
         years: years.into_iter().collect(),
         target_years: target_years.into_iter().collect(),

@@ -131,6 +131,7 @@ mod tests {
                 strings.push(format!("Measure {i}"));
                 MeasureInfo {
                     area: u32::try_from(2 * i).unwrap(),
+                    program: None,
                     name: u32::try_from(2 * i + 1).unwrap(),
                     kind: None,
                     other_kinds: Vec::new(),

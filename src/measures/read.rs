@@ -74,6 +74,10 @@ pub struct Observation {
 pub struct MeasureInfo {
     /// Index into [`Table::strings`].
     pub area: u32,
+    /// The program inside the area, when the file has a program column: index into
+    /// [`Table::strings`]. The measure's name then starts with it (`Patrol · Overtime
+    /// hours`), so that one name under two programs is two measures.
+    pub program: Option<u32>,
     /// Index into [`Table::strings`].
     pub name: u32,
     pub kind: Option<Measure>,
@@ -452,6 +456,7 @@ fn read_planned(path: &Path, sheet: Sheet, options: &Options) -> Result<Table, S
         periods: FxHashMap::default(),
         kinds: FxHashMap::default(),
         last_area: None,
+        last_program: None,
     };
     sheet.for_each_row(path, plan.header_index + 1, |row, cells| {
         reader.row(row, cells);
@@ -528,6 +533,8 @@ struct RowReader<'p> {
     kinds: FxHashMap<String, Option<Measure>>,
     /// The last service area named, for rows that leave it empty under it.
     last_area: Option<(u32, String)>,
+    /// The program of the rows being read, filled down under its department.
+    last_program: Option<String>,
 }
 
 impl RowReader<'_> {
@@ -644,7 +651,9 @@ impl RowReader<'_> {
         self.observed_in_row = false;
         let area = self.text(cells, Role::ServiceArea);
         let name = self.text(cells, Role::Measure);
+        let program = self.text(cells, Role::Program);
         if area.as_deref().is_some_and(columns::is_total_name)
+            || program.as_deref().is_some_and(columns::is_total_name)
             || name
                 .as_deref()
                 .is_some_and(|n| columns::is_total_measure(n, area.as_deref()))
@@ -671,6 +680,8 @@ impl RowReader<'_> {
             }
             Some(name) => {
                 self.last_area = Some((row, name.clone().into_owned()));
+                // A new department row starts with its own program, or none.
+                self.last_program = None;
                 name
             }
             None => match &self.last_area {
@@ -684,9 +695,26 @@ impl RowReader<'_> {
                 }
             },
         };
+        // The program, filled down as the department is (merged program cells of a
+        // budget book): a row that names its department names its program too.
+        let program = match program {
+            Some(p) => {
+                self.last_program = Some(p.clone().into_owned());
+                Some(p)
+            }
+            None => self.last_program.clone().map(std::borrow::Cow::Owned),
+        };
+        let measure_name = match &program {
+            Some(p) => std::borrow::Cow::Owned(format!("{p} · {measure_name}")),
+            None => measure_name,
+        };
         let Some(measure) = self.measure(row, cells, &area_name, &measure_name) else {
             return;
         };
+        if let Some(p) = program {
+            let p = self.intern(&p);
+            self.measures[measure as usize].program = Some(p);
+        }
         let breakdown = self.breakdown(cells);
         match self.plan.layout {
             Layout::Long => self.long(row, cells, measure, breakdown),
@@ -744,6 +772,7 @@ impl RowReader<'_> {
                 let i = self.measures.len() as u32;
                 self.measures.push(MeasureInfo {
                     area: a,
+                    program: None,
                     name: n,
                     kind,
                     other_kinds: Vec::new(),

@@ -85,6 +85,9 @@ impl Participant {
 #[serde(rename_all = "snake_case")]
 pub enum Role {
     ServiceArea,
+    /// A program, activity or division inside a service area: a measure is one of its
+    /// area's program.
+    Program,
     Measure,
     Kind,
     Period,
@@ -99,8 +102,9 @@ pub enum Role {
 }
 
 impl Role {
-    pub const ALL: [Role; 12] = [
+    pub const ALL: [Role; 13] = [
         Role::ServiceArea,
+        Role::Program,
         Role::Measure,
         Role::Kind,
         Role::Period,
@@ -118,6 +122,7 @@ impl Role {
     pub fn id(self) -> &'static str {
         match self {
             Role::ServiceArea => "service_area",
+            Role::Program => "program",
             Role::Measure => "measure",
             Role::Kind => "kind",
             Role::Period => "period",

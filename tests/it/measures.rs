@@ -122,6 +122,7 @@ mod contract {
         pub unit: Option<String>,
         pub owner: Option<String>,
         pub row: u32,
+        pub program: Option<String>,
     }
 
     #[derive(Debug, Deserialize)]
@@ -1671,7 +1672,7 @@ fn an_unknown_column_role_suggests_the_nearest() {
         "{err}"
     );
     assert!(
-        err.contains("roles: service_area, measure, kind, period, actual, target"),
+        err.contains("roles: service_area, program, measure, kind, period, actual, target"),
         "{err}"
     );
     let err = failure(dir.path(), &["quarterly.csv", "--column", "Goal"]);
@@ -2767,4 +2768,78 @@ fn cells_formatted_as_percentages_and_currency_are_read_as_they_show() {
     assert!(page.contains("-$350"), "{page}");
     assert!(!page.contains("0.38"), "no fraction is shown: {page}");
     assert!(page.contains("percentage points"), "{page}");
+}
+
+// ---------------------------------------------------------------------------------------
+// Programs: a measure is one of its area's program.
+
+#[test]
+fn a_program_column_makes_one_name_under_two_programs_two_measures() {
+    let dir = dir_with(&[(
+        "book.csv",
+        b"Department,Program,Measure,Type,Fiscal Year,Actual,Target
+Police,Patrol,Operating expenditures,Input,2024,1200,1250
+,,Operating expenditures,Input,2025,1300,1250
+Police,Investigations,Operating expenditures,Input,2024,800,820
+Police,Investigations,Cases cleared,Outcome,2024,61,60
+Police,,Sworn officers,Input,2024,210,
+Police,Department Total,Operating expenditures,Input,2024,2000,2070
+",
+    )]);
+    let inv = inventory(dir.path(), &["book.csv", "--as-of", "2025-12-31"]);
+    assert!(
+        inv.columns(0).contains(&"program=Program (B)".to_owned()),
+        "{:?}",
+        inv.columns(0)
+    );
+    let police = inv.area("Police");
+    let names: Vec<(&str, Option<&str>)> = police
+        .measures
+        .iter()
+        .map(|m| (m.name.as_str(), m.program.as_deref()))
+        .collect();
+    assert_eq!(
+        names,
+        [
+            ("Patrol · Operating expenditures", Some("Patrol")),
+            (
+                "Investigations · Operating expenditures",
+                Some("Investigations")
+            ),
+            ("Investigations · Cases cleared", Some("Investigations")),
+            ("Sworn officers", None),
+        ]
+    );
+    // The program is filled down with its department (merged cells): Patrol has 2025.
+    assert_eq!(
+        inv.measure("Police", "Patrol · Operating expenditures")
+            .years,
+        [2024, 2025]
+    );
+    assert!(inv.findings(Code::ConflictingValues).is_empty());
+    // A total in the program cell is a total row.
+    let totals = inv.findings(Code::TotalRow);
+    assert_eq!(totals.len(), 1);
+    assert!(totals[0].message.contains("row 7"), "{}", totals[0].message);
+}
+
+#[test]
+fn a_program_column_without_a_department_column_is_the_service_area() {
+    let dir = dir_with(&[(
+        "programs.csv",
+        b"Program,Measure,Year,Actual
+Patrol,Calls answered,2024,10
+Library,Visits,2024,5
+",
+    )]);
+    let inv = inventory(dir.path(), &["programs.csv", "--as-of", "2025-01-01"]);
+    assert!(
+        inv.columns(0)
+            .contains(&"service_area=Program (A)".to_owned()),
+        "{:?}",
+        inv.columns(0)
+    );
+    let names: Vec<&str> = inv.service_areas.iter().map(|a| a.name.as_str()).collect();
+    assert_eq!(names, ["Library", "Patrol"]);
+    assert_eq!(inv.measure("Patrol", "Calls answered").program, None);
 }

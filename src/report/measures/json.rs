@@ -82,6 +82,8 @@ struct JsonMeasure<'a> {
     unit: Option<&'a str>,
     owner: Option<&'a str>,
     row: u32,
+    /// Added in version 1: the program inside the service area, or `null`.
+    program: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -162,6 +164,7 @@ pub(super) fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
                             unit: m.unit.as_deref(),
                             owner: m.owner.as_deref(),
                             row: m.row,
+                            program: m.program.as_deref(),
                         })
                         .collect(),
                 }
