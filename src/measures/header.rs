@@ -138,7 +138,7 @@ pub(super) fn plan(
     let area_sheet = sheet
         .map(str::trim)
         .filter(|s| !s.is_empty() && !is_default_sheet_name(s));
-    let layout = d.layout(path, header_row, sheet, area_sheet.is_some())?;
+    let layout = d.layout(path, header_row, sheet, area_sheet.is_some(), &named, fys)?;
     let area_from_sheet = area_sheet
         .filter(|_| !d.roles.contains_key(&Role::ServiceArea))
         .map(str::to_owned);
@@ -384,6 +384,8 @@ impl Decided<'_> {
         header_row: u32,
         sheet: Option<&str>,
         area_from_sheet: bool,
+        named: &HashMap<Role, String>,
+        fys: u32,
     ) -> Result<Layout, Refusal> {
         let has_period = self.roles.contains_key(&Role::Period);
         let layout = if has_period && self.roles.contains_key(&Role::Actual) {
@@ -421,16 +423,108 @@ impl Decided<'_> {
                 format!("row {header_row} has no service area column"),
             ));
         }
+        if layout == Layout::Wide {
+            self.named_in_wide(path, named, fys)?;
+        }
         self.mapping.sort_by_key(|m| m.role);
         // Wide layout: each period column, read as the actual or the target of its period.
         for (i, _, series) in self.periods.clone() {
+            let was_named = |role: Role| {
+                named
+                    .get(&role)
+                    .is_some_and(|want| normalize(&self.headers[i]) == *want)
+            };
             match series {
-                Series::Actual => self.map(Role::Actual, i, false),
-                Series::Target => self.map(Role::Target, i, false),
+                Series::Actual => self.map(Role::Actual, i, was_named(Role::Actual)),
+                Series::Target => self.map(Role::Target, i, was_named(Role::Target)),
                 Series::Other => self.unread(i),
             }
         }
         Ok(layout)
+    }
+
+    /// In a wide layout (a column per period) every role named is honoured or refused:
+    /// an actual or target column is read as the period its header names
+    /// (`--column actual="FY 2025-26 Estimate"` reads that column as FY2026's actual);
+    /// one whose header names no period, a period column and a comparison column have no
+    /// period to be read for, and are refused with the reason (a comparison column found by
+    /// its header is said in a note and not read).
+    fn named_in_wide(
+        &mut self,
+        path: &Path,
+        named: &HashMap<Role, String>,
+        fys: u32,
+    ) -> Result<(), Refusal> {
+        let wide = "the file has one column per period (FY2023 Actual, 2022 Q3), so each value's period comes from its column's header";
+        for (role, series) in [
+            (Role::Actual, Series::Actual),
+            (Role::Target, Series::Target),
+        ] {
+            let Some(i) = self.roles.get(&role).copied() else {
+                continue;
+            };
+            let header = self.headers[i].clone();
+            let parsed = period::parse_header(&header, fys);
+            if parsed.is_none() && !named.contains_key(&role) {
+                // Found by its header (`Target` beside `FY2023 Actual`): no period to read.
+                self.roles.remove(&role);
+                self.mapping.retain(|m| m.role != role);
+                self.unread(i);
+                self.notes.push(format!(
+                    "column `{}` looks like {} values, but {wide}, and it names none: it is not read",
+                    crate::diagnostic::printable(&header),
+                    role.id()
+                ));
+                continue;
+            }
+            let Some((period, _)) = parsed else {
+                return Err(Refusal::new(
+                    path,
+                    format!(
+                        "--column {}={}: {wide}, and `{}` names no period; name a column whose header names one, or a period column too (--column period=HEADER) to read the file by rows",
+                        role.id(),
+                        crate::diagnostic::printable(&header),
+                        crate::diagnostic::printable(&header)
+                    ),
+                    format!(
+                        "column `{}` ({}) names no period",
+                        crate::diagnostic::printable(&header),
+                        role.id()
+                    ),
+                ));
+            };
+            self.roles.remove(&role);
+            self.mapping.retain(|m| m.role != role);
+            self.periods.retain(|(j, _, _)| *j != i);
+            self.periods.push((i, period, series));
+        }
+        if named.contains_key(&Role::Period) {
+            return Err(Refusal::new(
+                path,
+                format!(
+                    "--column period=...: {wide}; name an actual column too (--column actual=HEADER) to read the file by rows, or leave out the period"
+                ),
+                "a period column named in a file with a column per period".to_owned(),
+            ));
+        }
+        if let Some(i) = self.roles.remove(&Role::Comparison) {
+            let header = crate::diagnostic::printable(&self.headers[i]);
+            if named.contains_key(&Role::Comparison) {
+                return Err(Refusal::new(
+                    path,
+                    format!(
+                        "--column comparison={header}: {wide}, and a comparison column has no period to be the comparison for; give the comparison values a period (a long layout), or leave it out"
+                    ),
+                    format!("comparison column `{header}` has no period"),
+                ));
+            }
+            self.mapping.retain(|m| m.role != Role::Comparison);
+            self.unread(i);
+            self.notes.push(format!(
+                "column `{header}` looks like comparison values, but {wide}, and it names none: it is not read"
+            ));
+        }
+        Ok(())
     }
 }
 

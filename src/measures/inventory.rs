@@ -238,6 +238,8 @@ pub struct MeasureSummary {
     pub name: String,
     /// The program inside the service area, when the file has a program column.
     pub program: Option<String>,
+    /// Where its data comes from, when the file has a source column.
+    pub source: Option<String>,
     pub kind: Option<Measure>,
     /// The (fiscal) years with at least one actual value.
     pub years: Vec<i32>,
@@ -430,6 +432,7 @@ fn summarize(
     MeasureSummary {
         name: table.measure_name(info).to_owned(),
         program: info.program.map(|p| table.string(p).to_owned()),
+        source: info.source.clone(),
         kind: info.kind,
         years: years.into_iter().collect(),
         target_years: target_years.into_iter().collect(),

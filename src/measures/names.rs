@@ -138,6 +138,7 @@ mod tests {
                     unit: None,
                     owner: None,
                     direction: None,
+                    source: None,
                     row: u32::try_from(i + 2).unwrap(),
                 }
             })

@@ -87,6 +87,9 @@ pub struct MeasureInfo {
     pub owner: Option<String>,
     /// `Some(true)` when higher is better.
     pub direction: Option<bool>,
+    /// Where the measure's data comes from (a source column: a link or a system), the
+    /// first given.
+    pub source: Option<String>,
     /// The first row that names it.
     pub row: u32,
 }
@@ -167,6 +170,7 @@ impl Table {
                     }
                     k.unit = k.unit.take().or(m.unit);
                     k.owner = k.owner.take().or(m.owner);
+                    k.source = k.source.take().or(m.source);
                     k.direction = k.direction.or(m.direction);
                     k.row = k.row.min(m.row);
                     to.push(i);
@@ -766,6 +770,7 @@ impl RowReader<'_> {
             .and_then(|t| direction_of(&t));
         let unit = self.text(cells, Role::Unit);
         let owner = self.text(cells, Role::Owner);
+        let source = self.text(cells, Role::Source);
         let index = match self.measure_index.get(&(a, n)) {
             Some(&i) => i,
             None => {
@@ -779,6 +784,7 @@ impl RowReader<'_> {
                     unit: None,
                     owner: None,
                     direction: None,
+                    source: None,
                     row,
                 });
                 self.measure_index.insert((a, n), i);
@@ -798,6 +804,9 @@ impl RowReader<'_> {
             m.unit = unit.map(|u| value::canonical_unit(&u).into_owned());
         }
         m.owner = m.owner.take().or(owner.map(std::borrow::Cow::into_owned));
+        if m.source.is_none() {
+            m.source = source.map(std::borrow::Cow::into_owned);
+        }
         m.direction = m.direction.or(direction);
         Some(index)
     }

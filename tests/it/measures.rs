@@ -123,6 +123,7 @@ mod contract {
         pub owner: Option<String>,
         pub row: u32,
         pub program: Option<String>,
+        pub source: Option<String>,
     }
 
     #[derive(Debug, Deserialize)]
@@ -2842,4 +2843,85 @@ Library,Visits,2024,5
     let names: Vec<&str> = inv.service_areas.iter().map(|a| a.name.as_str()).collect();
     assert_eq!(names, ["Library", "Patrol"]);
     assert_eq!(inv.measure("Patrol", "Calls answered").program, None);
+}
+
+// ---------------------------------------------------------------------------------------
+// --column ROLE=HEADER is honoured for every role, or refused with the reason.
+
+const WIDE_WITH_ESTIMATE: &[u8] =
+    b"Department,Measure,FY2024 Actual,FY2025 Actual,FY 2025-26 Estimate,Comparable cities\n\
+Parks,Visits,100,110,120,95\n";
+
+#[test]
+fn a_column_named_as_the_actual_of_a_wide_file_is_read_for_its_period() {
+    let dir = dir_with(&[("book.csv", WIDE_WITH_ESTIMATE)]);
+    let as_of = ["--as-of", "2026-07-31", "--fiscal-year-start", "7"];
+    // Unnamed, the estimate is neither an actual nor a target; the comparison column has
+    // no period and is said not to be read.
+    let mut args = vec!["book.csv"];
+    args.extend(as_of);
+    let inv = inventory(dir.path(), &args);
+    assert_eq!(inv.measure("Parks", "Visits").years, [2024, 2025]);
+    let unread = inv.findings(Code::UnreadColumn);
+    assert!(
+        unread
+            .iter()
+            .any(|f| f.message.contains("FY 2025-26 Estimate")),
+        "{unread:#?}"
+    );
+    let r = measures(dir.path(), &args);
+    assert!(
+        r.stdout.contains("column `Comparable cities` looks like comparison values, but the file has one column per period"),
+        "{}",
+        r.stdout
+    );
+    // Named as the actual, it is FY2026's actual.
+    let mut args = vec!["book.csv", "--column", "actual=FY 2025-26 Estimate"];
+    args.extend(as_of);
+    let inv = inventory(dir.path(), &args);
+    assert_eq!(inv.measure("Parks", "Visits").years, [2024, 2025, 2026]);
+    assert!(
+        inv.files[0]
+            .columns
+            .iter()
+            .any(|c| c.role == "actual" && c.header == "FY 2025-26 Estimate" && c.named),
+        "{:?}",
+        inv.files[0].columns
+    );
+}
+
+#[test]
+fn a_role_a_wide_file_has_no_place_for_is_refused_with_the_reason() {
+    let dir = dir_with(&[("book.csv", WIDE_WITH_ESTIMATE)]);
+    for (column, said) in [
+        (
+            "actual=Comparable cities",
+            "--column actual=Comparable cities: the file has one column per period (FY2023 Actual, 2022 Q3), so each value's period comes from its column's header, and `Comparable cities` names no period",
+        ),
+        (
+            "period=Measure",
+            "--column period=...: the file has one column per period",
+        ),
+        (
+            "comparison=Comparable cities",
+            "a comparison column has no period to be the comparison for",
+        ),
+    ] {
+        let err = failure(dir.path(), &["book.csv", "--column", column]);
+        assert!(err.contains(said), "{column}: {err}");
+    }
+}
+
+#[test]
+fn a_source_column_gives_each_measure_its_source() {
+    let dir = dir_with(&[(
+        "m.csv",
+        b"Department,Measure,Year,Actual,Source\nParks,Visits,2024,5,https://data.example.gov/parks\nParks,Visits,2025,6,\nPolice,Calls,2024,9,\n",
+    )]);
+    let inv = inventory(dir.path(), &["m.csv", "--as-of", "2026-01-01"]);
+    assert_eq!(
+        inv.measure("Parks", "Visits").source.as_deref(),
+        Some("https://data.example.gov/parks")
+    );
+    assert_eq!(inv.measure("Police", "Calls").source, None);
 }

@@ -84,6 +84,8 @@ struct JsonMeasure<'a> {
     row: u32,
     /// Added in version 1: the program inside the service area, or `null`.
     program: Option<&'a str>,
+    /// Added in version 1: the measure's source column, or `null`.
+    source: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -165,6 +167,7 @@ pub(super) fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
                             owner: m.owner.as_deref(),
                             row: m.row,
                             program: m.program.as_deref(),
+                            source: m.source.as_deref(),
                         })
                         .collect(),
                 }
