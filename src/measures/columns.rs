@@ -12,6 +12,7 @@ pub fn synonyms(role: Role) -> &'static [&'static str] {
             "servicearea",
             "department",
             "dept",
+            // Open-data exports name the area by its name beside its code.
             "departmentname",
             "deptname",
             "bureau",
@@ -42,6 +43,7 @@ pub fn synonyms(role: Role) -> &'static [&'static str] {
             "measuretitle",
             "indicatorname",
             "kpiname",
+            "performancemeasurename",
         ],
         Role::Kind => &["measurekind", "measuretype", "type", "category", "kind"],
         Role::Period => &[
@@ -54,14 +56,24 @@ pub fn synonyms(role: Role) -> &'static [&'static str] {
             "date",
             "calendarmonth",
             "reportingperiod",
+            "datereported",
+            "actualvaluedate",
         ],
-        Role::Actual => &["actual", "value", "result", "actualvalue", "actuals"],
+        Role::Actual => &[
+            "actual",
+            "value",
+            "result",
+            "actualvalue",
+            "actuals",
+            "measurevalue",
+        ],
         // A budget book's adopted, proposed or planned figure for a period is the target
         // set for it; an estimate, projection or forecast is neither (see `series_of`).
         Role::Target => &[
             "target",
             "goal",
             "targetvalue",
+            "measuregoal",
             "targets",
             "goals",
             "objective",
@@ -282,6 +294,21 @@ mod tests {
         assert_eq!(role_of("Council District"), Some(Role::Breakdown));
         assert_eq!(role_of("National Average"), Some(Role::Comparison));
         assert_eq!(role_of("Data as of"), None);
+        // The headers of published layouts: Los Angeles, Austin, Clear Impact, Esri.
+        for (header, role) in [
+            ("department_name", Role::ServiceArea),
+            // A division is a program, read as the area where no department column is.
+            ("Measure Division", Role::Program),
+            ("performance_measure_name", Role::Measure),
+            ("Measure Value", Role::Actual),
+            ("Measure Goal", Role::Target),
+            ("actual_value_date", Role::Period),
+            ("Date Reported", Role::Period),
+        ] {
+            assert_eq!(role_of(header), Some(role), "{header}");
+        }
+        // A program is below the department: the area only when no department is there.
+        assert_eq!(role_of("program_name"), Some(Role::Program));
         assert_eq!(role_of("Measure Code"), None);
     }
 

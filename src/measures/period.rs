@@ -215,8 +215,9 @@ pub fn parse_header(header: &str, fiscal_year_start: u32) -> Option<(Period, Ser
     Some((period, series.unwrap_or(Series::Actual)))
 }
 
-/// `2016_17` (a year and the next one's last two digits, joined by `_`) as `fy2016-17`:
-/// an export's column name for a fiscal year, never a month, whatever the number.
+/// `2016_17` or `2016_2017` (a year and the next one, or its last two digits, joined by
+/// `_`) as `fy2016-17`, `fy2016-2017`: an export's column name for a fiscal year, never a
+/// month, whatever the number.
 fn fiscal_pairs(text: &str) -> String {
     let b = text.as_bytes();
     let digits = |from: usize, n: usize| {
@@ -228,12 +229,19 @@ fn fiscal_pairs(text: &str) -> String {
     let mut i = 0;
     while i < b.len() {
         let starts = i == 0 || !b[i - 1].is_ascii_alphanumeric();
-        if starts && digits(i, 4) && b.get(i + 4) == Some(&b'_') && digits(i + 5, 2) {
+        let next_digits = [2, 4].into_iter().find(|&n| digits(i + 5, n));
+        if let Some(n) =
+            next_digits.filter(|_| starts && digits(i, 4) && b.get(i + 4) == Some(&b'_'))
+        {
             let year: u32 = text[i..i + 4].parse().unwrap_or(0);
-            let next: u32 = text[i + 5..i + 7].parse().unwrap_or(100);
-            if (year + 1) % 100 == next {
-                out.push_str(&format!("fy{}-{}", &text[i..i + 4], &text[i + 5..i + 7]));
-                i += 7;
+            let next: u32 = text[i + 5..i + 5 + n].parse().unwrap_or(0);
+            if (year + 1) % 10u32.pow(n as u32) == next {
+                out.push_str(&format!(
+                    "fy{}-{}",
+                    &text[i..i + 4],
+                    &text[i + 5..i + 5 + n]
+                ));
+                i += 5 + n;
                 continue;
             }
         }

@@ -19,6 +19,7 @@ mod hostile;
 mod init;
 mod json_contract;
 mod layers;
+mod layouts;
 mod measures;
 mod plan;
 mod portfolio;

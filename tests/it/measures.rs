@@ -12,7 +12,7 @@ use tempfile::TempDir;
 use crate::common::cli::{Run, run, run_in};
 
 /// The measures JSON contract v1, written independently of the renderer.
-mod contract {
+pub(crate) mod contract {
     use serde::Deserialize;
 
     #[derive(Debug, Deserialize)]
@@ -207,7 +207,7 @@ mod contract {
 use contract::{Code, Frequency, Inventory, Kind, Layout, Rows, Severity};
 
 /// A temporary directory holding `files`, each written as given.
-fn dir_with(files: &[(&str, &[u8])]) -> TempDir {
+pub(crate) fn dir_with(files: &[(&str, &[u8])]) -> TempDir {
     let dir = tempfile::tempdir().unwrap();
     for (name, bytes) in files {
         std::fs::write(dir.path().join(name), bytes).unwrap();
@@ -216,14 +216,14 @@ fn dir_with(files: &[(&str, &[u8])]) -> TempDir {
 }
 
 /// `pmcheck measures ARGS` run inside `dir`, so files are named relative to it.
-fn measures(dir: &Path, args: &[&str]) -> Run {
+pub(crate) fn measures(dir: &Path, args: &[&str]) -> Run {
     let mut all = vec!["measures"];
     all.extend_from_slice(args);
     run_in(dir, &all)
 }
 
 /// The JSON inventory of a run that must succeed, read through the contract.
-fn inventory(dir: &Path, args: &[&str]) -> Inventory {
+pub(crate) fn inventory(dir: &Path, args: &[&str]) -> Inventory {
     let mut all = args.to_vec();
     all.extend_from_slice(&["-f", "json"]);
     let r = measures(dir, &all);

@@ -1,0 +1,588 @@
+//! `measures` on the layouts jurisdictions and performance software publish (issue 22,
+//! item 12): each file has the column names of a public layout and values made up for
+//! the test. Each is read as JSON for what must be read (areas, measures, years,
+//! targets, findings) and its table inventory is a snapshot. Where pmcheck cannot read
+//! a layout fully yet, the test asserts what it does today and a `// GAP:` comment names
+//! what is missing.
+
+use std::path::Path;
+
+use tempfile::TempDir;
+
+use crate::measures::contract::{Code, Frequency, Inventory, Kind, Layout};
+use crate::measures::{dir_with, inventory, measures};
+
+/// The table inventory of a run that must succeed.
+fn table(dir: &Path, args: &[&str]) -> String {
+    let r = measures(dir, args);
+    assert_eq!(r.code, 0, "{args:?}: {}", r.stderr);
+    r.stdout
+}
+
+/// The error of a run that must fail with exit status 2.
+fn refused(dir: &Path, args: &[&str]) -> String {
+    let r = measures(dir, args);
+    assert_eq!(r.code, 2, "{args:?} should fail: {}", r.stdout);
+    r.stderr
+}
+
+/// `file` holding `csv` in a new directory, and the arguments that read it: the file,
+/// then `options` split at spaces.
+fn fixture<'a>(file: &'a str, csv: &str, options: &'a str) -> (TempDir, Vec<&'a str>) {
+    let dir = dir_with(&[(file, csv.as_bytes())]);
+    let mut args = vec![file];
+    args.extend(options.split_whitespace());
+    (dir, args)
+}
+
+/// A layout read only with the `--column` options `named`: `args` alone is refused with
+/// an error containing `refusal`; the arguments with `named`, and their inventory.
+fn needs<'a>(
+    dir: &Path,
+    args: &[&'a str],
+    named: &[&'a str],
+    refusal: &str,
+) -> (Vec<&'a str>, Inventory) {
+    let error = refused(dir, args);
+    assert!(error.contains(refusal), "{error}");
+    let mut all = args.to_vec();
+    all.extend_from_slice(named);
+    let inv = inventory(dir, &all);
+    (all, inv)
+}
+
+/// The service areas' names, in the inventory's order.
+fn areas(inv: &Inventory) -> Vec<&str> {
+    inv.service_areas.iter().map(|a| a.name.as_str()).collect()
+}
+
+/// Each finding's code and row, in the inventory's order.
+fn findings(inv: &Inventory) -> Vec<(Code, Option<u32>)> {
+    inv.findings.iter().map(|f| (f.code, f.row)).collect()
+}
+
+/// The one `unread-column` finding's message.
+fn unread(inv: &Inventory) -> &str {
+    let unread = inv.findings(Code::UnreadColumn);
+    assert_eq!(unread.len(), 1, "{unread:#?}");
+    &unread[0].message
+}
+
+/// Los Angeles: one row per performance measure of a program, actuals and budget
+/// figures per fiscal year (from July) in columns named like `2012_13_actuals`.
+const LOS_ANGELES: &str = "\
+department_code,department_name,subdept_code,subdept_name,program_code,program_name,performance_measure_code,performance_measure_name,unit,2012_13_actuals,2013_14_actuals,2014_15_actuals,2015_16_adopted_budget,2015_16_actuals,2016_17_adopted,2016_2017_actuals,2017_18_proposed_budget
+88,Recreation and Parks,8801,Aquatics,DA8801,Aquatic Programs,RP001,Swim lessons delivered,Number,\"3,120\",\"3,340\",\"3,505\",\"3,600\",\"3,712\",\"3,800\",\"3,655\",\"3,900\"
+88,Recreation and Parks,8802,Grounds,DA8802,Park Maintenance,RP014,Park acres mowed per crew,Acres,412,430,425,440,438,450,447,455
+70,Police,7001,Patrol,DA7001,Field Forces,PD003,Average response time to emergency calls,Minutes,5.9,6.1,5.7,5.5,5.8,5.5,6.0,5.5
+";
+
+#[test]
+fn los_angeles_reads_fiscal_years_from_underscored_headers_and_budget_targets() {
+    let (dir, args) = fixture(
+        "la.csv",
+        LOS_ANGELES,
+        "--fiscal-year-start 7 --as-of 2017-09-30",
+    );
+    let inv = inventory(dir.path(), &args);
+    assert_eq!(inv.files[0].layout, Layout::Wide);
+    assert_eq!(
+        inv.columns(0),
+        [
+            "service_area=department_name (B)",
+            "program=program_name (F)",
+            "measure=performance_measure_name (H)",
+            "unit=unit (I)",
+            "actual=2012_13_actuals (J)",
+            "actual=2013_14_actuals (K)",
+            "actual=2014_15_actuals (L)",
+            "target=2015_16_adopted_budget (M)",
+            "actual=2015_16_actuals (N)",
+            "target=2016_17_adopted (O)",
+            "actual=2016_2017_actuals (P)",
+            "target=2017_18_proposed_budget (Q)",
+        ]
+    );
+    assert_eq!(areas(&inv), ["Police", "Recreation and Parks"]);
+    // `2012_13` is FY2013 and `2016_2017` FY2017; the adopted and proposed budgets are
+    // the targets of FY2016 to FY2018.
+    // Each measure is its program's: `Aquatic Programs · Swim lessons delivered`.
+    for (area, name, unit) in [
+        (
+            "Recreation and Parks",
+            "Aquatic Programs · Swim lessons delivered",
+            "Number",
+        ),
+        (
+            "Recreation and Parks",
+            "Park Maintenance · Park acres mowed per crew",
+            "Acres",
+        ),
+        (
+            "Police",
+            "Field Forces · Average response time to emergency calls",
+            "Minutes",
+        ),
+    ] {
+        let m = inv.measure(area, name);
+        assert_eq!(m.years, [2013, 2014, 2015, 2016, 2017], "{name}");
+        assert_eq!(m.target_years, [2016, 2017, 2018], "{name}");
+        assert_eq!(m.latest.as_deref(), Some("FY2017"), "{name}");
+        assert_eq!(m.frequency, Some(Frequency::Annual), "{name}");
+        assert_eq!(m.unit.as_deref(), Some(unit), "{name}");
+        assert_eq!(m.kind, None, "{name}");
+    }
+    // The layout has no kind column: each measure says so, and nothing else is wrong.
+    assert_eq!(
+        findings(&inv),
+        [
+            (Code::NoKind, Some(2)),
+            (Code::NoKind, Some(3)),
+            (Code::NoKind, Some(4)),
+            (Code::UnreadColumn, None),
+        ]
+    );
+    // The program (`program_name`) is read below the department; the subdepartment,
+    // a coarser grouping, is not.
+    assert_eq!(
+        inv.measure(
+            "Police",
+            "Field Forces · Average response time to emergency calls"
+        )
+        .program
+        .as_deref(),
+        Some("Field Forces")
+    );
+    let unread = unread(&inv);
+    for column in ["`D subdept_name`", "`G performance_measure_code`"] {
+        assert!(unread.contains(column), "{column}: {unread}");
+    }
+    insta::assert_snapshot!("layouts_los_angeles_table", table(dir.path(), &args));
+}
+
+/// Austin: one row per measure per fiscal year (from October), with the measure's goal
+/// (its target, a number) and its division. The column of the value itself differs
+/// between exports: this one calls it `Measure Value`.
+const AUSTIN: &str = "\
+Activity Code,Frequency,Measure ID,Measure Name,Measure Goal,Measure Division,Fiscal Year,If the measure is new?,Measure Type,Measure Value
+LIB1A,Annual,4101,Library program attendance,\"150,000\",Public Services,2021,No,Output,\"138,400\"
+LIB1A,Annual,4101,Library program attendance,\"150,000\",Public Services,2022,No,Output,\"146,210\"
+LIB1A,Annual,4101,Library program attendance,\"155,000\",Public Services,2023,No,Output,\"157,932\"
+LIB1A,Annual,4102,Patrons satisfied with library services,90%,Public Services,2022,Yes,Result,88.5%
+LIB1A,Annual,4102,Patrons satisfied with library services,90%,Public Services,2023,No,Result,91.2%
+SWM2B,Annual,6120,Tons of curbside recycling collected,\"52,000\",Collection Services,2022,No,Demand,\"51,870\"
+SWM2B,Annual,6120,Tons of curbside recycling collected,\"53,000\",Collection Services,2023,No,Demand,\"53,405\"
+SWM2B,Annual,6121,Cost per household for curbside collection,$12.40,Collection Services,2023,Yes,Efficiency,$12.15
+";
+
+#[test]
+fn austin_reads_the_measure_value_the_goal_as_target_and_the_division_as_area() {
+    let (dir, args) = fixture(
+        "austin.csv",
+        AUSTIN,
+        "--fiscal-year-start 10 --as-of 2023-12-31",
+    );
+    let inv = inventory(dir.path(), &args);
+    assert_eq!(inv.files[0].layout, Layout::Long);
+    assert_eq!(
+        inv.columns(0),
+        [
+            "service_area=Measure Division (F)",
+            "measure=Measure Name (D)",
+            "kind=Measure Type (I)",
+            "period=Fiscal Year (G)",
+            "actual=Measure Value (J)",
+            "target=Measure Goal (E)",
+        ]
+    );
+    assert_eq!(areas(&inv), ["Collection Services", "Public Services"]);
+    for (area, name, kind, years) in [
+        (
+            "Public Services",
+            "Library program attendance",
+            Kind::Output,
+            &[2021, 2022, 2023][..],
+        ),
+        (
+            "Public Services",
+            "Patrons satisfied with library services",
+            Kind::Outcome,
+            &[2022, 2023],
+        ),
+        (
+            "Collection Services",
+            "Tons of curbside recycling collected",
+            Kind::Workload,
+            &[2022, 2023],
+        ),
+        (
+            "Collection Services",
+            "Cost per household for curbside collection",
+            Kind::Efficiency,
+            &[2023],
+        ),
+    ] {
+        let m = inv.measure(area, name);
+        assert_eq!(m.kind, Some(kind), "{name}");
+        assert_eq!(m.years, years, "{name}");
+        // The goal of each year is its target.
+        assert_eq!(m.target_years, years, "{name}");
+        assert_eq!(m.latest.as_deref(), Some("FY2023"), "{name}");
+    }
+    // Activity code, frequency, measure ID and the new-measure flag are not roles.
+    assert_eq!(findings(&inv), [(Code::UnreadColumn, None)]);
+    assert!(unread(&inv).contains("`H If the measure is new?`"));
+    let public = &inv.area("Public Services").icma;
+    assert!(public.three_years.counts, "{}", public.three_years.reason);
+    insta::assert_snapshot!("layouts_austin_table", table(dir.path(), &args));
+}
+
+/// An Austin export of several years where older rows hold the value in `Actual` and
+/// newer ones in `Measure Value`.
+const AUSTIN_TWO_VALUE_COLUMNS: &str = "\
+Activity Code,Frequency,Measure ID,Measure Name,Measure Goal,Measure Division,Fiscal Year,If the measure is new?,Measure Type,Actual,Measure Value
+LIB1A,Annual,4101,Library program attendance,\"145,000\",Public Services,2020,No,Output,\"121,050\",
+LIB1A,Annual,4101,Library program attendance,\"150,000\",Public Services,2021,No,Output,,\"138,400\"
+LIB1A,Annual,4101,Library program attendance,\"150,000\",Public Services,2022,No,Output,,\"146,210\"
+";
+
+#[test]
+fn austin_with_the_value_in_two_columns_reads_only_the_first() {
+    let (dir, args) = fixture(
+        "austin.csv",
+        AUSTIN_TWO_VALUE_COLUMNS,
+        "--fiscal-year-start 10 --as-of 2023-12-31",
+    );
+    let inv = inventory(dir.path(), &args);
+    assert!(inv.columns(0).contains(&"actual=Actual (J)".to_string()));
+    // GAP: the second value column is not read, so FY2021 and FY2022 have no actual and
+    // the measure is wrongly stale. Right: one actual from whichever of `Actual` and
+    // `Measure Value` holds it on each row (two actual columns joined, in header.rs
+    // and read.rs), and a conflict only when both hold different values.
+    assert!(unread(&inv).contains("`K Measure Value`"));
+    let m = inv.measure("Public Services", "Library program attendance");
+    assert_eq!(m.years, [2020]);
+    assert_eq!(m.target_years, [2020, 2021, 2022]);
+    assert_eq!(inv.files[0].rows.no_value, 2);
+    assert_eq!(
+        findings(&inv),
+        [(Code::Stale, Some(2)), (Code::UnreadColumn, None)]
+    );
+    insta::assert_snapshot!(
+        "layouts_austin_two_value_columns_table",
+        table(dir.path(), &args)
+    );
+}
+
+/// New York City: one row per indicator, fiscal year (from July) and data type (actual
+/// or target), with a column per month of the fiscal year.
+const NEW_YORK: &str = "\
+agency,indicator,cpr_data_type,fiscal_year,jul_01,aug_01,sep_01,oct_01,nov_01,dec_01,jan_01,feb_01,mar_01,apr_01,may_01,jun_01
+DSNY,Tons of refuse collected per truck-shift,Actual,2023,10.4,10.1,10.6,10.9,10.2,10.8,10.5,10.3,10.7,10.6,10.4,10.2
+DSNY,Tons of refuse collected per truck-shift,Target,2023,10.5,10.5,10.5,10.5,10.5,10.5,10.5,10.5,10.5,10.5,10.5,10.5
+DSNY,Tons of refuse collected per truck-shift,Actual,2024,10.6,10.3,10.2,,,,,,,,,
+DSNY,Tons of refuse collected per truck-shift,Target,2024,10.5,10.5,10.5,10.5,10.5,10.5,10.5,10.5,10.5,10.5,10.5,10.5
+DPR,Parks rated acceptable for overall condition (%),Actual,2023,86,87,85,88,86,89,87,86,88,87,85,86
+DPR,Parks rated acceptable for overall condition (%),Target,2023,85,85,85,85,85,85,85,85,85,85,85,85
+";
+
+#[test]
+fn new_york_month_columns_and_data_type_rows_are_not_read_yet() {
+    let (dir, base) = fixture(
+        "nyc.csv",
+        NEW_YORK,
+        "--fiscal-year-start 7 --as-of 2023-10-15",
+    );
+    // GAP: `jul_01` … `jun_01` name a month without its year, which is the row's
+    // `fiscal_year` (July 2022 to June 2023 for 2023): a month column read with the
+    // period column (read.rs) is missing, so the file has no actual column and is
+    // refused. Naming the June column as the actual reads one value per fiscal year.
+    let (args, inv) = needs(
+        dir.path(),
+        &base,
+        &["--column", "actual=jun_01"],
+        "has no header row pmcheck recognises",
+    );
+    assert_eq!(
+        inv.columns(0),
+        [
+            "service_area=agency (A)",
+            "measure=indicator (B)",
+            "period=fiscal_year (D)",
+            "actual=jun_01 (P)",
+        ]
+    );
+    assert_eq!(areas(&inv), ["DPR", "DSNY"]);
+    // GAP: `cpr_data_type` (Actual or Target) is not read, so each target row is a
+    // second actual for its year: every year with both conflicts and no value is
+    // used. Right: a row-type column that sends the row's values to the actual or the
+    // target (read.rs); then DSNY has actuals for FY2023 and FY2024 (July to
+    // September) and targets for both, DPR an actual and a target for FY2023.
+    assert!(unread(&inv).contains("`C cpr_data_type`"));
+    for (area, name) in [
+        ("DSNY", "Tons of refuse collected per truck-shift"),
+        ("DPR", "Parks rated acceptable for overall condition (%)"),
+    ] {
+        let m = inv.measure(area, name);
+        assert!(m.years.is_empty(), "{name}: {:?}", m.years);
+        assert!(m.target_years.is_empty(), "{name}");
+    }
+    let conflicts: Vec<Option<u32>> = inv
+        .findings(Code::ConflictingValues)
+        .iter()
+        .map(|f| f.row)
+        .collect();
+    assert_eq!(conflicts, [Some(3), Some(5), Some(7)]);
+    insta::assert_snapshot!("layouts_new_york_table", table(dir.path(), &args));
+}
+
+/// San Francisco's scorecard feed: one row per measure code and calendar month, the
+/// actual a ratio from 0 to 1, with the department, the goal and four categories.
+const SAN_FRANCISCO: &str = "\
+measure_code,calendar_month,actual,department,goal,category_1,category_2,category_3,category_4,data_loaded_at,data_as_of
+MTA-07,2023-07-01T00:00:00.000,0.612,Municipal Transportation Agency,0.85,Transportation,On-time performance,Muni,,2023-10-03T09:15:00.000,2023-09-30T00:00:00.000
+MTA-07,2023-08-01T00:00:00.000,0.598,Municipal Transportation Agency,0.85,Transportation,On-time performance,Muni,,2023-10-03T09:15:00.000,2023-09-30T00:00:00.000
+MTA-07,2023-09-01T00:00:00.000,0.634,Municipal Transportation Agency,0.85,Transportation,On-time performance,Muni,,2023-10-03T09:15:00.000,2023-09-30T00:00:00.000
+DPW-12,2023-07-01T00:00:00.000,0.941,Public Works,0.95,Livability,Street cleaning,Response,311 requests,2023-10-03T09:15:00.000,2023-09-30T00:00:00.000
+DPW-12,2023-08-01T00:00:00.000,0.957,Public Works,0.95,Livability,Street cleaning,Response,311 requests,2023-10-03T09:15:00.000,2023-09-30T00:00:00.000
+DPW-12,2023-09-01T00:00:00.000,0.962,Public Works,0.95,Livability,Street cleaning,Response,311 requests,2023-10-03T09:15:00.000,2023-09-30T00:00:00.000
+";
+
+#[test]
+fn san_francisco_reads_months_from_timestamps_once_the_measure_code_is_named() {
+    let (dir, base) = fixture(
+        "scorecard.csv",
+        SAN_FRANCISCO,
+        "--fiscal-year-start 7 --as-of 2023-10-15",
+    );
+    // The feed names a measure only by its code, which is no measure name by itself.
+    let (args, inv) = needs(
+        dir.path(),
+        &base,
+        &["--column", "measure=measure_code"],
+        "it needs a measure column",
+    );
+    assert_eq!(
+        inv.columns(0),
+        [
+            "service_area=department (D)",
+            "measure=measure_code (A)",
+            "period=calendar_month (B)",
+            "actual=actual (C)",
+            "target=goal (E)",
+        ]
+    );
+    assert_eq!(
+        areas(&inv),
+        ["Municipal Transportation Agency", "Public Works"]
+    );
+    for (area, code) in [
+        ("Municipal Transportation Agency", "MTA-07"),
+        ("Public Works", "DPW-12"),
+    ] {
+        let m = inv.measure(area, code);
+        // July to September 2023 are months of FY2024.
+        assert_eq!(m.frequency, Some(Frequency::Monthly), "{code}");
+        assert_eq!(m.years, [2024], "{code}");
+        assert_eq!(m.target_years, [2024], "{code}");
+        assert_eq!(m.latest.as_deref(), Some("2023-09"), "{code}");
+        // GAP: the actual and the goal are ratios (0.612 is 61.2%) and no unit says
+        // so; a measure's unit from its values (a ratio read as a percent) needs
+        // inventory.rs. The values themselves are read as written.
+        assert_eq!(m.unit, None, "{code}");
+    }
+    // The categories and load dates are no roles.
+    assert_eq!(
+        findings(&inv),
+        [
+            (Code::NoKind, Some(2)),
+            (Code::NoKind, Some(5)),
+            (Code::UnreadColumn, None),
+        ]
+    );
+    assert!(unread(&inv).contains("`K data_as_of`"));
+    insta::assert_snapshot!("layouts_san_francisco_table", table(dir.path(), &args));
+}
+
+/// A Clear Impact Scorecard import: one row per measure (by its ID) and date, dates
+/// written MM/DD/YYYY.
+const CLEAR_IMPACT: &str = "\
+id,actual_value_date,target_value,actual_value,comment
+PM-2281,12/31/2021,75,68,Baseline year
+PM-2281,12/31/2022,75,71,
+PM-2281,12/31/2023,78,77,New outreach staff hired in March
+PM-2294,06/30/2023,1200,1134,
+PM-2294,12/31/2023,1200,1262,Includes two winter events
+";
+
+#[test]
+fn clear_impact_import_has_no_service_area_to_read() {
+    let (dir, args) = fixture(
+        "import.csv",
+        CLEAR_IMPACT,
+        "--as-of 2024-02-15 --column measure=id",
+    );
+    // The date, actual and target columns are recognised: only the area is missing.
+    // GAP: an import for one scorecard has no service area column, and pmcheck needs
+    // one; right would be an area for the whole file (its scorecard, named by the
+    // user), in header.rs and read.rs. Its year-end dates would then read as months
+    // (December of each year), not as years: a frequency from the spacing of dates is
+    // missing too (inventory.rs).
+    let error = refused(dir.path(), &args);
+    assert!(
+        error.contains("row 1 has no service area column"),
+        "{error}"
+    );
+    assert!(error.contains("--column service_area=HEADER"), "{error}");
+    insta::assert_snapshot!("layouts_clear_impact_error", error);
+}
+
+/// Spider Impact's "data in columns" import: one row per KPI, with its goal and red
+/// flag, and a column per month-end date.
+const SPIDER_IMPACT: &str = "\
+Organization,KPI,Goal,Red Flag,1/31/2024,2/29/2024,3/31/2024,4/30/2024,5/31/2024,6/30/2024
+Fire Department,Turnout time under 80 seconds (%),90,80,88.2,91.0,89.5,92.3,90.8,
+Fire Department,Hydrants inspected,400,300,352,368,401,395,,
+Finance,Invoices paid within 30 days (%),95,85,93.1,94.8,96.2,95.5,97.0,
+";
+
+#[test]
+fn spider_impact_reads_date_columns_but_not_the_standing_goal() {
+    let (dir, base) = fixture("spider.csv", SPIDER_IMPACT, "--as-of 2024-06-15");
+    // `Organization` is not taken for a service area by itself (it can name the
+    // jurisdiction); naming it reads the file.
+    let (args, inv) = needs(
+        dir.path(),
+        &base,
+        &["--column", "service_area=Organization"],
+        "no service area column",
+    );
+    assert_eq!(inv.files[0].layout, Layout::Wide);
+    assert_eq!(
+        inv.columns(0),
+        [
+            "service_area=Organization (A)",
+            "measure=KPI (B)",
+            "actual=1/31/2024 (E)",
+            "actual=2/29/2024 (F)",
+            "actual=3/31/2024 (G)",
+            "actual=4/30/2024 (H)",
+            "actual=5/31/2024 (I)",
+            "actual=6/30/2024 (J)",
+        ]
+    );
+    assert_eq!(areas(&inv), ["Finance", "Fire Department"]);
+    for (area, name, latest) in [
+        (
+            "Fire Department",
+            "Turnout time under 80 seconds (%)",
+            "2024-05",
+        ),
+        ("Fire Department", "Hydrants inspected", "2024-04"),
+        ("Finance", "Invoices paid within 30 days (%)", "2024-05"),
+    ] {
+        let m = inv.measure(area, name);
+        assert_eq!(m.frequency, Some(Frequency::Monthly), "{name}");
+        assert_eq!(m.years, [2024], "{name}");
+        assert_eq!(m.latest.as_deref(), Some(latest), "{name}");
+        // GAP: the `Goal` column holds no period in a wide file: it is said not to be
+        // read (a note), so each KPI has no target. Right: a standing goal is the target
+        // of every period of its row (read.rs).
+        assert!(m.target_years.is_empty(), "{name}");
+    }
+    // GAP: `Red Flag` (the threshold below which a KPI is red) has no role.
+    assert!(unread(&inv).contains("`D Red Flag`"));
+    assert!(unread(&inv).contains("`C Goal`"), "{}", unread(&inv));
+    assert_eq!(
+        findings(&inv),
+        [
+            (Code::NoKind, Some(2)),
+            (Code::NoTarget, Some(2)),
+            (Code::NoKind, Some(3)),
+            (Code::NoTarget, Some(3)),
+            (Code::NoKind, Some(4)),
+            (Code::NoTarget, Some(4)),
+            (Code::UnreadColumn, None),
+            // The note that the goal column, holding no period, is not read.
+            (Code::NotARole, None),
+        ]
+    );
+    insta::assert_snapshot!("layouts_spider_impact_table", table(dir.path(), &args));
+}
+
+/// Esri Performance Management: one row per metric, boundary and reporting date, under
+/// a strategic outcome, with targets set for dates not yet reported.
+const ESRI: &str = "\
+Boundary Name,Date Reported,Metric,Outcome,Actual,Target
+Citywide,2022-12-31,Residents within a 10-minute walk of a park (%),Healthy Community,71.5,75
+Citywide,2023-12-31,Residents within a 10-minute walk of a park (%),Healthy Community,73.2,75
+Citywide,2024-12-31,Residents within a 10-minute walk of a park (%),Healthy Community,,77
+Citywide,2025-12-31,Residents within a 10-minute walk of a park (%),Healthy Community,,80
+Citywide,2022-12-31,Traffic fatalities,Safe Streets,14,10
+Citywide,2023-12-31,Traffic fatalities,Safe Streets,11,8
+Citywide,2024-12-31,Traffic fatalities,Safe Streets,,6
+";
+
+#[test]
+fn esri_reads_future_targets_without_actuals_under_their_outcome() {
+    let (dir, base) = fixture("metrics.csv", ESRI, "--as-of 2024-03-31");
+    // The layout has no department: the strategic outcome is the nearest grouping.
+    let (args, inv) = needs(
+        dir.path(),
+        &base,
+        &[
+            "--column",
+            "service_area=Outcome",
+            "--column",
+            "breakdown=Boundary Name",
+        ],
+        "no service area column",
+    );
+    assert_eq!(
+        inv.columns(0),
+        [
+            "service_area=Outcome (D)",
+            "measure=Metric (C)",
+            "period=Date Reported (B)",
+            "actual=Actual (E)",
+            "target=Target (F)",
+            "breakdown=Boundary Name (A)",
+        ]
+    );
+    assert_eq!(areas(&inv), ["Healthy Community", "Safe Streets"]);
+    let park = inv.measure(
+        "Healthy Community",
+        "Residents within a 10-minute walk of a park (%)",
+    );
+    assert_eq!(park.years, [2022, 2023]);
+    // The targets set ahead, with no actual yet, are targets and no future value.
+    assert_eq!(park.target_years, [2022, 2023, 2024, 2025]);
+    assert_eq!(park.latest.as_deref(), Some("2023-12"));
+    // The boundary is a breakdown of the metric, named by its column.
+    assert_eq!(park.breakdowns, ["Boundary Name"]);
+    let fatalities = inv.measure("Safe Streets", "Traffic fatalities");
+    assert_eq!(fatalities.years, [2022, 2023]);
+    assert_eq!(fatalities.target_years, [2022, 2023, 2024]);
+    assert_eq!(inv.files[0].rows.no_value, 3);
+    assert!(inv.findings(Code::NoTarget).is_empty());
+    assert!(inv.findings(Code::FuturePeriod).is_empty());
+    assert_eq!(
+        findings(&inv),
+        [(Code::NoKind, Some(2)), (Code::NoKind, Some(6))]
+    );
+    // GAP: a date reported once a year (12/31) is read as the month of December, so
+    // each metric is monthly; without the boundary as a breakdown, each has eleven
+    // months missing a year, through the months of its future targets. Right: the
+    // frequency from the spacing of the dates, annual here, and no missing periods
+    // (inventory.rs).
+    assert_eq!(park.frequency, Some(Frequency::Monthly));
+    let without_boundary = inventory(dir.path(), &args[..args.len() - 2]);
+    let missing = without_boundary.findings(Code::MissingPeriod);
+    assert_eq!(missing.len(), 2, "{missing:#?}");
+    assert!(
+        missing[0]
+            .message
+            .contains("has no row for 2023-01, 2023-02")
+    );
+    insta::assert_snapshot!("layouts_esri_table", table(dir.path(), &args));
+}
