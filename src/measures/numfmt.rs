@@ -12,12 +12,28 @@ pub enum Shown {
     /// As the number itself followed by a literal percent sign (`0"%"`, `0\%`): the
     /// number is the percentage already.
     PercentSign,
-    /// As an amount of this currency (`$`, `€` or `£`).
-    Currency(&'static str),
+    /// As an amount of a currency: `$`, `€` or `£` by its index in [`CURRENCIES`] (a
+    /// byte, so that a workbook's cells, each carrying one, stay small).
+    Currency(u8),
+}
+
+impl Shown {
+    /// The sign of a [`Shown::Currency`].
+    pub fn currency(self) -> Option<&'static str> {
+        match self {
+            Shown::Currency(i) => CURRENCIES.get(usize::from(i)).copied(),
+            _ => None,
+        }
+    }
 }
 
 /// The currencies a format can name, by the symbol the values are shown with.
 const CURRENCIES: [&str; 3] = ["$", "€", "£"];
+
+/// The index of a currency sign in [`CURRENCIES`].
+fn currency_index(sign: &str) -> Option<u8> {
+    CURRENCIES.iter().position(|c| *c == sign).map(|i| i as u8)
+}
 
 /// What a number format code (`0.0%`, `$#,##0.00`, `[$€-407] #,##0`,
 /// `_($* #,##0_);_($* (#,##0)`) shows its number as. Only the first section (the one for
@@ -80,7 +96,7 @@ pub fn shown(code: &str) -> Shown {
     match (percent, sign, currency) {
         (true, _, _) => Shown::Percent,
         (false, true, _) => Shown::PercentSign,
-        (false, false, Some(sym)) => Shown::Currency(sym),
+        (false, false, Some(sym)) => currency_index(sym).map_or(Shown::Plain, Shown::Currency),
         (false, false, None) => Shown::Plain,
     }
 }
@@ -111,7 +127,7 @@ mod tests {
             ("£#,##0", "£"),
             ("[$USD] #,##0", "$"),
         ] {
-            assert_eq!(shown(code), Shown::Currency(sym), "{code:?}");
+            assert_eq!(shown(code).currency(), Some(sym), "{code:?}");
         }
     }
 

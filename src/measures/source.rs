@@ -568,7 +568,7 @@ fn formatted(data: &calamine::Data, shown: Shown) -> Cell<'_> {
         // Rounded to nine decimals: 0.37 × 100 is 37, not 37.00000000000001.
         (Cell::Number(n), Shown::Percent) => Cell::Unit((n * 1e11).round() / 1e9, "%"),
         (Cell::Number(n), Shown::PercentSign) => Cell::Unit(n, "%"),
-        (Cell::Number(n), Shown::Currency(sign)) => Cell::Unit(n, sign),
+        (Cell::Number(n), Shown::Currency(_)) => Cell::Unit(n, shown.currency().unwrap_or("$")),
         (c, _) => c,
     }
 }
