@@ -138,6 +138,11 @@ pub(super) fn plan(
     let area_sheet = sheet
         .map(str::trim)
         .filter(|s| !s.is_empty() && !is_default_sheet_name(s));
+    // A sheet named for what it holds (`Measures`, `KPIs`, `Data`) is no department's
+    // sheet: its program column, with no department column, is the service area.
+    if area_sheet.is_none_or(is_generic_sheet_name) {
+        d.program_as_area(&named);
+    }
     let layout = d.layout(path, header_row, sheet, area_sheet.is_some(), &named, fys)?;
     let area_from_sheet = area_sheet
         .filter(|_| !d.roles.contains_key(&Role::ServiceArea))
@@ -361,8 +366,12 @@ impl Decided<'_> {
             self.taken[i] = true;
             self.map(role, i, false);
         }
-        // A program (or division) column with no department column is the service area,
-        // as a file of one department's programs means it.
+    }
+
+    /// A program (or division) column with no department column is the service area,
+    /// as a file of one department's programs means it; not in a workbook sheet named for
+    /// its department (a budget book's sheet per department), whose name is the area.
+    fn program_as_area(&mut self, named: &HashMap<Role, String>) {
         if !self.roles.contains_key(&Role::ServiceArea)
             && !named.contains_key(&Role::Program)
             && let Some(i) = self.roles.remove(&Role::Program)
@@ -536,6 +545,30 @@ fn is_default_sheet_name(name: &str) -> bool {
     matches!(
         word,
         "sheet" | "tabelle" | "feuil" | "hoja" | "foglio" | "blad" | "planilha" | "arkusz"
+    )
+}
+
+/// Whether a sheet's name says what it holds rather than whose it is (`Measures`,
+/// `KPIs`, `Performance Data`): such a sheet's program column is its service area.
+fn is_generic_sheet_name(name: &str) -> bool {
+    matches!(
+        normalize(name).trim_end_matches(|c: char| c.is_ascii_digit()),
+        "data"
+            | "measures"
+            | "measure"
+            | "kpis"
+            | "kpi"
+            | "metrics"
+            | "indicators"
+            | "performance"
+            | "performancemeasures"
+            | "performancedata"
+            | "export"
+            | "report"
+            | "summary"
+            | "results"
+            | "dashboard"
+            | "scorecard"
     )
 }
 

@@ -586,3 +586,310 @@ fn esri_reads_future_targets_without_actuals_under_their_outcome() {
     );
     insta::assert_snapshot!("layouts_esri_table", table(dir.path(), &args));
 }
+
+/// A county's adopted budget book, as its performance tables are kept: a Read Me sheet,
+/// one sheet per department with no department column (the sheet is the department),
+/// title and note rows above a two-row header (`FY 2025-26` merged over `Target` and
+/// `Estimate`), program cells merged down their rows, a Department Total row, a
+/// footnoted value, `N/A` and `TBD`, percent and currency formats, actuals to FY2025 and
+/// targets only for FY2026 and FY2027.
+fn budget_book(path: &Path) {
+    use rust_xlsxwriter::{Format, Workbook};
+    let mut book = Workbook::new();
+    let percent = Format::new().set_num_format("0.0%");
+    let dollars = Format::new().set_num_format("$#,##0");
+    let merged = Format::new();
+    let readme = book.add_worksheet().set_name("Read Me").unwrap();
+    readme
+        .write_string(0, 0, "Performance measures, FY 2025-26 Adopted Budget")
+        .unwrap()
+        .write_string(2, 0, "Each department's measures are on its own sheet.")
+        .unwrap();
+    type Row<'a> = (&'a str, &'a str, &'a str, [Val<'a>; 6]);
+    #[derive(Clone, Copy)]
+    enum Val<'a> {
+        N(f64),
+        Pct(f64),
+        Usd(f64),
+        T(&'a str),
+    }
+    let departments: [(&str, Vec<Row<'_>>); 2] = [
+        (
+            "Police",
+            vec![
+                (
+                    "Patrol",
+                    "Emergency response time (minutes)",
+                    "Outcome",
+                    [
+                        Val::N(6.1),
+                        Val::N(5.8),
+                        Val::N(5.5),
+                        Val::N(5.7),
+                        Val::N(5.5),
+                        Val::T(""),
+                    ],
+                ),
+                (
+                    "",
+                    "Operating expenditures",
+                    "Input",
+                    [
+                        Val::Usd(1_200_000.0),
+                        Val::Usd(1_250_000.0),
+                        Val::Usd(1_300_000.0),
+                        Val::T("TBD"),
+                        Val::Usd(1_350_000.0),
+                        Val::T(""),
+                    ],
+                ),
+                (
+                    "Investigations",
+                    "Operating expenditures",
+                    "Input",
+                    [
+                        Val::Usd(800_000.0),
+                        Val::Usd(820_000.0),
+                        Val::Usd(850_000.0),
+                        Val::T("N/A"),
+                        Val::Usd(870_000.0),
+                        Val::T(""),
+                    ],
+                ),
+                (
+                    "",
+                    "Cases cleared",
+                    "Outcome",
+                    [
+                        Val::Pct(0.61),
+                        Val::T("45.3%*"),
+                        Val::Pct(0.62),
+                        Val::T("N/A"),
+                        Val::Pct(0.63),
+                        Val::T(""),
+                    ],
+                ),
+                (
+                    "Department Total",
+                    "",
+                    "",
+                    [
+                        Val::Usd(2_000_000.0),
+                        Val::Usd(2_070_000.0),
+                        Val::Usd(2_150_000.0),
+                        Val::T(""),
+                        Val::Usd(2_220_000.0),
+                        Val::T(""),
+                    ],
+                ),
+            ],
+        ),
+        (
+            "Parks & Rec",
+            vec![
+                (
+                    "Aquatics",
+                    "Swim lessons delivered",
+                    "Output",
+                    [
+                        Val::N(3120.0),
+                        Val::N(3340.0),
+                        Val::N(3500.0),
+                        Val::N(3450.0),
+                        Val::N(3600.0),
+                        Val::T(""),
+                    ],
+                ),
+                (
+                    "Grounds",
+                    "Residents satisfied with parks",
+                    "Outcome",
+                    [
+                        Val::Pct(0.71),
+                        Val::Pct(0.74),
+                        Val::Pct(0.75),
+                        Val::Pct(0.74),
+                        Val::Pct(0.76),
+                        Val::T(""),
+                    ],
+                ),
+            ],
+        ),
+    ];
+    for (name, rows) in departments {
+        let sheet = book.add_worksheet().set_name(name).unwrap();
+        sheet
+            .write_string(0, 0, "County of Example · FY 2025-26 Adopted Budget")
+            .unwrap()
+            .write_string(1, 0, "Performance measures (see Read Me)")
+            .unwrap();
+        for (c, h) in ["Program", "Measure", "Type", "FY 2023-24", "FY 2024-25"]
+            .iter()
+            .enumerate()
+        {
+            sheet.write_string(3, c as u16, *h).unwrap();
+        }
+        sheet
+            .merge_range(3, 5, 3, 6, "FY 2025-26", &merged)
+            .unwrap();
+        sheet.write_string(3, 7, "FY 2026-27").unwrap();
+        for (c, h) in ["Actual", "Actual", "Target", "Estimate", "Target"]
+            .iter()
+            .enumerate()
+        {
+            sheet.write_string(4, 3 + c as u16, *h).unwrap();
+        }
+        let mut r = 5;
+        let mut program_start: Option<(u32, &str)> = None;
+        for (program, measure, kind, values) in &rows {
+            if !program.is_empty() {
+                program_start = Some((r, program));
+            }
+            if program.is_empty()
+                && let Some((start, p)) = program_start
+            {
+                // The program cell merged down over its rows.
+                sheet.merge_range(start, 0, r, 0, p, &merged).unwrap();
+            } else {
+                sheet.write_string(r, 0, *program).unwrap();
+            }
+            sheet.write_string(r, 1, *measure).unwrap();
+            sheet.write_string(r, 2, *kind).unwrap();
+            for (i, v) in values.iter().take(5).enumerate() {
+                let c = 3 + i as u16;
+                match *v {
+                    Val::N(n) => sheet.write_number(r, c, n).map(|_| ()),
+                    Val::Pct(n) => sheet
+                        .write_number_with_format(r, c, n, &percent)
+                        .map(|_| ()),
+                    Val::Usd(n) => sheet
+                        .write_number_with_format(r, c, n, &dollars)
+                        .map(|_| ()),
+                    Val::T("") => Ok(()),
+                    Val::T(t) => sheet.write_string(r, c, t).map(|_| ()),
+                }
+                .unwrap();
+            }
+            r += 1;
+        }
+        sheet
+            .write_string(
+                r + 1,
+                0,
+                "* Preliminary: the FY 2024-25 clearance rate is before the year-end audit.",
+            )
+            .unwrap();
+    }
+    book.save(path).unwrap();
+}
+
+#[test]
+fn a_budget_book_is_read_as_it_is_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    budget_book(&dir.path().join("book.xlsx"));
+    let args = [
+        "book.xlsx",
+        "--fiscal-year-start",
+        "7",
+        "--as-of",
+        "2025-11-30",
+    ];
+    let inv = inventory(dir.path(), &args);
+    assert_eq!(areas(&inv), ["Parks & Rec", "Police"]);
+    // Every department's sheet is read; the Read Me is skipped and said.
+    let skipped = inv.findings(Code::SheetSkipped);
+    assert_eq!(skipped.len(), 1, "{skipped:#?}");
+    assert_eq!(skipped[0].sheet.as_deref(), Some("Read Me"));
+    assert_eq!(inv.findings(Code::AreaFromSheet).len(), 2);
+    // Programs: one name under two programs is two measures; merged program cells fill
+    // down.
+    let police: Vec<&str> = inv
+        .area("Police")
+        .measures
+        .iter()
+        .map(|m| m.name.as_str())
+        .collect();
+    assert_eq!(
+        police,
+        [
+            "Patrol · Emergency response time (minutes)",
+            "Patrol · Operating expenditures",
+            "Investigations · Operating expenditures",
+            "Investigations · Cases cleared",
+        ]
+    );
+    // Actuals to FY2025, targets for FY2026 and FY2027: every measure has a target in
+    // time, and the estimate is neither.
+    for area in &inv.service_areas {
+        for m in &area.measures {
+            assert_eq!(m.years, [2024, 2025], "{}", m.name);
+            assert_eq!(m.target_years, [2026, 2027], "{}", m.name);
+        }
+    }
+    assert!(
+        inv.findings(Code::NoTarget).is_empty(),
+        "{:#?}",
+        inv.findings(Code::NoTarget)
+    );
+    assert!(
+        inv.findings(Code::UnreadColumn)
+            .iter()
+            .all(|f| f.message.contains("Estimate")),
+        "{:#?}",
+        inv.findings(Code::UnreadColumn)
+    );
+    // Values as formatted: percentages and dollars; the footnoted value read without its
+    // marker; the total row skipped; no cell stops the reading.
+    let cleared = inv.measure("Police", "Investigations · Cases cleared");
+    assert_eq!(cleared.unit.as_deref(), Some("%"));
+    assert_eq!(
+        inv.measure("Police", "Patrol · Operating expenditures")
+            .unit
+            .as_deref(),
+        Some("$")
+    );
+    assert_eq!(inv.findings(Code::FootnoteMarker).len(), 1);
+    assert_eq!(inv.findings(Code::TotalRow).len(), 1);
+    assert!(
+        inv.findings(Code::UnreadableValue).is_empty(),
+        "{:#?}",
+        inv.findings
+    );
+    assert!(inv.findings(Code::ConflictingValues).is_empty());
+
+    // With an evidence file that names the departments its own way, and claims targets:
+    // one area per department, the claim backed, and --strict agrees.
+    std::fs::write(
+        dir.path().join("e.yaml"),
+        "version: 1\nas_of: 2025-11-30\nfiscal_year_start: 7\nservice_areas:\n  - name: Parks and Recreation\n    aliases: [\"Parks & Rec\"]\n    years: [2024, 2025]\n  - name: Police Department\n    aliases: [Police]\n    years: [2024, 2025]\npublic_reporting:\n  channels: [budget, website]\n  targets: true\n  sources: [\"https://example.gov/budget\"]\nmeasures:\n  - file: book.xlsx\n",
+    )
+    .unwrap();
+    for strict in [false, true] {
+        let mut args = vec!["evaluate", "e.yaml", "-f", "json"];
+        if strict {
+            args.push("--strict");
+        }
+        let r = crate::common::cli::run_in(dir.path(), &args);
+        let json: serde_json::Value =
+            serde_json::from_str(&r.stdout).unwrap_or_else(|e| panic!("{e}: {}", r.stderr));
+        let warnings: Vec<&str> = json["warnings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|w| {
+                w["code"] == "contradicted-by-measures" || w["code"] == "unclaimed-in-measures"
+            })
+            .map(|w| w["message"].as_str().unwrap())
+            .collect();
+        assert!(warnings.is_empty(), "strict={strict}: {warnings:?}");
+        let achievement = json["categories"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .flat_map(|c| c["requirements"].as_array().unwrap())
+            .find(|r| r["id"] == "public_reporting.achievement")
+            .unwrap();
+        assert_eq!(achievement["met"], true, "strict={strict}: {achievement}");
+    }
+    insta::assert_snapshot!("layouts_budget_book_table", table(dir.path(), &args));
+}
