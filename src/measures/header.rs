@@ -135,12 +135,13 @@ pub(super) fn plan(
     d.recognised(&sample, &named, fys);
     let period_part = choose_period(&mut d);
     // A sheet named as a spreadsheet names a new one (`Sheet1`) names no service area.
+    // Nor does one named for what it holds (`Measures`, `KPIs`, `Data`).
     let area_sheet = sheet
         .map(str::trim)
-        .filter(|s| !s.is_empty() && !is_default_sheet_name(s));
-    // A sheet named for what it holds (`Measures`, `KPIs`, `Data`) is no department's
-    // sheet: its program column, with no department column, is the service area.
-    if area_sheet.is_none_or(is_generic_sheet_name) {
+        .filter(|s| !s.is_empty() && !is_default_sheet_name(s) && !is_generic_sheet_name(s));
+    // In a sheet that is no department's, a program column with no department column is
+    // the service area.
+    if area_sheet.is_none() {
         d.program_as_area(&named);
     }
     let layout = d.layout(path, header_row, sheet, area_sheet.is_some(), &named, fys)?;
@@ -420,7 +421,7 @@ impl Decided<'_> {
         };
         if !self.roles.contains_key(&Role::ServiceArea) && !area_from_sheet {
             let or_rename = if sheet.is_some() {
-                ", or name the sheet for its service area (a sheet with no service-area column is read as the area it is named for; `Sheet1` names none)"
+                ", or name the sheet for its service area (a sheet with no service-area column is read as the area it is named for; `Sheet1`, or a name for what it holds such as `Measures` or `Data`, names none)"
             } else {
                 ""
             };

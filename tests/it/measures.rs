@@ -2925,3 +2925,27 @@ fn a_source_column_gives_each_measure_its_source() {
     );
     assert_eq!(inv.measure("Police", "Calls").source, None);
 }
+
+/// A sheet named for what it holds names no department: with no service-area column it
+/// is refused, as `Sheet1` is, rather than read as an area called `Data`.
+#[test]
+fn a_sheet_named_for_its_contents_is_no_service_area() {
+    let dir = tempfile::tempdir().unwrap();
+    for name in ["Data", "KPIs", "Performance Measures"] {
+        let mut book = rust_xlsxwriter::Workbook::new();
+        let sheet = book.add_worksheet().set_name(name).unwrap();
+        for (c, h) in ["Measure", "Year", "Actual"].iter().enumerate() {
+            sheet.write_string(0, c as u16, *h).unwrap();
+        }
+        sheet.write_string(1, 0, "Visits").unwrap();
+        sheet.write_number(1, 1, 2024).unwrap();
+        sheet.write_number(1, 2, 5).unwrap();
+        book.save(dir.path().join("book.xlsx")).unwrap();
+        let err = failure(dir.path(), &["book.xlsx"]);
+        assert!(err.contains("has no service area column"), "{name}: {err}");
+        assert!(
+            err.contains("such as `Measures` or `Data`, names none"),
+            "{name}: {err}"
+        );
+    }
+}
