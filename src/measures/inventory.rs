@@ -1,7 +1,7 @@
 //! What the measures show, per service area and per measure, and the quality findings
 //! an analyst fixes before applying (each with a stable code).
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use super::period::{Frequency, Period};
 use super::read::{MeasureInfo, Table};
@@ -30,10 +30,11 @@ pub enum FindingCode {
     NameMatched,
     SheetSkipped,
     AreaFromSheet,
+    UnitConflict,
 }
 
 impl FindingCode {
-    pub const ALL: [FindingCode; 19] = [
+    pub const ALL: [FindingCode; 20] = [
         FindingCode::NoKind,
         FindingCode::KindConflict,
         FindingCode::NoTarget,
@@ -53,6 +54,7 @@ impl FindingCode {
         FindingCode::NameMatched,
         FindingCode::SheetSkipped,
         FindingCode::AreaFromSheet,
+        FindingCode::UnitConflict,
     ];
 
     pub fn id(self) -> &'static str {
@@ -74,6 +76,7 @@ impl FindingCode {
             FindingCode::TotalRow => "total-row",
             FindingCode::FootnoteMarker => "footnote-marker",
             FindingCode::NameMatched => "name-matched",
+            FindingCode::UnitConflict => "unit-conflict",
             FindingCode::SheetSkipped => "sheet-skipped",
             FindingCode::AreaFromSheet => "area-from-sheet",
         }
@@ -90,7 +93,8 @@ impl FindingCode {
             | FindingCode::Stale
             | FindingCode::FuturePeriod
             | FindingCode::ValueJump
-            | FindingCode::NotARole => Severity::Warning,
+            | FindingCode::NotARole
+            | FindingCode::UnitConflict => Severity::Warning,
             FindingCode::NoOwner
             | FindingCode::UnreadColumn
             | FindingCode::FilledDown
@@ -150,6 +154,9 @@ impl FindingCode {
             }
             FindingCode::NameMatched => {
                 "a service area's name was matched to another spelling of it (case, punctuation, `&` and `and`, `Dept.`) and read as that one"
+            }
+            FindingCode::UnitConflict => {
+                "one measure of one area is given different units in different files or sheets: its series are kept apart, each named by its source"
             }
             FindingCode::SheetSkipped => {
                 "a sheet of a workbook was not read: it is empty or has no header row pmcheck recognises"
@@ -724,6 +731,7 @@ impl Report {
             }
         }
         areas.sort_by(|a, b| a.name.cmp(&b.name));
+        unit_conflicts(&areas, &tables, &mut findings);
         Report {
             as_of,
             tables,
@@ -771,6 +779,57 @@ impl Report {
             total.filled_down += t.rows.filled_down;
         }
         total
+    }
+}
+
+/// One measure name of one area read from two files (or sheets) with different units
+/// (an annual ratio, a quarterly percentage): never one series. Each later
+/// source gets an `unit-conflict` finding naming both; the series stay apart, as the
+/// inventory lists each file's measure, and the public site names each by its source.
+fn unit_conflicts(areas: &[AreaSummary], tables: &[Table], out: &mut Vec<(usize, Finding)>) {
+    let unit = |u: &Option<String>| {
+        u.as_deref().map_or("no unit".to_owned(), |u| {
+            format!("`{}`", crate::diagnostic::printable(u))
+        })
+    };
+    for area in areas {
+        let mut first: HashMap<String, &MeasureSummary> = HashMap::new();
+        for m in &area.measures {
+            let key = crate::vocab::same_name_key(&m.name);
+            match first.get(&key) {
+                None => {
+                    first.insert(key, m);
+                }
+                // Both sources name a unit, and not the same one: a file that names none
+                // (comparison values from a benchmark file) joins the one that does.
+                Some(earlier)
+                    if earlier.place != m.place
+                        && earlier.unit.is_some()
+                        && m.unit.is_some()
+                        && earlier.unit != m.unit =>
+                {
+                    let Some(t) = tables.iter().position(|t| t.place() == m.place) else {
+                        continue;
+                    };
+                    out.push((
+                        t,
+                        Finding::new(
+                            FindingCode::UnitConflict,
+                            format!(
+                                "`{}` ({}) has {} here and {} in {}: its series are kept apart, each named by its file; give both one unit, or name the measures apart",
+                                crate::diagnostic::printable(&m.name),
+                                crate::diagnostic::printable(&area.name),
+                                unit(&m.unit),
+                                unit(&earlier.unit),
+                                crate::text::line(&earlier.place)
+                            ),
+                            Some(m.row),
+                        ),
+                    ));
+                }
+                Some(_) => {}
+            }
+        }
     }
 }
 

@@ -404,6 +404,8 @@ struct Gathered {
     unit: Option<String>,
     direction: Option<bool>,
     source: String,
+    /// The file (and sheet) it was first read from.
+    place: String,
     /// Overall values (no breakdown), per period: actual, target, comparison.
     overall: BTreeMap<(chrono::NaiveDate, Period), [Sourced; 3]>,
     /// Breakdown `Category: group` (by its folded name) → its name as first read, and
@@ -477,13 +479,18 @@ fn put(
     }
 }
 
+/// A measure's series of one unit (`None`: no file named one yet) and its index among
+/// the gathered measures.
+type SeriesByUnit = (Option<String>, usize);
+
 /// Builds the site from measures tables, with the narratives given. Rows of one
 /// measure (its service area and name compared as names are: case, spacing and
 /// look-alike forms aside) are one measure, across files too.
 pub fn build(tables: &[Table], narratives: &Narratives, title: String) -> Result<Site, Conflict> {
     let fiscal_year_start = tables.first().map_or(1, |t| t.fiscal_year_start);
     let mut gathered: Vec<Gathered> = Vec::new();
-    let mut index: HashMap<(String, String), usize> = HashMap::new();
+    // Per measure (area and name), its series by unit.
+    let mut index: HashMap<(String, String), Vec<SeriesByUnit>> = HashMap::new();
     let mut places: Vec<String> = Vec::with_capacity(tables.len());
     for table in tables {
         let place = table.short_name();
@@ -493,16 +500,38 @@ pub fn build(tables: &[Table], narratives: &Narratives, title: String) -> Result
         for info in &table.measures {
             let area = table.area_name(info);
             let name = table.measure_name(info);
+            // One measure across files, unless its files give it different units (an
+            // annual ratio and a quarterly percentage): then its series stay apart.
+            // A file that names no unit joins the measure as another file names it.
+            let unit = info.unit.as_deref().map(same_name_key);
             let key = (same_name_key(area), same_name_key(name));
-            let at = *index.entry(key).or_insert_with(|| {
+            let by_unit = index.entry(key).or_default();
+            let found = match &unit {
+                Some(u) => by_unit
+                    .iter()
+                    .find(|(v, _)| v.as_ref() == Some(u))
+                    .or_else(|| by_unit.iter().find(|(v, _)| v.is_none()))
+                    .map(|&(_, at)| at),
+                None => by_unit.first().map(|&(_, at)| at),
+            };
+            let at = found.unwrap_or_else(|| {
                 gathered.push(Gathered {
                     name: name.to_owned(),
                     area: area.to_owned(),
                     source: format!("{place} row {}", info.row),
+                    place: place.clone(),
                     ..Gathered::default()
                 });
+                by_unit.push((unit.clone(), gathered.len() - 1));
                 gathered.len() - 1
             });
+            // A measure first read without a unit takes the one a later file names.
+            if let Some(slot) = by_unit
+                .iter_mut()
+                .find(|(v, at2)| *at2 == at && v.is_none())
+            {
+                slot.0 = unit.clone();
+            }
             let g = &mut gathered[at];
             g.kind = g.kind.or(info.kind);
             g.unit = g.unit.clone().or_else(|| info.unit.clone());
@@ -552,6 +581,19 @@ pub fn build(tables: &[Table], narratives: &Narratives, title: String) -> Result
         }
     }
 
+    // A measure kept apart by its units (a `unit-conflict` finding of the inventory) is
+    // named by its source, so that a reader sees two series, not one twice.
+    let mut names: HashMap<(String, String), usize> = HashMap::new();
+    for g in &gathered {
+        *names
+            .entry((same_name_key(&g.area), same_name_key(&g.name)))
+            .or_default() += 1;
+    }
+    for g in &mut gathered {
+        if names[&(same_name_key(&g.area), same_name_key(&g.name))] > 1 {
+            g.name = format!("{} ({})", g.name, g.place);
+        }
+    }
     let mut by_area: BTreeMap<String, Vec<Gathered>> = BTreeMap::new();
     let mut area_names: HashMap<String, String> = HashMap::new();
     for g in gathered {

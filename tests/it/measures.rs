@@ -171,6 +171,7 @@ pub(crate) mod contract {
         NameMatched,
         SheetSkipped,
         AreaFromSheet,
+        UnitConflict,
     }
 
     impl Inventory {
@@ -2948,4 +2949,46 @@ fn a_sheet_named_for_its_contents_is_no_service_area() {
             "{name}: {err}"
         );
     }
+}
+
+/// One measure name from two files with different units (an annual ratio, a quarterly
+/// percentage) is never merged silently: a `unit-conflict` finding, and on the public
+/// site two series, each named by its file.
+#[test]
+fn one_measure_in_two_units_is_kept_apart_and_said() {
+    let dir = dir_with(&[
+        (
+            "annual.csv",
+            b"Department,Measure,Year,Actual,Unit\nParks,Residents satisfied,2022,0.77,ratio\nParks,Residents satisfied,2023,0.79,ratio\n",
+        ),
+        (
+            "quarterly.csv",
+            b"Department,Measure,Period,Actual\nParks,Residents satisfied,2023 Q3,80.9%\nParks,Residents satisfied,2023 Q4,81.2%\n",
+        ),
+    ]);
+    let args = ["annual.csv", "quarterly.csv", "--as-of", "2024-03-01"];
+    let inv = inventory(dir.path(), &args);
+    let conflicts = inv.findings(Code::UnitConflict);
+    assert_eq!(conflicts.len(), 1, "{:#?}", inv.findings);
+    assert_eq!(conflicts[0].file, "quarterly.csv");
+    assert_eq!(conflicts[0].severity, Severity::Warning);
+    assert!(
+        conflicts[0]
+            .message
+            .contains("has `%` here and `ratio` in annual.csv"),
+        "{}",
+        conflicts[0].message
+    );
+    let out = dir.path().join("site");
+    let mut publish = vec!["publish"];
+    publish.extend(args);
+    publish.extend(["--out", out.to_str().unwrap()]);
+    let r = run_in(dir.path(), &publish);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let page = std::fs::read_to_string(out.join("index.html")).unwrap();
+    assert!(page.contains("Residents satisfied (annual.csv)"), "{page}");
+    assert!(
+        page.contains("Residents satisfied (quarterly.csv)"),
+        "{page}"
+    );
 }
