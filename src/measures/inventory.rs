@@ -31,10 +31,11 @@ pub enum FindingCode {
     SheetSkipped,
     AreaFromSheet,
     UnitConflict,
+    RatioAsPercent,
 }
 
 impl FindingCode {
-    pub const ALL: [FindingCode; 20] = [
+    pub const ALL: [FindingCode; 21] = [
         FindingCode::NoKind,
         FindingCode::KindConflict,
         FindingCode::NoTarget,
@@ -55,6 +56,7 @@ impl FindingCode {
         FindingCode::SheetSkipped,
         FindingCode::AreaFromSheet,
         FindingCode::UnitConflict,
+        FindingCode::RatioAsPercent,
     ];
 
     pub fn id(self) -> &'static str {
@@ -77,6 +79,7 @@ impl FindingCode {
             FindingCode::FootnoteMarker => "footnote-marker",
             FindingCode::NameMatched => "name-matched",
             FindingCode::UnitConflict => "unit-conflict",
+            FindingCode::RatioAsPercent => "ratio-as-percent",
             FindingCode::SheetSkipped => "sheet-skipped",
             FindingCode::AreaFromSheet => "area-from-sheet",
         }
@@ -94,7 +97,8 @@ impl FindingCode {
             | FindingCode::FuturePeriod
             | FindingCode::ValueJump
             | FindingCode::NotARole
-            | FindingCode::UnitConflict => Severity::Warning,
+            | FindingCode::UnitConflict
+            | FindingCode::RatioAsPercent => Severity::Warning,
             FindingCode::NoOwner
             | FindingCode::UnreadColumn
             | FindingCode::FilledDown
@@ -154,6 +158,9 @@ impl FindingCode {
             }
             FindingCode::NameMatched => {
                 "a service area's name was matched to another spelling of it (case, punctuation, `&` and `and`, `Dept.`) and read as that one"
+            }
+            FindingCode::RatioAsPercent => {
+                "a measure whose unit is percent has every value between 0 and 1: read as ratios, times 100"
             }
             FindingCode::UnitConflict => {
                 "one measure of one area is given different units in different files or sheets: its series are kept apart, each named by its source"

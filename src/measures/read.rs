@@ -454,6 +454,8 @@ fn read_planned(path: &Path, sheet: Sheet, options: &Options) -> Result<Table, S
         observed_in_row: false,
         footnotes: Vec::new(),
         footnote_count: 0,
+        signed_percent: rustc_hash::FxHashSet::default(),
+        notices: Vec::new(),
         totals: Vec::new(),
         rows: RowCounts::default(),
         skipped: Vec::new(),
@@ -467,6 +469,7 @@ fn read_planned(path: &Path, sheet: Sheet, options: &Options) -> Result<Table, S
         true
     })?;
     reader.duplicates();
+    reader.ratios_as_percent();
     if reader.unreadable == 0 && reader.observations.is_empty() && reader.totals.is_empty() {
         let rows = format!(
             "a header row (row {}) but no rows of data under it",
@@ -527,6 +530,11 @@ struct RowReader<'p> {
     /// (the first [`MAX_PROBLEMS`]; [`RowReader::footnote_count`] counts them all).
     footnotes: Vec<(u32, String, String)>,
     footnote_count: usize,
+    /// Measures with a value written with a percent sign, or formatted as a percentage:
+    /// their values are percentages whatever their size.
+    signed_percent: rustc_hash::FxHashSet<u32>,
+    /// Findings about whole measures (not cells): `ratio-as-percent`.
+    notices: Vec<Finding>,
     /// Rows skipped as totals.
     totals: Vec<u32>,
     rows: RowCounts,
@@ -573,6 +581,7 @@ impl RowReader<'_> {
     /// listed), the total rows skipped, the values read without a footnote marker.
     fn findings(&mut self) -> Vec<Finding> {
         let mut out = std::mem::take(&mut self.findings);
+        let notices = std::mem::take(&mut self.notices);
         if self.unreadable > out.len() {
             out.push(Finding::new(
                 FindingCode::UnreadableValue,
@@ -620,6 +629,7 @@ impl RowReader<'_> {
                 column.clone(),
             ));
         }
+        out.extend(notices);
         out
     }
 
@@ -868,6 +878,9 @@ impl RowReader<'_> {
             Some(Cell::Unit(_, unit)) => Some(*unit),
             _ => None,
         };
+        if sign == Some("%") {
+            self.signed_percent.insert(measure);
+        }
         if let Some(sign) = sign {
             let m = &mut self.measures[measure as usize];
             if m.unit.is_none() {
@@ -1023,6 +1036,55 @@ impl RowReader<'_> {
     fn observe(&mut self, o: Observation) {
         self.observed_in_row = true;
         self.observations.push(o);
+    }
+
+    /// A measure whose unit column says percent but whose every value lies between 0 and
+    /// 1, none written with a percent sign (a scorecard's 0.612 for 61.2%), is read as
+    /// ratios: its values times 100, with a `ratio-as-percent` finding naming it.
+    fn ratios_as_percent(&mut self) {
+        let mut ratio: Vec<bool> = self
+            .measures
+            .iter()
+            .map(|m| m.unit.as_deref() == Some("%"))
+            .collect();
+        let mut fraction: Vec<bool> = vec![false; self.measures.len()];
+        for &m in &self.signed_percent {
+            ratio[m as usize] = false;
+        }
+        for o in &self.observations {
+            let i = o.measure as usize;
+            for v in [o.actual, o.target, o.comparison].into_iter().flatten() {
+                if !(0.0..=1.0).contains(&v) {
+                    ratio[i] = false;
+                }
+                fraction[i] |= v > 0.0 && v < 1.0;
+            }
+        }
+        let scaled: Vec<bool> = ratio.iter().zip(&fraction).map(|(r, f)| *r && *f).collect();
+        if !scaled.contains(&true) {
+            return;
+        }
+        let percent = |v: Option<f64>| v.map(|v| (v * 1e11).round() / 1e9);
+        for o in &mut self.observations {
+            if scaled[o.measure as usize] {
+                o.actual = percent(o.actual);
+                o.target = percent(o.target);
+                o.comparison = percent(o.comparison);
+            }
+        }
+        for (i, m) in self.measures.iter().enumerate() {
+            if scaled[i] {
+                self.notices.push(Finding::new(
+                    FindingCode::RatioAsPercent,
+                    format!(
+                        "`{}` ({}) has the unit % and every value between 0 and 1: read as ratios (0.612 is 61.2%); if they are percentages already, write them with a % sign",
+                        crate::diagnostic::printable(self.string(m.name)),
+                        crate::diagnostic::printable(self.string(m.area)),
+                    ),
+                    Some(m.row),
+                ));
+            }
+        }
     }
 
     /// The same measure, group and period on two rows: see [`drop_conflicts`].

@@ -172,6 +172,7 @@ pub(crate) mod contract {
         SheetSkipped,
         AreaFromSheet,
         UnitConflict,
+        RatioAsPercent,
     }
 
     impl Inventory {
@@ -2991,4 +2992,53 @@ fn one_measure_in_two_units_is_kept_apart_and_said() {
         page.contains("Residents satisfied (quarterly.csv)"),
         "{page}"
     );
+}
+
+/// A scorecard's ratio declared as a percentage (values 0 to 1, unit `percent`) is read
+/// as percent, and said; a measure written with `%`, or with a value above 1, is not.
+#[test]
+fn a_ratio_declared_as_percent_is_read_as_percent() {
+    let dir = dir_with(&[(
+        "scorecard.csv",
+        b"Department,Measure,Month,Actual,Target,Unit\n\
+Airport,On-time departures,2024-01,0.612,0.65,percent\n\
+Airport,On-time departures,2024-02,0.633,0.65,percent\n\
+Airport,Error rate,2024-01,0.2%,,percent\n\
+Airport,Error rate,2024-02,0.3%,,percent\n\
+Library,Branches open,2024-01,1,1,percent\n\
+Library,Seats filled,2024-01,0.5,,percent\n\
+Library,Seats filled,2024-02,12,,percent\n",
+    )]);
+    let inv = inventory(dir.path(), &["scorecard.csv", "--as-of", "2024-06-30"]);
+    let said = inv.findings(Code::RatioAsPercent);
+    assert_eq!(said.len(), 1, "{said:#?}");
+    assert!(
+        said[0]
+            .message
+            .starts_with("`On-time departures` (Airport)"),
+        "{}",
+        said[0].message
+    );
+    assert_eq!(said[0].severity, Severity::Warning);
+    let out = dir.path().join("site");
+    let r = run_in(
+        dir.path(),
+        &[
+            "publish",
+            "scorecard.csv",
+            "--as-of",
+            "2024-06-30",
+            "--out",
+            out.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let csv = std::fs::read_to_string(out.join("measures.csv")).unwrap();
+    for line in [
+        "Airport,On-time departures,,%,,2024-02,,63.3,65,",
+        "Airport,Error rate,,%,,2024-02,,0.3,,",
+        "Library,Seats filled,,%,,2024-01,,0.5,,",
+    ] {
+        assert!(csv.contains(line), "{line}\n{csv}");
+    }
 }
