@@ -6,15 +6,22 @@
 //! and period; wide: a column per period) and the role of each column; [`read`] turns
 //! every row into observations, collecting every problem with its cell; [`inventory`] derives
 //! per service area and per measure what the data shows, and the quality findings.
+//! Beside them: `sheets` chooses a workbook's sheets, `table` holds what a sheet gave,
+//! `conflicts` finds two values for one period, [`names`] gives each area one name,
+//! [`finding`] the findings' codes and severities, [`numfmt`] what a cell's format shows.
 
 pub mod columns;
+mod conflicts;
+pub mod finding;
 mod header;
 pub mod inventory;
 pub mod names;
 pub mod numfmt;
 pub mod period;
 pub mod read;
+mod sheets;
 pub mod source;
+mod table;
 pub mod target;
 pub mod value;
 

@@ -565,8 +565,7 @@ fn xlsx_cells(
 /// `%`, a currency-formatted 1200 is 1200 with its sign.
 fn formatted(data: &calamine::Data, shown: Shown) -> Cell<'_> {
     match (cell(data), shown) {
-        // Rounded to nine decimals: 0.37 × 100 is 37, not 37.00000000000001.
-        (Cell::Number(n), Shown::Percent) => Cell::Unit((n * 1e11).round() / 1e9, "%"),
+        (Cell::Number(n), Shown::Percent) => Cell::Unit(super::value::ratio_as_percent(n), "%"),
         (Cell::Number(n), Shown::PercentSign) => Cell::Unit(n, "%"),
         (Cell::Number(n), Shown::Currency(_)) => Cell::Unit(n, shown.currency().unwrap_or("$")),
         (c, _) => c,

@@ -189,6 +189,12 @@ pub fn unit_sign(text: &str) -> Option<&'static str> {
         .find(|c| t.starts_with(c) || t.ends_with(c))
 }
 
+/// A ratio as a percentage: 0.37 is 37 (rounded to nine decimals, so that 0.37 × 100 is
+/// 37, not 37.00000000000001).
+pub fn ratio_as_percent(ratio: f64) -> f64 {
+    (ratio * 1e11).round() / 1e9
+}
+
 /// A unit column's text in the form values are shown with: `percent`, `Percentage`,
 /// `pct` and `% of calls` are `%`, so that 37 shows as 37% and a change between two
 /// percentages is in percentage points; `dollars`, `USD` and `US$` are `$`. Any other unit
