@@ -560,6 +560,12 @@ impl Report {
 /// source gets an `unit-conflict` finding naming both; the series stay apart, as the
 /// inventory lists each file's measure, and the public site names each by its source.
 fn unit_conflicts(areas: &[AreaSummary], tables: &[Table], out: &mut Vec<(usize, Finding)>) {
+    // As publishing keeps series apart: both name a unit, and not the same one (case and
+    // spacing aside).
+    let differ = |a: &Option<String>, b: &Option<String>| match (a, b) {
+        (Some(a), Some(b)) => crate::vocab::same_name_key(a) != crate::vocab::same_name_key(b),
+        _ => false,
+    };
     let unit = |u: &Option<String>| {
         u.as_deref().map_or("no unit".to_owned(), |u| {
             format!("`{}`", crate::diagnostic::printable(u))
@@ -575,12 +581,7 @@ fn unit_conflicts(areas: &[AreaSummary], tables: &[Table], out: &mut Vec<(usize,
                 }
                 // Both sources name a unit, and not the same one: a file that names none
                 // (comparison values from a benchmark file) joins the one that does.
-                Some(earlier)
-                    if earlier.place != m.place
-                        && earlier.unit.is_some()
-                        && m.unit.is_some()
-                        && earlier.unit != m.unit =>
-                {
+                Some(earlier) if earlier.place != m.place && differ(&earlier.unit, &m.unit) => {
                     let Some(t) = tables.iter().position(|t| t.place() == m.place) else {
                         continue;
                     };
