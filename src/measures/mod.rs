@@ -24,6 +24,7 @@ pub mod source;
 mod table;
 pub mod target;
 pub mod value;
+mod xlsx;
 
 use std::fmt;
 use std::path::Path;

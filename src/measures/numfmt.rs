@@ -15,6 +15,9 @@ pub enum Shown {
     /// As an amount of a currency: `$`, `€` or `£` by its index in [`CURRENCIES`] (a
     /// byte, so that a workbook's cells, each carrying one, stay small).
     Currency(u8),
+    /// As a date (`mm-dd-yy`, `mmm yyyy`): the number is a day count from the workbook's
+    /// epoch.
+    Date,
 }
 
 impl Shown {
@@ -35,11 +38,65 @@ fn currency_index(sign: &str) -> Option<u8> {
     CURRENCIES.iter().position(|c| *c == sign).map(|i| i as u8)
 }
 
+/// What the built-in number format `id` shows (those a workbook uses without writing
+/// their code: 9 is `0%`, 14 `mm-dd-yy`). The currency formats 5 to 8, 42 and 44 depend
+/// on the reader's locale; pmcheck reads them as dollars, the currency of the
+/// jurisdictions it serves.
+pub fn builtin(id: u32) -> Shown {
+    match id {
+        5..=8 | 42 | 44 => Shown::Currency(0),
+        9 | 10 => Shown::Percent,
+        14..=17 | 22 | 27..=36 | 50..=58 => Shown::Date,
+        _ => Shown::Plain,
+    }
+}
+
+/// Whether the first section of a format code shows a date: it has a year, day or month
+/// field (`y`, `d`, `m` not part of a time such as `h:mm` or `mm:ss`) outside quoted
+/// text, escapes and brackets. Times alone (`h:mm AM/PM`) are not dates.
+fn is_date(code: &str) -> bool {
+    let mut letters = String::new();
+    let mut chars = code.chars();
+    while let Some(c) = chars.next() {
+        match c {
+            ';' => break,
+            '"' => {
+                for q in chars.by_ref() {
+                    if q == '"' {
+                        break;
+                    }
+                }
+            }
+            '\\' | '_' | '*' => {
+                chars.next();
+            }
+            '[' => {
+                for b in chars.by_ref() {
+                    if b == ']' {
+                        break;
+                    }
+                }
+            }
+            c if c.is_ascii_alphabetic() => letters.push(c.to_ascii_lowercase()),
+            _ => {}
+        }
+    }
+    if letters.contains("general") {
+        return false;
+    }
+    let letters = letters.replace("am/pm", "").replace("a/p", "");
+    let has = |c: char| letters.contains(c);
+    has('y') || has('d') || (has('m') && !has('h') && !has('s'))
+}
+
 /// What a number format code (`0.0%`, `$#,##0.00`, `[$€-407] #,##0`,
 /// `_($* #,##0_);_($* (#,##0)`) shows its number as. Only the first section (the one for
 /// positive numbers) is read; colours and conditions are not part of it, and a percent
 /// sign in quotes or escaped is written beside the number, not a scaling of it.
 pub fn shown(code: &str) -> Shown {
+    if is_date(code) {
+        return Shown::Date;
+    }
     let mut percent = false;
     let mut sign = false;
     let mut currency = None;
@@ -129,6 +186,46 @@ mod tests {
         ] {
             assert_eq!(shown(code).currency(), Some(sym), "{code:?}");
         }
+    }
+
+    #[test]
+    fn date_formats_are_dates_and_times_are_not() {
+        for code in [
+            "mm-dd-yy",
+            "d-mmm-yy",
+            "mmm yyyy",
+            "mmmm",
+            "yyyy\"-Q\"q",
+            "[$-409]mmmm d, yyyy;@",
+            "m/d/yy h:mm",
+            "dd/mm/yyyy",
+        ] {
+            assert_eq!(shown(code), Shown::Date, "{code:?}");
+        }
+        for code in [
+            "h:mm",
+            "h:mm:ss AM/PM",
+            "mm:ss",
+            "[h]:mm:ss",
+            "0.0 \"days\"",
+            "0 \\d",
+        ] {
+            assert_ne!(shown(code), Shown::Date, "{code:?}");
+        }
+    }
+
+    #[test]
+    fn built_in_formats_by_id() {
+        assert_eq!(builtin(0), Shown::Plain);
+        assert_eq!(builtin(3), Shown::Plain);
+        assert_eq!(builtin(9), Shown::Percent);
+        assert_eq!(builtin(10), Shown::Percent);
+        assert_eq!(builtin(14), Shown::Date);
+        assert_eq!(builtin(22), Shown::Date);
+        assert_eq!(builtin(20), Shown::Plain, "h:mm is a time");
+        assert_eq!(builtin(7).currency(), Some("$"));
+        assert_eq!(builtin(41), Shown::Plain, "accounting without a symbol");
+        assert_eq!(builtin(49), Shown::Plain);
     }
 
     #[test]

@@ -6,11 +6,14 @@ use std::path::Path;
 
 use std::borrow::Cow;
 
+use std::sync::Arc;
+
 use calamine::Reader;
 use chrono::NaiveDate;
 
-use super::numfmt::{self, Shown};
+use super::numfmt::Shown;
 use super::period;
+use super::xlsx;
 use super::{MAX_MEASURES_BYTES, MeasuresError};
 use crate::diagnostic;
 
@@ -128,15 +131,13 @@ enum Data {
         range: calamine::Range<calamine::Data>,
         first_row: u32,
     },
-    /// An XLSX sheet read cell by cell: only the cells present, grouped by row, so a
-    /// lone cell far down or far right costs nothing.
-    Cells {
-        rows: Vec<(u32, Vec<XlsxCell>)>,
+    /// An XLSX sheet read by pmcheck's own reader: only the cells that hold a value, in
+    /// row order, so a lone cell far down or far right costs nothing.
+    Xlsx {
+        cells: xlsx::Cells,
+        strings: Arc<xlsx::Strings>,
     },
 }
-
-/// A cell of an XLSX sheet: its column, its value, and what its number format shows.
-type XlsxCell = (u32, calamine::Data, Shown);
 
 /// The most columns a measures sheet may use (a wide layout with twenty years of
 /// monthly actuals and targets needs about 500).
@@ -229,22 +230,58 @@ impl Sheet {
                 }
                 Ok(())
             }
-            Data::Cells { rows } => {
-                for (row, present) in rows.iter().skip(skip) {
-                    let width = present
-                        .last()
-                        .map_or(0, |(c, _, _)| (c - self.first_column + 1) as usize);
-                    let mut cells = vec![Cell::Empty; width];
-                    for (c, value, shown) in present {
-                        cells[(c - self.first_column) as usize] = formatted(value, *shown);
+            Data::Xlsx { cells, strings } => {
+                let mut row_cells: Vec<Cell<'_>> = Vec::new();
+                let mut seen = 0usize;
+                for run in cells.cells.chunk_by(|a, b| a.row == b.row) {
+                    seen += 1;
+                    if seen <= skip {
+                        continue;
                     }
-                    if !f(row + 1, &cells) {
+                    let width = run
+                        .last()
+                        .map_or(0, |c| (c.column - self.first_column + 1) as usize);
+                    row_cells.clear();
+                    row_cells.resize(width, Cell::Empty);
+                    for c in run {
+                        row_cells[(c.column - self.first_column) as usize] =
+                            xlsx_cell(c, &cells.own, strings);
+                    }
+                    if !f(run[0].row + 1, &row_cells) {
                         break;
                     }
                 }
                 Ok(())
             }
         }
+    }
+}
+
+/// A cell of pmcheck's XLSX reader as the reading sees it: text trimmed, a number as its
+/// format shows it.
+fn xlsx_cell<'a>(c: &xlsx::RawCell, own: &'a str, strings: &'a xlsx::Strings) -> Cell<'a> {
+    let text = |t: &'a str| match t.trim() {
+        "" => Cell::Empty,
+        t => Cell::Text(t),
+    };
+    match c.value {
+        xlsx::Value::Number(n) => number_as_shown(n, c.shown),
+        xlsx::Value::Shared(i) => text(strings.get(i as usize).unwrap_or("")),
+        xlsx::Value::Own(start, end) => text(&own[start as usize..end as usize]),
+        xlsx::Value::Bool(true) => Cell::Text("true"),
+        xlsx::Value::Bool(false) => Cell::Text("false"),
+        xlsx::Value::Date(d) => Cell::Date(d),
+    }
+}
+
+/// A number as its cell format shows it: a percent-formatted 0.37 is 37 with `%`, a
+/// currency-formatted 1200 is 1200 with its sign.
+fn number_as_shown(n: f64, shown: Shown) -> Cell<'static> {
+    match shown {
+        Shown::Percent => Cell::Unit(super::value::ratio_as_percent(n), "%"),
+        Shown::PercentSign => Cell::Unit(n, "%"),
+        Shown::Currency(_) => Cell::Unit(n, shown.currency().unwrap_or("$")),
+        Shown::Plain | Shown::Date => Cell::Number(n),
     }
 }
 
@@ -308,17 +345,60 @@ pub fn sheet_names(path: &Path) -> Result<Vec<String>, MeasuresError> {
         return Ok(Vec::new());
     }
     check_file(path)?;
-    let book = open(path)?;
-    Ok(book.sheet_names().to_owned())
+    Ok(Book::open(path)?
+        .sheets()
+        .into_iter()
+        .map(|(n, _)| n)
+        .collect())
 }
 
-fn open(path: &Path) -> Result<calamine::Sheets<std::io::BufReader<std::fs::File>>, MeasuresError> {
-    calamine::open_workbook_auto(path).map_err(|e| {
-        MeasuresError::file(
-            path,
-            format!("is not a readable workbook ({e}); save it again as .xlsx or .ods, or export the sheet as CSV"),
-        )
-    })
+/// An open workbook: XLSX and XLSM read by pmcheck's own reader, the other formats by
+/// calamine.
+enum Book {
+    Xlsx(xlsx::Workbook),
+    Other(Box<calamine::Sheets<std::io::BufReader<std::fs::File>>>),
+}
+
+impl Book {
+    fn open(path: &Path) -> Result<Book, MeasuresError> {
+        let ext = path
+            .extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase);
+        if matches!(ext.as_deref(), Some("xlsx" | "xlsm")) {
+            let file = std::fs::File::open(path)
+                .map_err(|e| MeasuresError::file(path, format!("cannot be read: {e}")))?;
+            return xlsx::Workbook::open(file).map(Book::Xlsx).map_err(|e| {
+                MeasuresError::file(
+                    path,
+                    format!("{e}; save it again as .xlsx or .ods, or export the sheet as CSV"),
+                )
+            });
+        }
+        calamine::open_workbook_auto(path).map(|b| Book::Other(Box::new(b))).map_err(|e| {
+            MeasuresError::file(
+                path,
+                format!("is not a readable workbook ({e}); save it again as .xlsx or .ods, or export the sheet as CSV"),
+            )
+        })
+    }
+
+    /// Each sheet's name and whether it is a worksheet (not a chart, dialog or macro
+    /// sheet), in the workbook's order.
+    fn sheets(&self) -> Vec<(String, bool)> {
+        match self {
+            Book::Xlsx(book) => book
+                .sheets
+                .iter()
+                .map(|s| (s.name.clone(), s.worksheet))
+                .collect(),
+            Book::Other(book) => book
+                .sheets_metadata()
+                .iter()
+                .map(|s| (s.name.clone(), s.typ == calamine::SheetType::WorkSheet))
+                .collect(),
+        }
+    }
 }
 
 fn check_file(path: &Path) -> Result<(), MeasuresError> {
@@ -355,8 +435,8 @@ fn check_file(path: &Path) -> Result<(), MeasuresError> {
 
 fn read_workbook(path: &Path, sheet: Option<&str>) -> Result<Sheet, MeasuresError> {
     check_file(path)?;
-    let mut book = open(path)?;
-    let names = book.sheet_names().to_owned();
+    let mut book = Book::open(path)?;
+    let names: Vec<String> = book.sheets().into_iter().map(|(n, _)| n).collect();
     let chosen: Vec<String> = match sheet {
         Some(want) => vec![find_sheet(path, &names, want)?],
         None => names.clone(),
@@ -422,13 +502,8 @@ pub fn for_each_sheet(
     mut f: impl FnMut(&str, Found) -> Result<(), MeasuresError>,
 ) -> Result<(), MeasuresError> {
     check_file(path)?;
-    let mut book = open(path)?;
-    let sheets: Vec<(String, bool)> = book
-        .sheets_metadata()
-        .iter()
-        .map(|s| (s.name.clone(), s.typ == calamine::SheetType::WorkSheet))
-        .collect();
-    for (name, worksheet) in sheets {
+    let mut book = Book::open(path)?;
+    for (name, worksheet) in book.sheets() {
         if only.is_some_and(|o| !o.contains(&name)) {
             continue;
         }
@@ -446,23 +521,32 @@ pub fn for_each_sheet(
 }
 
 /// The sheet `name` of an open workbook; `None` when it is empty.
-fn sheet_of(
-    path: &Path,
-    book: &mut calamine::Sheets<std::io::BufReader<std::fs::File>>,
-    name: &str,
-) -> Result<Option<Sheet>, MeasuresError> {
-    if let calamine::Sheets::Xlsx(xlsx) = book {
-        return xlsx_cells(path, xlsx, name);
-    }
-    let range = book.worksheet_range(name).map_err(|e| {
-        MeasuresError::file(
-            path,
-            format!(
-                "sheet `{}` cannot be read: {e}",
-                diagnostic::printable(name)
-            ),
-        )
-    })?;
+fn sheet_of(path: &Path, book: &mut Book, name: &str) -> Result<Option<Sheet>, MeasuresError> {
+    let shown = diagnostic::printable(name);
+    let book = match book {
+        Book::Xlsx(book) => {
+            let index = book
+                .sheets
+                .iter()
+                .position(|s| s.name == name)
+                .ok_or_else(|| MeasuresError::file(path, format!("has no sheet `{shown}`")))?;
+            let (cells, strings) = book
+                .cells(index, MAX_COLUMNS, MAX_CELLS)
+                .map_err(|e| MeasuresError::file(path, format!("sheet `{shown}` {e}")))?;
+            if cells.cells.is_empty() {
+                return Ok(None);
+            }
+            return Ok(Some(Sheet {
+                name: Some(name.to_owned()),
+                first_column: cells.first_column,
+                data: Data::Xlsx { cells, strings },
+            }));
+        }
+        Book::Other(book) => book,
+    };
+    let range = book
+        .worksheet_range(name)
+        .map_err(|e| MeasuresError::file(path, format!("sheet `{shown}` cannot be read: {e}")))?;
     let Some((first_row, first_column)) = range.start() else {
         return Ok(None);
     };
@@ -471,105 +555,6 @@ fn sheet_of(
         first_column,
         data: Data::Range { range, first_row },
     }))
-}
-
-/// An XLSX sheet read cell by cell, refusing a sheet that reaches beyond
-/// [`MAX_COLUMNS`] or holds more than [`MAX_CELLS`] cells; `None` when it is empty.
-fn xlsx_cells(
-    path: &Path,
-    xlsx: &mut calamine::Xlsx<std::io::BufReader<std::fs::File>>,
-    name: &str,
-) -> Result<Option<Sheet>, MeasuresError> {
-    let shown = diagnostic::printable(name);
-    let unreadable = |e: calamine::XlsxError| {
-        MeasuresError::file(path, format!("sheet `{shown}` cannot be read: {e}"))
-    };
-    let mut reader = xlsx.worksheet_cells_reader(name).map_err(unreadable)?;
-    let mut rows: Vec<(u32, Vec<XlsxCell>)> = Vec::new();
-    let mut first_column = u32::MAX;
-    let mut count = 0usize;
-    // What each style's number format shows, decided once per style.
-    let mut shown_by_style: Vec<Option<Shown>> = Vec::new();
-    while let Some((c, style)) = reader.next_cell_with_style_id().map_err(unreadable)? {
-        let (row, column) = c.get_position();
-        let value: calamine::Data = c.get_value().clone().into();
-        if value == calamine::Data::Empty {
-            continue;
-        }
-        let format = match shown_by_style.get(style).copied().flatten() {
-            Some(format) => format,
-            None => {
-                let format = reader
-                    .styles()
-                    .get(style)
-                    .and_then(|s| s.number_format.as_ref())
-                    .map_or(Shown::Plain, |f| numfmt::shown(&f.format_code));
-                if shown_by_style.len() <= style {
-                    shown_by_style.resize(style + 1, None);
-                }
-                shown_by_style[style] = Some(format);
-                format
-            }
-        };
-        if column >= MAX_COLUMNS {
-            return Err(MeasuresError::file(
-                path,
-                format!(
-                    "sheet `{shown}` has a cell in column {} (cell {}{}); pmcheck reads measures sheets up to {MAX_COLUMNS} columns wide: delete what lies beyond the data, or export the data as CSV",
-                    column_name(column),
-                    column_name(column),
-                    row + 1
-                ),
-            ));
-        }
-        count += 1;
-        if count > MAX_CELLS {
-            return Err(MeasuresError::file(
-                path,
-                format!(
-                    "sheet `{shown}` holds more than {MAX_CELLS} cells; split the workbook, or export the sheet as CSV"
-                ),
-            ));
-        }
-        first_column = first_column.min(column);
-        match rows.last_mut() {
-            Some((r, cells)) if *r == row => cells.push((column, value, format)),
-            _ => rows.push((row, vec![(column, value, format)])),
-        }
-    }
-    if rows.is_empty() {
-        return Ok(None);
-    }
-    // Cells come in row order in a well-formed file; whatever the order, keep one entry
-    // per row, its cells in column order.
-    rows.sort_by_key(|(r, _)| *r);
-    let mut merged: Vec<(u32, Vec<XlsxCell>)> = Vec::with_capacity(rows.len());
-    for (r, cells) in rows {
-        match merged.last_mut() {
-            Some((last, existing)) if *last == r => existing.extend(cells),
-            _ => merged.push((r, cells)),
-        }
-    }
-    for (_, cells) in &mut merged {
-        cells.sort_by_key(|(c, _, _)| *c);
-    }
-    let rows = merged;
-    Ok(Some(Sheet {
-        name: Some(name.to_owned()),
-        first_column,
-        data: Data::Cells { rows },
-    }))
-}
-
-/// A workbook cell as its number format shows it: a percent-formatted 0.37 is 37 with
-/// `%`, a currency-formatted 1200 is 1200 with its sign.
-fn formatted(data: &calamine::Data, shown: Shown) -> Cell<'_> {
-    match (cell(data), shown) {
-        (Cell::Number(n), Shown::Percent) => Cell::Unit(super::value::ratio_as_percent(n), "%"),
-        (Cell::Number(n), Shown::PercentSign) => Cell::Unit(n, "%"),
-        (Cell::Number(n), Shown::Currency(_)) => Cell::Unit(n, shown.currency().unwrap_or("$")),
-        (c, _) => c,
-    }
 }
 
 fn cell(data: &calamine::Data) -> Cell<'_> {
