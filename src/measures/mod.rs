@@ -13,8 +13,10 @@
 pub mod columns;
 mod conflicts;
 pub mod finding;
+mod fits;
 mod header;
 pub mod inventory;
+mod months;
 pub mod names;
 pub mod numfmt;
 pub mod period;
