@@ -28,8 +28,9 @@ pub struct MeasuresInput {
     pub sheets: Vec<String>,
 
     /// Read the column with this header as this role (repeatable), for example
-    /// `--column service_area=Dept`. Roles: service_area, measure, kind, period,
-    /// actual, target, unit, owner, source, comparison, direction, breakdown.
+    /// `--column service_area=Dept`. Roles: service_area, program, measure, kind, period,
+    /// actual, target, unit, owner, source, comparison, direction, breakdown, row_type
+    /// (whether the row's values are actuals or targets).
     #[arg(long = "column", value_name = "ROLE=HEADER", value_parser = parse_column)]
     pub columns: Vec<(Role, String)>,
 
@@ -37,6 +38,11 @@ pub struct MeasuresInput {
     /// months are read as fiscal years named by the year they end.
     #[arg(long, value_name = "MONTH", value_parser = parse_month)]
     pub fiscal_year_start: Option<u32>,
+
+    /// The service area of every row of the files given on the command line, for a file
+    /// of one area with no service-area column (an import for one scorecard).
+    #[arg(long, value_name = "NAME", value_parser = parse_area)]
+    pub area: Option<String>,
 }
 
 impl MeasuresInput {
@@ -47,6 +53,7 @@ impl MeasuresInput {
             sheets: self.sheets.clone(),
             columns: self.columns.clone(),
             fiscal_year_start: self.fiscal_year_start,
+            area: self.area.clone(),
         }
     }
 }
@@ -65,6 +72,18 @@ fn parse_month(s: &str) -> Result<u32, String> {
             diagnostic::printable(s)
         )
     })
+}
+
+/// A service area's name for `--area`: not empty.
+fn parse_area(s: &str) -> Result<String, String> {
+    let name = s.trim();
+    if name.is_empty() {
+        return Err(
+            "the service area's name is empty; write for example --area \"Youth Services\""
+                .to_owned(),
+        );
+    }
+    Ok(name.to_owned())
 }
 
 /// `ROLE=HEADER` for `--column`.

@@ -458,13 +458,17 @@ pub struct MeasuresLink {
     #[serde(default, deserialize_with = "nullable_list")]
     #[schemars(with = "Option<Vec<Text>>")]
     pub sheets: Vec<Text>,
-    /// Headers read as roles, when the file's own headers are not recognised: service_area, measure, kind, period, actual, target, unit, owner, source, comparison, direction, breakdown.
+    /// Headers read as roles, when the file's own headers are not recognised: service_area, program, measure, kind, period, actual, target, unit, owner, source, comparison, direction, breakdown, row_type.
     #[serde(default)]
     pub columns: std::collections::BTreeMap<Role, Text>,
     /// The file's service area names, each with the name to read it as (`"Parks & Rec":
     /// Parks and Recreation`); also used when the areas are read from the data.
     #[serde(default)]
     pub areas: std::collections::BTreeMap<Text, Text>,
+    /// The service area of every row, for a file of one area with no service-area column
+    /// (an import for one scorecard).
+    #[serde(default)]
+    pub area: Option<Text>,
 }
 
 impl MeasuresLink {

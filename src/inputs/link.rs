@@ -54,6 +54,7 @@ pub(super) fn read_tables(
                 .map(|(role, header)| (*role, header.0.clone()))
                 .collect(),
             fiscal_year_start: fys,
+            area: link.area.as_ref().map(|a| a.0.clone()),
         };
         let areas: Vec<(&str, &str)> = link
             .areas
@@ -69,6 +70,7 @@ pub(super) fn read_tables(
         sheets: options.sheets.clone(),
         columns: options.columns.clone(),
         fiscal_year_start: fys,
+        area: options.area.clone(),
     };
     for file in extra {
         tables.extend(read_file(file, &extra_options)?);

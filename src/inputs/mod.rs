@@ -78,6 +78,8 @@ pub struct MeasuresOptions {
     pub columns: Vec<(Role, String)>,
     /// The fiscal year's first month, over the evidence file's, for every file read.
     pub fiscal_year_start: Option<u32>,
+    /// The service area of every row of the files given (a file of one area).
+    pub area: Option<String>,
 }
 
 /// What a command asks [`load`] for.

@@ -124,7 +124,36 @@ pub fn synonyms(role: Role) -> &'static [&'static str] {
             "incomegroup",
             "gender",
         ],
+        // Not `type` or `measure type`: those name the kind.
+        Role::RowType => &[
+            "rowtype",
+            "valuetype",
+            "typeofvalue",
+            "datatype",
+            "cprdatatype",
+            "seriestype",
+            "actualortarget",
+        ],
     }
+}
+
+/// Where a row-type cell (`Actual`, `Target`, `Goal`, `Actual Value`, any case) sends the
+/// row's values: the words of [`series_of`], `Other` for an estimate or a projection
+/// (neither what happened nor what was set). `None` for a word of no series.
+pub fn row_type_of(text: &str) -> Option<Series> {
+    series_of(without_suffix(
+        &normalize(text),
+        &["values", "value", "figure", "figures"],
+    ))
+}
+
+/// A normalised cell without the first of `suffixes` it ends with, unless that is all
+/// it holds: `outcomemeasure` is `outcome`, `measure` stays `measure`.
+fn without_suffix<'k>(key: &'k str, suffixes: &[&str]) -> &'k str {
+    suffixes
+        .iter()
+        .find_map(|suffix| key.strip_suffix(suffix).filter(|k| !k.is_empty()))
+        .unwrap_or(key)
 }
 
 /// What a word of a period column's header (`FY2026 Adopted`, `2017_18_proposed_budget`)
@@ -212,10 +241,7 @@ pub fn role_of(header: &str) -> Option<Role> {
 pub fn kind_of(text: &str) -> Option<Measure> {
     let key = normalize(text);
     // "Outcome Measure", "Workload measures", "Efficiency indicator" name the kind too.
-    let key = ["measures", "measure", "indicators", "indicator"]
-        .iter()
-        .find_map(|suffix| key.strip_suffix(suffix).filter(|k| !k.is_empty()))
-        .unwrap_or(&key);
+    let key = without_suffix(&key, &["measures", "measure", "indicators", "indicator"]);
     Some(match key {
         "input" | "inputs" | "resource" | "resources" => Measure::Input,
         "output" | "outputs" => Measure::Output,
@@ -294,6 +320,12 @@ mod tests {
         assert_eq!(role_of("Council District"), Some(Role::Breakdown));
         assert_eq!(role_of("National Average"), Some(Role::Comparison));
         assert_eq!(role_of("Data as of"), None);
+        // A row type is not a kind: `Measure Type` stays the kind.
+        for header in ["cpr_data_type", "Data Type", "Value Type", "Type of value"] {
+            assert_eq!(role_of(header), Some(Role::RowType), "{header}");
+        }
+        assert_eq!(role_of("Measure Type"), Some(Role::Kind));
+        assert_eq!(role_of("Type"), Some(Role::Kind));
         // The headers of published layouts: Los Angeles, Austin, Clear Impact, Esri.
         for (header, role) in [
             ("department_name", Role::ServiceArea),
@@ -344,6 +376,19 @@ mod tests {
         // Aggregation words describe how a value is computed, not the kind of measure.
         assert_eq!(kind_of("Average"), None);
         assert_eq!(kind_of("Sum"), None);
+    }
+
+    #[test]
+    fn row_types_send_values_to_the_actual_or_the_target() {
+        for t in ["Actual", "ACTUAL", "actuals", "Actual Value"] {
+            assert_eq!(row_type_of(t), Some(Series::Actual), "{t}");
+        }
+        for t in ["Target", "target", "Goal", "Plan", "Budget", "Target value"] {
+            assert_eq!(row_type_of(t), Some(Series::Target), "{t}");
+        }
+        assert_eq!(row_type_of("Estimate"), Some(Series::Other));
+        assert_eq!(row_type_of("Number"), None);
+        assert_eq!(row_type_of("Value"), None);
     }
 
     #[test]

@@ -5,11 +5,12 @@ use std::collections::HashMap;
 use std::path::Path;
 
 use super::MeasuresError;
-use super::columns::{kind_of, normalize, role_of, series_of};
+use super::columns::{normalize, role_of, series_of};
+use super::fits::refuse;
+use super::months::{has_month_columns, month_header};
 use super::period::{self, Period, Series};
 use super::read::{Layout, Mapped, Options};
-use super::source::{Cell, OwnedCell, column_name};
-use super::value;
+use super::source::{OwnedCell, column_name};
 use crate::vocab::Role;
 
 /// Rows searched for the header row.
@@ -20,6 +21,8 @@ const SAMPLE: usize = 200;
 /// What each column is, decided from the header row (and a sample of the data).
 pub(super) struct Plan {
     pub(super) header_index: usize,
+    /// The header row's texts, one per column.
+    pub(super) headers: Vec<String>,
     pub(super) header_row: u32,
     pub(super) layout: Layout,
     /// Column index (in the row) per role.
@@ -30,6 +33,12 @@ pub(super) struct Plan {
     pub(super) fiscal_year_column: bool,
     /// Wide layout: the period columns.
     pub(super) periods: Vec<(usize, Period, Series)>,
+    /// Wide layout by months: the columns that name a month without its year (`jul_01`),
+    /// whose year is the row's period (a fiscal year).
+    pub(super) months: Vec<(usize, u8, Series)>,
+    /// A second actual column (`Actual` and `Measure Value`): each row's actual is in
+    /// one or the other.
+    pub(super) second_actual: Option<usize>,
     /// The breakdown column's header (the group's category, `District`).
     pub(super) breakdown_name: Option<String>,
     pub(super) mapping: Vec<Mapped>,
@@ -37,6 +46,8 @@ pub(super) struct Plan {
     pub(super) notes: Vec<String>,
     /// No service-area column: the sheet's name is the area of every row.
     pub(super) area_from_sheet: Option<String>,
+    /// `--area NAME` (`area:` of an evidence `measures:` entry): the area of every row.
+    pub(super) file_area: Option<String>,
 }
 
 /// Why a sheet's header row does not map: the error for a sheet that must be read,
@@ -122,9 +133,21 @@ pub(super) fn plan(
         unread: Vec::new(),
         notes: Vec::new(),
         periods: Vec::new(),
+        months: Vec::new(),
+        second_actual: None,
         period_columns: Vec::new(),
         taken: vec![false; headers.len()],
     };
+    let file_area = options
+        .area
+        .as_deref()
+        .map(str::trim)
+        .filter(|a| !a.is_empty())
+        .map(str::to_owned);
+    if file_area.is_some() && named.contains_key(&Role::ServiceArea) {
+        let message = "--column service_area=HEADER and --area NAME both give the service area: give the column, or the area of the whole file";
+        return Err(Refusal::new(path, message.to_owned(), message.to_owned()));
+    }
     d.named(path, header_row, options, &named)?;
     let sample: Vec<&Vec<OwnedCell>> = rows
         .iter()
@@ -138,18 +161,29 @@ pub(super) fn plan(
     // Nor does one named for what it holds (`Measures`, `KPIs`, `Data`).
     let area_sheet = sheet
         .map(str::trim)
-        .filter(|s| !s.is_empty() && !is_default_sheet_name(s) && !is_generic_sheet_name(s));
-    // In a sheet that is no department's, a program column with no department column is
-    // the service area.
-    if area_sheet.is_none() {
+        .filter(|s| !s.is_empty() && !is_default_sheet_name(s) && !is_generic_sheet_name(s))
+        .filter(|_| file_area.is_none());
+    if file_area.is_some() {
+        // The area named for the whole file: a column recognised as the area is not read.
+        if let Some(i) = d.roles.remove(&Role::ServiceArea) {
+            d.mapping.retain(|m| m.role != Role::ServiceArea);
+            d.unread(i);
+        }
+    } else if area_sheet.is_none() {
+        // In a sheet that is no department's, a program column with no department column
+        // is the service area.
         d.program_as_area(&named);
     }
-    let layout = d.layout(path, header_row, sheet, area_sheet.is_some(), &named, fys)?;
+    let whole_area = area_sheet.is_some() || file_area.is_some();
+    let layout = d.layout(path, header_row, sheet, whole_area, &named, fys)?;
     let area_from_sheet = area_sheet
         .filter(|_| !d.roles.contains_key(&Role::ServiceArea))
         .map(str::to_owned);
     Ok(Plan {
         area_from_sheet,
+        file_area,
+        months: d.months,
+        second_actual: d.second_actual,
         header_index,
         header_row,
         layout,
@@ -161,6 +195,7 @@ pub(super) fn plan(
         breakdown_name: d.roles.get(&Role::Breakdown).map(|&i| headers[i].clone()),
         roles: d.roles,
         periods: d.periods,
+        headers: headers.clone(),
         mapping: d.mapping,
         unread: d.unread,
         notes: d.notes,
@@ -186,7 +221,8 @@ fn find_header(
         let wide = headers
             .iter()
             .any(|h| period::parse_header(h, fys).is_some());
-        has(Role::Measure) && ((has(Role::Period) && has(Role::Actual)) || wide)
+        has(Role::Measure)
+            && ((has(Role::Period) && (has(Role::Actual) || has_month_columns(headers))) || wide)
     };
     for (i, (_, cells)) in rows.iter().enumerate().take(HEADER_SEARCH) {
         let headers = header_texts(cells);
@@ -252,6 +288,9 @@ struct Decided<'h> {
     notes: Vec<String>,
     /// Wide layout: the columns that name a period and series.
     periods: Vec<(usize, Period, Series)>,
+    /// The columns that name a month without its year.
+    months: Vec<(usize, u8, Series)>,
+    second_actual: Option<usize>,
     /// Columns whose header names a period (one is chosen).
     period_columns: Vec<usize>,
     taken: Vec<bool>,
@@ -331,6 +370,11 @@ impl Decided<'_> {
                 self.taken[i] = true;
                 continue;
             }
+            if let Some((m, s)) = month_header(header) {
+                self.months.push((i, m, s));
+                self.taken[i] = true;
+                continue;
+            }
             let Some(role) = role_of(header) else {
                 if let Some(fixed) = misspelt_period_header(header, fys) {
                     self.notes.push(format!(
@@ -344,6 +388,17 @@ impl Decided<'_> {
             if role == Role::Period && !named.contains_key(&Role::Period) {
                 self.period_columns.push(i);
                 self.taken[i] = true;
+                continue;
+            }
+            if role == Role::Actual
+                && self.roles.contains_key(&Role::Actual)
+                && !named.contains_key(&Role::Actual)
+                && self.second_actual.is_none()
+            {
+                // `Actual` and `Measure Value`: each row's actual is in one of them.
+                self.second_actual = Some(i);
+                self.taken[i] = true;
+                self.map(role, i, false);
                 continue;
             }
             if let Some(&held) = self.roles.get(&role) {
@@ -402,8 +457,17 @@ impl Decided<'_> {
             for (i, _, _) in std::mem::take(&mut self.periods) {
                 self.unread(i);
             }
+            for (i, _, _) in std::mem::take(&mut self.months) {
+                self.unread(i);
+            }
             Layout::Long
         } else if !self.periods.is_empty() {
+            for (i, _, _) in std::mem::take(&mut self.months) {
+                self.unread(i);
+            }
+            Layout::Wide
+        } else if has_period && self.months.len() >= 2 {
+            // A row per measure and year, a column per month of the year.
             Layout::Wide
         } else {
             let (what, role) = if has_period {
@@ -428,12 +492,17 @@ impl Decided<'_> {
             return Err(Refusal::new(
                 path,
                 format!(
-                    "row {header_row} has no service area column (service area, department, dept, program, division, bureau): name it with --column service_area=HEADER{or_rename}"
+                    "row {header_row} has no service area column (service area, department, dept, program, division, bureau): name it with --column service_area=HEADER, or give the service area of the whole file with --area NAME (`area:` in an evidence `measures:` entry){or_rename}"
                 ),
                 format!("row {header_row} has no service area column"),
             ));
         }
         if layout == Layout::Wide {
+            if let Some(i) = self.second_actual.take() {
+                let letter = self.letter(i);
+                self.mapping.retain(|m| m.column != letter);
+                self.unread(i);
+            }
             self.named_in_wide(path, named, fys)?;
         }
         self.mapping.sort_by_key(|m| m.role);
@@ -450,15 +519,25 @@ impl Decided<'_> {
                 Series::Other => self.unread(i),
             }
         }
+        // By months: each month column, its year the row's.
+        for (i, _, series) in self.months.clone() {
+            match series {
+                Series::Actual => self.map(Role::Actual, i, false),
+                Series::Target => self.map(Role::Target, i, false),
+                Series::Other => self.unread(i),
+            }
+        }
         Ok(layout)
     }
 
     /// In a wide layout (a column per period) every role named is honoured or refused:
     /// an actual or target column is read as the period its header names
     /// (`--column actual="FY 2025-26 Estimate"` reads that column as FY2026's actual);
-    /// one whose header names no period, a period column and a comparison column have no
-    /// period to be read for, and are refused with the reason (a comparison column found by
-    /// its header is said in a note and not read).
+    /// a target column whose header names no period is a standing goal, the target of
+    /// every period of its row; an actual column naming no period, a period column (unless
+    /// month columns take their year from it) and a comparison column have no period to be
+    /// read for, and are refused with the reason (a comparison column found by its header
+    /// is said in a note and not read).
     fn named_in_wide(
         &mut self,
         path: &Path,
@@ -475,6 +554,11 @@ impl Decided<'_> {
             };
             let header = self.headers[i].clone();
             let parsed = period::parse_header(&header, fys);
+            if parsed.is_none() && role == Role::Target {
+                // A standing goal (`Goal` beside `1/31/2024`): the target of every period
+                // of its row.
+                continue;
+            }
             if parsed.is_none() && !named.contains_key(&role) {
                 // Found by its header (`Target` beside `FY2023 Actual`): no period to read.
                 self.roles.remove(&role);
@@ -508,7 +592,7 @@ impl Decided<'_> {
             self.periods.retain(|(j, _, _)| *j != i);
             self.periods.push((i, period, series));
         }
-        if named.contains_key(&Role::Period) {
+        if named.contains_key(&Role::Period) && self.months.is_empty() {
             return Err(Refusal::new(
                 path,
                 format!(
@@ -608,65 +692,6 @@ fn misspelt_period_header(header: &str, fys: u32) -> Option<String> {
         fixed[..1].make_ascii_uppercase();
         format!("{period} {fixed}")
     })
-}
-
-/// Why a column whose header names `role` is not read as it: a kind column whose
-/// values are not measure kinds, a number column holding text.
-fn refuse(role: Role, header: &str, i: usize, data: &[&Vec<OwnedCell>]) -> Option<String> {
-    let values: Vec<Cell<'_>> = data
-        .iter()
-        .filter_map(|row| row.get(i))
-        .map(OwnedCell::cell)
-        .filter(|c| !c.is_empty())
-        .collect();
-    if values.is_empty() {
-        return None;
-    }
-    let (fits, what): (fn(&Cell) -> bool, &str) = match role {
-        Role::Kind => (|c| kind_of(&c.text()).is_some(), "measure kinds"),
-        // An actual column is never refused: its cells are read one by one, and a
-        // cell that is not a number is an error naming it.
-        Role::Target | Role::Comparison => (
-            |c| matches!(c, Cell::Number(_)) || value::parse(&c.text()).is_ok(),
-            "numbers",
-        ),
-        _ => return None,
-    };
-    let fitting = values.iter().filter(|c| fits(c)).count();
-    if fitting * 2 > values.len() {
-        return None;
-    }
-    // Examples of what does not fit (not of what does).
-    let mut examples: Vec<String> = values
-        .iter()
-        .filter(|c| !fits(c))
-        .map(|c| c.text().into_owned())
-        .collect();
-    examples.sort();
-    examples.dedup();
-    examples.truncate(3);
-    Some(format!(
-        "column `{header}` holds {}, not {what}: it is not read as the {}{}; {}",
-        examples
-            .iter()
-            .map(|e| format!("`{}`", crate::diagnostic::printable(e)))
-            .collect::<Vec<_>>()
-            .join(", "),
-        role.id(),
-        if role == Role::Kind {
-            " (it may describe how a value is computed, such as an average or a sum, rather than input, output, workload, efficiency or outcome)"
-        } else {
-            ""
-        },
-        if role == Role::Kind {
-            "add a column giving each measure's kind (input, output, workload, efficiency or outcome) and name it with --column kind=HEADER".to_owned()
-        } else {
-            format!(
-                "if it does hold numbers, name it with --column {}=\"{header}\" to have each cell checked",
-                role.id()
-            )
-        }
-    ))
 }
 
 /// Picks the period column among several: a year with a quarter or month column beside

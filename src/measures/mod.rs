@@ -8,13 +8,17 @@
 //! per service area and per measure what the data shows, and the quality findings.
 //! Beside them: `sheets` chooses a workbook's sheets, `table` holds what a sheet gave,
 //! `conflicts` finds two values for one period, [`names`] gives each area one name,
-//! [`finding`] the findings' codes and severities, [`numfmt`] what a cell's format shows.
+//! [`finding`] the findings' codes and severities, [`numfmt`] what a cell's format shows,
+//! `fits` whether a column holds what its header says, `months` the month columns that
+//! name no year (`jul_01`).
 
 pub mod columns;
 mod conflicts;
 pub mod finding;
+mod fits;
 mod header;
 pub mod inventory;
+mod months;
 pub mod names;
 pub mod numfmt;
 pub mod period;

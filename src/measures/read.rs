@@ -9,6 +9,9 @@ pub use super::conflicts::judge_sheets_together;
 use super::conflicts::{conflict_message, drop_conflicts};
 use super::header::{HEAD, PeriodPart, Plan, Refusal, plan};
 use super::inventory::{Finding, FindingCode};
+use super::months::month_of_fiscal_year;
+
+mod row_values;
 use super::period::{self, Period, Series};
 pub use super::sheets::read_file;
 use super::source::{self, Cell, Sheet, column_name};
@@ -85,6 +88,9 @@ pub(super) fn read_planned(
         reader.row(row, cells);
         true
     })?;
+    if plan.roles.get(&Role::RowType).is_some() {
+        row_values::join_actual_and_target_rows(&mut reader.observations);
+    }
     reader.duplicates();
     reader.ratios_as_percent();
     if reader.unreadable == 0 && reader.observations.is_empty() && reader.totals.is_empty() {
@@ -305,6 +311,10 @@ impl RowReader<'_> {
         // service area right under a named one is filled down, and counted.
         let plan = self.plan;
         let area_name = match self.text(cells, Role::ServiceArea) {
+            // `--area`: the area of every row.
+            _ if plan.file_area.is_some() => {
+                std::borrow::Cow::Borrowed(plan.file_area.as_deref().unwrap_or_default())
+            }
             // A workbook sheet with no service-area column: the sheet is the area.
             None if plan.area_from_sheet.is_some() => {
                 std::borrow::Cow::Borrowed(plan.area_from_sheet.as_deref().unwrap_or_default())
@@ -339,6 +349,9 @@ impl RowReader<'_> {
             Some(p) => std::borrow::Cow::Owned(format!("{p} · {measure_name}")),
             None => measure_name,
         };
+        let Some(row_type) = self.row_type(row, cells) else {
+            return;
+        };
         let Some(measure) = self.measure(row, cells, &area_name, &measure_name) else {
             return;
         };
@@ -348,8 +361,8 @@ impl RowReader<'_> {
         }
         let breakdown = self.breakdown(cells);
         match self.plan.layout {
-            Layout::Long => self.long(row, cells, measure, breakdown),
-            Layout::Wide => self.wide(row, cells, measure, breakdown),
+            Layout::Long => self.long(row, cells, measure, breakdown, row_type),
+            Layout::Wide => self.wide(row, cells, measure, breakdown, row_type),
         }
         if self.observed_in_row {
             self.rows.used += 1;
@@ -582,7 +595,14 @@ impl RowReader<'_> {
         }
     }
 
-    fn long(&mut self, row: u32, cells: &[Cell<'_>], measure: u32, breakdown: Option<u32>) {
+    fn long(
+        &mut self,
+        row: u32,
+        cells: &[Cell<'_>],
+        measure: u32,
+        breakdown: Option<u32>,
+        row_type: Series,
+    ) {
         let period = self.period(row, cells);
         let role_number = |r: &mut Self, role: Role| -> Result<Option<f64>, ()> {
             match r.plan.roles.get(&role) {
@@ -590,15 +610,21 @@ impl RowReader<'_> {
                 None => Ok(None),
             }
         };
-        let actual = role_number(self, Role::Actual);
+        let actual = self.actual(row, cells, measure, period);
         let target = role_number(self, Role::Target);
         let comparison = role_number(self, Role::Comparison);
-        let (Some(period), Ok(actual), Ok(target), Ok(comparison)) =
+        // Two actuals that differ: none, and the target of the row is still read.
+        let (Some(period), Ok((actual, clash)), Ok(target), Ok(comparison)) =
             (period, actual, target, comparison)
         else {
             return;
         };
-        if actual.is_none() {
+        // A target row's value is the period's target.
+        let (actual, target) = match row_type {
+            Series::Target => (None, actual.or(target)),
+            _ => (actual, target),
+        };
+        if actual.is_none() && row_type == Series::Actual && !clash {
             self.rows.no_value += 1;
         }
         self.observe(Observation {
@@ -612,9 +638,31 @@ impl RowReader<'_> {
         });
     }
 
-    fn wide(&mut self, row: u32, cells: &[Cell<'_>], measure: u32, breakdown: Option<u32>) {
+    fn wide(
+        &mut self,
+        row: u32,
+        cells: &[Cell<'_>],
+        measure: u32,
+        breakdown: Option<u32>,
+        row_type: Series,
+    ) {
+        let plan = self.plan;
+        let fys = self.fys;
+        // Month columns (`jul_01`): their year is the row's.
+        let year = match plan.months.is_empty() {
+            true => None,
+            false => self.fiscal_year(row, cells),
+        };
+        let months = plan.months.iter().filter_map(|&(i, month, series)| {
+            Some((i, month_of_fiscal_year(month, year?, fys), series))
+        });
         let mut by_period: Vec<Observation> = Vec::new();
-        for &(i, period, series) in &self.plan.periods {
+        for (i, period, series) in plan.periods.iter().copied().chain(months) {
+            // A target row's values are targets.
+            let series = match (series, row_type) {
+                (Series::Actual, Series::Target) => Series::Target,
+                _ => series,
+            };
             if series == Series::Other {
                 continue;
             }
@@ -643,6 +691,15 @@ impl RowReader<'_> {
                 Series::Actual => slot.actual = v,
                 Series::Target => slot.target = v,
                 Series::Other => {}
+            }
+        }
+        // A standing goal (a target column naming no period): the target of every period
+        // of the row that has none of its own.
+        if let Some(&g) = plan.roles.get(&Role::Target)
+            && let Ok(Some(goal)) = self.value(row, cells, g, measure)
+        {
+            for o in &mut by_period {
+                o.target = o.target.or(Some(goal));
             }
         }
         for o in by_period {

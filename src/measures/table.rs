@@ -17,6 +17,9 @@ pub struct Options {
     pub columns: Vec<(Role, String)>,
     /// The month the fiscal year starts in, 1 to 12.
     pub fiscal_year_start: u32,
+    /// The service area of every row (`--area`, evidence `area:`), for a file of one
+    /// area with no service-area column.
+    pub area: Option<String>,
 }
 
 /// How the file lays out its data.

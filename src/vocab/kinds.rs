@@ -99,10 +99,13 @@ pub enum Role {
     Comparison,
     Direction,
     Breakdown,
+    /// Whether the row's values are actuals or targets (`Actual`, `Target`): a file with
+    /// one row per measure, period and type of value.
+    RowType,
 }
 
 impl Role {
-    pub const ALL: [Role; 13] = [
+    pub const ALL: [Role; 14] = [
         Role::ServiceArea,
         Role::Program,
         Role::Measure,
@@ -116,6 +119,7 @@ impl Role {
         Role::Comparison,
         Role::Direction,
         Role::Breakdown,
+        Role::RowType,
     ];
 
     /// The role's name in `--column ROLE=HEADER` and in evidence `columns:`.
@@ -134,6 +138,7 @@ impl Role {
             Role::Comparison => "comparison",
             Role::Direction => "direction",
             Role::Breakdown => "breakdown",
+            Role::RowType => "row_type",
         }
     }
 

@@ -238,36 +238,63 @@ fn austin_reads_the_measure_value_the_goal_as_target_and_the_division_as_area() 
 }
 
 /// An Austin export of several years where older rows hold the value in `Actual` and
-/// newer ones in `Measure Value`.
+/// newer ones in `Measure Value`; one row has it in both, one two different values.
 const AUSTIN_TWO_VALUE_COLUMNS: &str = "\
 Activity Code,Frequency,Measure ID,Measure Name,Measure Goal,Measure Division,Fiscal Year,If the measure is new?,Measure Type,Actual,Measure Value
 LIB1A,Annual,4101,Library program attendance,\"145,000\",Public Services,2020,No,Output,\"121,050\",
 LIB1A,Annual,4101,Library program attendance,\"150,000\",Public Services,2021,No,Output,,\"138,400\"
 LIB1A,Annual,4101,Library program attendance,\"150,000\",Public Services,2022,No,Output,,\"146,210\"
+LIB1A,Annual,4101,Library program attendance,\"155,000\",Public Services,2023,No,Output,\"157,932\",\"157,932\"
+LIB1A,Annual,4102,Patrons satisfied with library services,90%,Public Services,2023,No,Result,88.5%,91.2%
 ";
 
 #[test]
-fn austin_with_the_value_in_two_columns_reads_only_the_first() {
+fn austin_with_the_value_in_two_columns_reads_each_rows_actual_from_either() {
     let (dir, args) = fixture(
         "austin.csv",
         AUSTIN_TWO_VALUE_COLUMNS,
         "--fiscal-year-start 10 --as-of 2023-12-31",
     );
     let inv = inventory(dir.path(), &args);
-    assert!(inv.columns(0).contains(&"actual=Actual (J)".to_string()));
-    // GAP: the second value column is not read, so FY2021 and FY2022 have no actual and
-    // the measure is wrongly stale. Right: one actual from whichever of `Actual` and
-    // `Measure Value` holds it on each row (two actual columns joined, in header.rs
-    // and read.rs), and a conflict only when both hold different values.
-    assert!(unread(&inv).contains("`K Measure Value`"));
+    let columns = inv.columns(0);
+    for column in ["actual=Actual (J)", "actual=Measure Value (K)"] {
+        assert!(columns.contains(&column.to_string()), "{columns:?}");
+    }
+    // Each row's actual from whichever column holds it; one value in both is read once.
     let m = inv.measure("Public Services", "Library program attendance");
-    assert_eq!(m.years, [2020]);
-    assert_eq!(m.target_years, [2020, 2021, 2022]);
-    assert_eq!(inv.files[0].rows.no_value, 2);
+    assert_eq!(m.years, [2020, 2021, 2022, 2023]);
+    assert_eq!(m.target_years, [2020, 2021, 2022, 2023]);
+    assert_eq!(m.latest.as_deref(), Some("FY2023"));
+    assert_eq!(inv.files[0].rows.no_value, 0);
+    // Two different values on one row: an error naming both cells, neither used; the
+    // row's goal is still its target.
+    let patrons = inv.measure("Public Services", "Patrons satisfied with library services");
+    assert!(patrons.years.is_empty(), "{:?}", patrons.years);
+    assert_eq!(patrons.target_years, [2023]);
+    let conflicts = inv.findings(Code::ConflictingValues);
+    assert_eq!(conflicts.len(), 1, "{conflicts:#?}");
+    assert_eq!(conflicts[0].row, Some(6));
+    assert_eq!(conflicts[0].column.as_deref(), Some("J"));
+    for said in [
+        "88.5 in `Actual` (J6)",
+        "91.2 in `Measure Value` (K6)",
+        "neither is used",
+    ] {
+        assert!(
+            conflicts[0].message.contains(said),
+            "{said}: {}",
+            conflicts[0].message
+        );
+    }
     assert_eq!(
         findings(&inv),
-        [(Code::Stale, Some(2)), (Code::UnreadColumn, None)]
+        [
+            (Code::Stale, Some(6)),
+            (Code::UnreadColumn, None),
+            (Code::ConflictingValues, Some(6)),
+        ]
     );
+    assert!(!unread(&inv).contains("Measure Value"), "{}", unread(&inv));
     insta::assert_snapshot!(
         "layouts_austin_two_value_columns_table",
         table(dir.path(), &args)
@@ -287,53 +314,181 @@ DPR,Parks rated acceptable for overall condition (%),Target,2023,85,85,85,85,85,
 ";
 
 #[test]
-fn new_york_month_columns_and_data_type_rows_are_not_read_yet() {
-    let (dir, base) = fixture(
+fn new_york_reads_month_columns_in_the_rows_fiscal_year_and_data_type_rows() {
+    let (dir, args) = fixture(
         "nyc.csv",
         NEW_YORK,
         "--fiscal-year-start 7 --as-of 2023-10-15",
     );
-    // GAP: `jul_01` … `jun_01` name a month without its year, which is the row's
-    // `fiscal_year` (July 2022 to June 2023 for 2023): a month column read with the
-    // period column (read.rs) is missing, so the file has no actual column and is
-    // refused. Naming the June column as the actual reads one value per fiscal year.
-    let (args, inv) = needs(
-        dir.path(),
-        &base,
-        &["--column", "actual=jun_01"],
-        "has no header row pmcheck recognises",
-    );
-    assert_eq!(
-        inv.columns(0),
-        [
-            "service_area=agency (A)",
-            "measure=indicator (B)",
-            "period=fiscal_year (D)",
-            "actual=jun_01 (P)",
-        ]
-    );
+    let inv = inventory(dir.path(), &args);
+    assert_eq!(inv.files[0].layout, Layout::Wide);
+    let months = [
+        "jul_01 (E)",
+        "aug_01 (F)",
+        "sep_01 (G)",
+        "oct_01 (H)",
+        "nov_01 (I)",
+        "dec_01 (J)",
+        "jan_01 (K)",
+        "feb_01 (L)",
+        "mar_01 (M)",
+        "apr_01 (N)",
+        "may_01 (O)",
+        "jun_01 (P)",
+    ]
+    .map(|m| format!("actual={m}"));
+    let mut columns = vec![
+        "service_area=agency (A)".to_string(),
+        "measure=indicator (B)".to_string(),
+        "period=fiscal_year (D)".to_string(),
+        "row_type=cpr_data_type (C)".to_string(),
+    ];
+    columns.extend(months);
+    assert_eq!(inv.columns(0), columns);
     assert_eq!(areas(&inv), ["DPR", "DSNY"]);
-    // GAP: `cpr_data_type` (Actual or Target) is not read, so each target row is a
-    // second actual for its year: every year with both conflicts and no value is
-    // used. Right: a row-type column that sends the row's values to the actual or the
-    // target (read.rs); then DSNY has actuals for FY2023 and FY2024 (July to
-    // September) and targets for both, DPR an actual and a target for FY2023.
-    assert!(unread(&inv).contains("`C cpr_data_type`"));
-    for (area, name) in [
-        ("DSNY", "Tons of refuse collected per truck-shift"),
-        ("DPR", "Parks rated acceptable for overall condition (%)"),
-    ] {
-        let m = inv.measure(area, name);
-        assert!(m.years.is_empty(), "{name}: {:?}", m.years);
-        assert!(m.target_years.is_empty(), "{name}");
-    }
-    let conflicts: Vec<Option<u32>> = inv
-        .findings(Code::ConflictingValues)
-        .iter()
-        .map(|f| f.row)
-        .collect();
-    assert_eq!(conflicts, [Some(3), Some(5), Some(7)]);
+    // `jul_01` of fiscal year 2023 is July 2022, `jun_01` June 2023: FY2023's months.
+    // The actual rows give the actuals, the target rows the targets of the same months.
+    let dsny = inv.measure("DSNY", "Tons of refuse collected per truck-shift");
+    assert_eq!(dsny.frequency, Some(Frequency::Monthly));
+    assert_eq!(dsny.years, [2023, 2024]);
+    assert_eq!(dsny.target_years, [2023, 2024]);
+    // FY2024's actuals stop at September 2023.
+    assert_eq!(dsny.latest.as_deref(), Some("2023-09"));
+    let dpr = inv.measure("DPR", "Parks rated acceptable for overall condition (%)");
+    assert_eq!(dpr.years, [2023]);
+    assert_eq!(dpr.target_years, [2023]);
+    assert_eq!(dpr.latest.as_deref(), Some("2023-06"));
+    // An actual and a target for one month, on two rows, are no conflict; the months
+    // FY2024 has not reached yet have no actual.
+    assert_eq!(inv.files[0].rows.no_value, 9);
+    assert_eq!(
+        findings(&inv),
+        [(Code::NoKind, Some(2)), (Code::NoKind, Some(6))]
+    );
     insta::assert_snapshot!("layouts_new_york_table", table(dir.path(), &args));
+}
+
+/// A layout like New York's whose type-of-value column has a header pmcheck does not
+/// know, and types written other ways: `GOAL` and `target` are targets, an estimate
+/// neither, and `Mid-year` no type of value.
+const TYPED_ROWS: &str = "\
+agency,indicator,figure,fiscal_year,jul_01,aug_01,sep_01
+DSNY,Tons of refuse collected per truck-shift,actual,2023,10.4,10.1,10.6
+DSNY,Tons of refuse collected per truck-shift,GOAL,2023,10.5,10.5,10.5
+DSNY,Tons of refuse collected per truck-shift,Estimate,2024,10.6,10.6,10.6
+DSNY,Tons of refuse collected per truck-shift,Mid-year,2024,10.2,10.2,10.2
+DSNY,Tons of refuse collected per truck-shift,target,2024,10.4,10.4,10.4
+";
+
+#[test]
+fn a_row_type_column_named_sends_rows_to_the_actual_or_the_target() {
+    let (dir, base) = fixture(
+        "typed.csv",
+        TYPED_ROWS,
+        "--fiscal-year-start 7 --as-of 2023-10-15",
+    );
+    // Unnamed, `figure` is no role: every row is an actual, and the two rows of one
+    // fiscal year conflict.
+    let unnamed = inventory(dir.path(), &base);
+    assert!(
+        unnamed
+            .columns(0)
+            .iter()
+            .all(|c| !c.starts_with("row_type"))
+    );
+    assert!(!unnamed.findings(Code::ConflictingValues).is_empty());
+    let mut args = base.clone();
+    args.extend(["--column", "row_type=figure"]);
+    let inv = inventory(dir.path(), &args);
+    assert!(inv.columns(0).contains(&"row_type=figure (C)".to_string()));
+    let m = inv.measure("DSNY", "Tons of refuse collected per truck-shift");
+    assert_eq!(m.years, [2023]);
+    assert_eq!(m.target_years, [2023, 2024]);
+    // The estimate row is skipped, said with its reason; `Mid-year` is an error naming
+    // its cell, its values not used.
+    assert_eq!(inv.files[0].rows.skipped, 1);
+    let unreadable = inv.findings(Code::UnreadableValue);
+    assert_eq!(unreadable.len(), 1, "{unreadable:#?}");
+    assert_eq!(unreadable[0].row, Some(5));
+    assert_eq!(unreadable[0].column.as_deref(), Some("C"));
+    assert!(
+        unreadable[0]
+            .message
+            .contains("`Mid-year` is not a type of value; write Actual or Target"),
+        "{}",
+        unreadable[0].message
+    );
+    assert!(inv.findings(Code::ConflictingValues).is_empty());
+}
+
+#[test]
+fn a_row_type_in_a_long_file_sends_the_value_and_a_data_type_of_units_is_no_row_type() {
+    let dir = dir_with(&[
+        (
+            "long.csv",
+            b"Department,Measure,Fiscal Year,Type of value,Value\nParks,Acres,2022,Actual,10\nParks,Acres,2022,Target,12\nParks,Acres,2023,actual,11\nParks,Acres,2023,Projection,13\nParks,Acres,2024,Goal,14\n",
+        ),
+        (
+            "units.csv",
+            b"Department,Measure,Fiscal Year,Data Type,Value\nParks,Acres,2022,Number,10\nParks,Acres,2023,Percent,11\n",
+        ),
+    ]);
+    let inv = inventory(dir.path(), &["long.csv", "--as-of", "2024-01-01"]);
+    assert!(
+        inv.columns(0)
+            .contains(&"row_type=Type of value (D)".to_string())
+    );
+    let m = inv.measure("Parks", "Acres");
+    assert_eq!(m.years, [2022, 2023]);
+    assert_eq!(m.target_years, [2022, 2024]);
+    assert_eq!(inv.files[0].rows.skipped, 1);
+    assert!(inv.findings(Code::ConflictingValues).is_empty());
+    // `Number` and `Percent` say no actual or target: the column is no row type, and each
+    // row is an actual.
+    let inv = inventory(dir.path(), &["units.csv", "--as-of", "2024-01-01"]);
+    assert!(inv.columns(0).iter().all(|c| !c.starts_with("row_type")));
+    let not_a_role = inv.findings(Code::NotARole);
+    assert_eq!(not_a_role.len(), 1, "{not_a_role:#?}");
+    assert!(
+        not_a_role[0]
+            .message
+            .contains("--column row_type=\"Data Type\""),
+        "{}",
+        not_a_role[0].message
+    );
+    assert_eq!(inv.measure("Parks", "Acres").years, [2022, 2023]);
+}
+
+#[test]
+fn month_columns_need_a_year_on_their_row() {
+    let dir = dir_with(&[(
+        "months.csv",
+        b"agency,indicator,fiscal_year,jul_01,aug_01\nDPR,Parks cleaned,2023,86,87\nDPR,Parks cleaned,2023-08,85,88\n",
+    )]);
+    let inv = inventory(
+        dir.path(),
+        &[
+            "months.csv",
+            "--fiscal-year-start",
+            "7",
+            "--as-of",
+            "2023-10-15",
+        ],
+    );
+    // FY2023's July and August are 2022's.
+    let m = inv.measure("DPR", "Parks cleaned");
+    assert_eq!(m.latest.as_deref(), Some("2022-08"));
+    let unreadable = inv.findings(Code::UnreadableValue);
+    assert_eq!(unreadable.len(), 1, "{unreadable:#?}");
+    assert_eq!(unreadable[0].row, Some(3));
+    assert_eq!(unreadable[0].column.as_deref(), Some("C"));
+    assert!(
+        unreadable[0]
+            .message
+            .contains("2023-08 is not a year, and the month columns (`jul_01` …) take their year from this column"),
+        "{}",
+        unreadable[0].message
+    );
 }
 
 /// San Francisco's scorecard feed: one row per measure code and calendar month, the
@@ -416,25 +571,67 @@ PM-2294,12/31/2023,1200,1262,Includes two winter events
 ";
 
 #[test]
-fn clear_impact_import_has_no_service_area_to_read() {
+fn clear_impact_import_is_read_as_the_area_named_for_the_whole_file() {
     let (dir, args) = fixture(
         "import.csv",
         CLEAR_IMPACT,
         "--as-of 2024-02-15 --column measure=id",
     );
-    // The date, actual and target columns are recognised: only the area is missing.
-    // GAP: an import for one scorecard has no service area column, and pmcheck needs
-    // one; right would be an area for the whole file (its scorecard, named by the
-    // user), in header.rs and read.rs. Its year-end dates would then read as months
-    // (December of each year), not as years: a frequency from the spacing of dates is
-    // missing too (inventory.rs).
+    // The date, actual and target columns are recognised: only the area is missing, and
+    // the error says how to give it.
     let error = refused(dir.path(), &args);
     assert!(
         error.contains("row 1 has no service area column"),
         "{error}"
     );
-    assert!(error.contains("--column service_area=HEADER"), "{error}");
+    for option in ["--column service_area=HEADER", "--area NAME", "`area:`"] {
+        assert!(error.contains(option), "{option}: {error}");
+    }
     insta::assert_snapshot!("layouts_clear_impact_error", error);
+    // An import for one scorecard: its area named for the whole file.
+    let mut named = args.clone();
+    named.extend(["--area", "Youth Services"]);
+    let inv = inventory(dir.path(), &named);
+    assert_eq!(
+        inv.columns(0),
+        [
+            "measure=id (A)",
+            "period=actual_value_date (B)",
+            "actual=actual_value (D)",
+            "target=target_value (C)",
+        ]
+    );
+    assert_eq!(areas(&inv), ["Youth Services"]);
+    let m = inv.measure("Youth Services", "PM-2281");
+    assert_eq!(m.years, [2021, 2022, 2023]);
+    assert_eq!(m.target_years, [2021, 2022, 2023]);
+    let m = inv.measure("Youth Services", "PM-2294");
+    assert_eq!(m.years, [2023]);
+    assert_eq!(m.target_years, [2023]);
+    // GAP: the year-end dates read as months (December of each year), not as years: a
+    // frequency from the spacing of dates is missing (inventory.rs).
+    assert!(table(dir.path(), &named).contains("Youth Services · years with data: 2021–2023"));
+
+    // The same from an evidence file's `measures:` entry.
+    std::fs::write(
+        dir.path().join("e.yaml"),
+        "version: 1\nas_of: 2024-02-15\nmeasures:\n  - file: import.csv\n    area: Youth Services\n    columns: { measure: id }\n",
+    )
+    .unwrap();
+    let linked = inventory(dir.path(), &["--evidence", "e.yaml"]);
+    assert_eq!(areas(&linked), ["Youth Services"]);
+    assert_eq!(
+        linked.measure("Youth Services", "PM-2281").years,
+        [2021, 2022, 2023]
+    );
+    // A column named for the area and an area for the whole file contradict each other.
+    let mut both = named.clone();
+    both.extend(["--column", "service_area=comment"]);
+    let error = refused(dir.path(), &both);
+    assert!(
+        error.contains("--column service_area=HEADER and --area NAME both give the service area"),
+        "{error}"
+    );
 }
 
 /// Spider Impact's "data in columns" import: one row per KPI, with its goal and red
@@ -447,7 +644,7 @@ Finance,Invoices paid within 30 days (%),95,85,93.1,94.8,96.2,95.5,97.0,
 ";
 
 #[test]
-fn spider_impact_reads_date_columns_but_not_the_standing_goal() {
+fn spider_impact_reads_date_columns_and_the_standing_goal_as_each_periods_target() {
     let (dir, base) = fixture("spider.csv", SPIDER_IMPACT, "--as-of 2024-06-15");
     // `Organization` is not taken for a service area by itself (it can name the
     // jurisdiction); naming it reads the file.
@@ -463,6 +660,7 @@ fn spider_impact_reads_date_columns_but_not_the_standing_goal() {
         [
             "service_area=Organization (A)",
             "measure=KPI (B)",
+            "target=Goal (C)",
             "actual=1/31/2024 (E)",
             "actual=2/29/2024 (F)",
             "actual=3/31/2024 (G)",
@@ -485,26 +683,20 @@ fn spider_impact_reads_date_columns_but_not_the_standing_goal() {
         assert_eq!(m.frequency, Some(Frequency::Monthly), "{name}");
         assert_eq!(m.years, [2024], "{name}");
         assert_eq!(m.latest.as_deref(), Some(latest), "{name}");
-        // GAP: the `Goal` column holds no period in a wide file: it is said not to be
-        // read (a note), so each KPI has no target. Right: a standing goal is the target
-        // of every period of its row (read.rs).
-        assert!(m.target_years.is_empty(), "{name}");
+        // The `Goal` column holds no period: a standing goal, the target of every
+        // period of its row.
+        assert_eq!(m.target_years, [2024], "{name}");
     }
-    // GAP: `Red Flag` (the threshold below which a KPI is red) has no role.
+    // `Red Flag` (the threshold below which a KPI is red) is no target: it is not read.
     assert!(unread(&inv).contains("`D Red Flag`"));
-    assert!(unread(&inv).contains("`C Goal`"), "{}", unread(&inv));
+    assert!(!unread(&inv).contains("Goal"), "{}", unread(&inv));
     assert_eq!(
         findings(&inv),
         [
             (Code::NoKind, Some(2)),
-            (Code::NoTarget, Some(2)),
             (Code::NoKind, Some(3)),
-            (Code::NoTarget, Some(3)),
             (Code::NoKind, Some(4)),
-            (Code::NoTarget, Some(4)),
             (Code::UnreadColumn, None),
-            // The note that the goal column, holding no period, is not read.
-            (Code::NotARole, None),
         ]
     );
     insta::assert_snapshot!("layouts_spider_impact_table", table(dir.path(), &args));

@@ -116,3 +116,25 @@ fn bad_fixtures_that_are_schema_errors_fail_it() {
         );
     }
 }
+
+#[test]
+fn a_measures_entry_with_an_area_for_the_whole_file_validates() {
+    let validator = validator();
+    let evidence = serde_json::json!({
+        "version": 1,
+        "measures": [{
+            "file": "import.csv",
+            "area": "Youth Services",
+            "columns": { "measure": "id", "row_type": "cpr_data_type" },
+        }],
+    });
+    assert!(validator.is_valid(&evidence), "{evidence}");
+    let schema = schema();
+    let area = &schema["$defs"]["MeasuresLink"]["properties"]["area"];
+    assert!(
+        area["description"]
+            .as_str()
+            .is_some_and(|d| d.contains("service area of every row")),
+        "{area}"
+    );
+}
