@@ -7,6 +7,7 @@
   var count = document.getElementById("pm_search_count");
   var measures = Array.prototype.slice.call(document.querySelectorAll("article.measure"));
   var areas = Array.prototype.slice.call(document.querySelectorAll("section.area"));
+  var programs = Array.prototype.slice.call(document.querySelectorAll("section.program"));
   var opened = areas.map(function (a) { return a.querySelector("details.measures").open; });
   box.hidden = false;
   function filter() {
@@ -17,6 +18,9 @@
       var hit = words.every(function (w) { return text.indexOf(w) !== -1; });
       m.hidden = !hit;
       if (hit) { shown += 1; }
+    });
+    programs.forEach(function (p) {
+      p.hidden = p.querySelector("article.measure:not([hidden])") === null;
     });
     areas.forEach(function (a, i) {
       var any = a.querySelector("article.measure:not([hidden])") !== null;

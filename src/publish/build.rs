@@ -27,6 +27,8 @@ type Series<T> = BTreeMap<When, T>;
 struct Gathered {
     name: String,
     area: String,
+    /// The program inside the area (`Patrol`), when its file has a program column.
+    program: Option<String>,
     kind: Option<Measure>,
     unit: Option<String>,
     direction: Option<bool>,
@@ -145,6 +147,7 @@ pub fn build(tables: &[Table], narratives: &Narratives, title: String) -> Result
                 gathered.push(Gathered {
                     name: name.to_owned(),
                     area: area.to_owned(),
+                    program: info.program.map(|p| table.string(p).to_owned()),
                     source: format!("{place} row {}", info.row),
                     place: place.clone(),
                     ..Gathered::default()
@@ -237,7 +240,18 @@ pub fn build(tables: &[Table], narratives: &Narratives, title: String) -> Result
     let mut first: Option<(chrono::NaiveDate, Period)> = None;
     let mut last: Option<(chrono::NaiveDate, Period)> = None;
     for (area_name, mut measures) in by_area {
-        measures.sort_by(|a, b| natural(&a.name, &b.name));
+        // Measures outside any program first, then each program's (its name is the
+        // start of theirs), so that the page can head each program once.
+        measures.sort_by(|a, b| {
+            (a.program.is_some().cmp(&b.program.is_some()))
+                .then_with(|| {
+                    natural(
+                        a.program.as_deref().unwrap_or(""),
+                        b.program.as_deref().unwrap_or(""),
+                    )
+                })
+                .then_with(|| natural(&a.name, &b.name))
+        });
         let area_anchor = unique(slug(&area_name), &mut taken);
         let area_story = narratives.area(&area_name);
         let mut pages = Vec::new();
@@ -367,6 +381,7 @@ fn measure_page(
     MeasurePage {
         other_frequencies,
         name: g.name,
+        program: g.program,
         anchor,
         kind: g.kind,
         unit: g.unit,

@@ -216,7 +216,11 @@ impl Narrative {
 /// One measure as the page shows it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct MeasurePage {
+    /// The name, after its program when it has one (`Patrol · Overtime hours`).
     pub name: String,
+    /// The program inside the service area, when its file has a program column: the
+    /// page heads the area's measures of each program with it.
+    pub program: Option<String>,
     /// The stable anchor: `police--priority-1-response-time`.
     pub anchor: String,
     pub kind: Option<Measure>,

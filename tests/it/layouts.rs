@@ -1084,4 +1084,49 @@ fn a_budget_book_is_read_as_it_is_kept() {
         assert_eq!(achievement["met"], true, "strict={strict}: {achievement}");
     }
     insta::assert_snapshot!("layouts_budget_book_table", table(dir.path(), &args));
+
+    // The public site heads each program once inside its department, and each measure
+    // under it by its own name; measures.csv keeps the program.
+    let r = crate::common::cli::run_in(
+        dir.path(),
+        &[
+            "publish",
+            "book.xlsx",
+            "--out",
+            "site",
+            "--fiscal-year-start",
+            "7",
+            "--as-of",
+            "2025-11-30",
+        ],
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let page = std::fs::read_to_string(dir.path().join("site/index.html")).unwrap();
+    let police = &page[page.find(">Police</h2>").unwrap()..];
+    let headings: Vec<&str> = police
+        .split("<h3 ")
+        .skip(1)
+        .take(2)
+        .map(|h| &h[h.find('>').unwrap() + 1..h.find("</h3>").unwrap()])
+        .collect();
+    assert_eq!(headings, ["Investigations", "Patrol"]);
+    let patrol = &police[police.find(">Patrol</h3>").unwrap()..];
+    // Up to the program's end (the book has no equity sections of its own).
+    let patrol = &patrol[..patrol.find("</section>").unwrap()];
+    assert!(
+        patrol.contains(">Operating expenditures</a></h4>"),
+        "{patrol}"
+    );
+    assert!(
+        patrol.contains(">Emergency response time (minutes)</a></h4>"),
+        "{patrol}"
+    );
+    assert!(!patrol.contains("Cases cleared"), "{patrol}");
+    let csv = std::fs::read_to_string(dir.path().join("site/measures.csv")).unwrap();
+    assert!(
+        csv.lines()
+            .any(|l| l.starts_with("Police,Patrol · Operating expenditures,")
+                && l.ends_with(",Patrol")),
+        "{csv}"
+    );
 }

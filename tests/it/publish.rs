@@ -99,13 +99,13 @@ fn fairview_publishes_its_report_and_the_terminal_maps_it_to_the_criteria() {
     assert_eq!(
         lines.next(),
         Some(
-            "service_area,measure,kind,unit,higher_is_better,period,breakdown,actual,target,comparison,file,row"
+            "service_area,measure,kind,unit,higher_is_better,period,breakdown,actual,target,comparison,file,row,program"
         )
     );
     assert!(csv.contains(
-        "Police,Priority 1 response time,outcome,minutes,,FY2024,,43,42,,fairview-kpis.xlsx,4\n"
+        "Police,Priority 1 response time,outcome,minutes,,FY2024,,43,42,,fairview-kpis.xlsx,4,\n"
     ));
-    assert!(csv.contains("Police,Priority 1 response time,,,false,FY2024,District: District 4,49,,,fairview-benchmarks.csv,35\n"), "{csv}");
+    assert!(csv.contains("Police,Priority 1 response time,,,false,FY2024,District: District 4,49,,,fairview-benchmarks.csv,35,\n"), "{csv}");
 }
 
 /// The text of the article with this anchor.

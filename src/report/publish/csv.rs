@@ -7,8 +7,8 @@ use std::io::{self, Write};
 use crate::measures::Table;
 use crate::text;
 
-/// The columns, in order; documented in docs/guide.md.
-pub const COLUMNS: [&str; 12] = [
+/// The columns, in order; documented in docs/guide.md. New columns go at the end.
+pub const COLUMNS: [&str; 13] = [
     "service_area",
     "measure",
     "kind",
@@ -21,6 +21,7 @@ pub const COLUMNS: [&str; 12] = [
     "comparison",
     "file",
     "row",
+    "program",
 ];
 
 fn number(v: Option<f64>) -> String {
@@ -34,7 +35,7 @@ pub fn render_csv(tables: &[Table], out: &mut dyn Write) -> io::Result<()> {
     for table in tables {
         let file = text::csv_cell(&table.file_name());
         // Each measure's and breakdown's text made safe once, not once a row.
-        let measures: Vec<[String; 5]> = table
+        let measures: Vec<[String; 6]> = table
             .measures
             .iter()
             .map(|m| {
@@ -44,12 +45,15 @@ pub fn render_csv(tables: &[Table], out: &mut dyn Write) -> io::Result<()> {
                     m.kind.map_or("", |k| k.id()).to_owned(),
                     text::csv_cell(m.unit.as_deref().unwrap_or_default()),
                     m.direction.map_or(String::new(), |d| d.to_string()),
+                    m.program
+                        .map(|p| text::csv_cell(table.string(p)))
+                        .unwrap_or_default(),
                 ]
             })
             .collect();
         let mut strings: Vec<Option<String>> = vec![None; table.strings.len()];
         for o in &table.observations {
-            let [area, name, kind, unit, direction] = &measures[o.measure as usize];
+            let [area, name, kind, unit, direction, program] = &measures[o.measure as usize];
             let breakdown = match o.breakdown {
                 Some(b) => strings
                     .get_mut(b as usize)
@@ -75,6 +79,7 @@ pub fn render_csv(tables: &[Table], out: &mut dyn Write) -> io::Result<()> {
                 &number(o.comparison),
                 &file,
                 &o.row.to_string(),
+                program,
             ])?;
         }
     }

@@ -88,7 +88,14 @@ struct BreakdownView {
 }
 
 struct MeasureView<'a> {
+    /// The full name (`Patrol · Overtime hours`), as charts and tables name it.
     name: String,
+    /// The heading: the name without its program under the program's heading.
+    heading: String,
+    /// The heading's level: 3, or 4 under a program's heading; what it holds is one
+    /// below.
+    level: u8,
+    sub_level: u8,
     anchor: &'a str,
     search: String,
     status_id: &'static str,
@@ -115,6 +122,14 @@ struct AreaView<'a> {
     summary: String,
     narrative: Option<NarrativeView<'a>>,
     measures_label: String,
+    programs: Vec<ProgramView<'a>>,
+}
+
+/// An area's measures of one program under its heading, or (`name` none) those
+/// outside any program, first.
+struct ProgramView<'a> {
+    name: Option<String>,
+    id: String,
     measures: Vec<MeasureView<'a>>,
 }
 
@@ -323,7 +338,20 @@ fn measure_view<'a>(area: &AreaPage, m: &'a MeasurePage) -> MeasureView<'a> {
         ));
     }
     about.push(format!("Source: {}", m.source));
+    // Under its program's heading a measure is headed by its own name.
+    let heading = match &m.program {
+        Some(p) => m
+            .name
+            .strip_prefix(p.as_str())
+            .and_then(|rest| rest.strip_prefix(" · "))
+            .map_or_else(|| name.clone(), bounded),
+        None => name.clone(),
+    };
+    let level = if m.program.is_some() { 4 } else { 3 };
     MeasureView {
+        heading,
+        level,
+        sub_level: level + 1,
         chart_title: if shown.len() < m.points.len() {
             format!("{name}, latest {} periods", shown.len())
         } else {
@@ -413,12 +441,30 @@ fn area_view<'a>(area: &'a AreaPage, statuses: &[Status]) -> AreaView<'a> {
         summary,
         narrative: area.narrative.as_ref().map(narrative_view),
         measures_label: format!("{n} measure{}", if n == 1 { "" } else { "s" }),
-        measures: area
-            .measures
-            .iter()
-            .map(|m| measure_view(area, m))
-            .collect(),
+        programs: programs(area),
     }
+}
+
+/// The area's measures by program, in the order the site keeps them (those outside
+/// any program first; one program's measures together).
+fn programs(area: &AreaPage) -> Vec<ProgramView<'_>> {
+    let mut out: Vec<ProgramView<'_>> = Vec::new();
+    let mut last: Option<Option<String>> = None;
+    for m in &area.measures {
+        let key = m.program.as_deref().map(crate::evidence::same_name_key);
+        if last.as_ref() != Some(&key) {
+            last = Some(key);
+            out.push(ProgramView {
+                name: m.program.as_deref().map(bounded),
+                id: format!("{}__p{}", area.anchor, out.len() + 1),
+                measures: Vec::new(),
+            });
+        }
+        if let Some(p) = out.last_mut() {
+            p.measures.push(measure_view(area, m));
+        }
+    }
+    out
 }
 
 /// Writes `index.html`.
