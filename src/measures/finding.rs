@@ -28,10 +28,11 @@ pub enum FindingCode {
     AreaFromSheet,
     UnitConflict,
     RatioAsPercent,
+    PeriodsFromDates,
 }
 
 impl FindingCode {
-    pub const ALL: [FindingCode; 21] = [
+    pub const ALL: [FindingCode; 22] = [
         FindingCode::NoKind,
         FindingCode::KindConflict,
         FindingCode::NoTarget,
@@ -53,6 +54,7 @@ impl FindingCode {
         FindingCode::AreaFromSheet,
         FindingCode::UnitConflict,
         FindingCode::RatioAsPercent,
+        FindingCode::PeriodsFromDates,
     ];
 
     pub fn id(self) -> &'static str {
@@ -78,6 +80,7 @@ impl FindingCode {
             FindingCode::RatioAsPercent => "ratio-as-percent",
             FindingCode::SheetSkipped => "sheet-skipped",
             FindingCode::AreaFromSheet => "area-from-sheet",
+            FindingCode::PeriodsFromDates => "periods-from-dates",
         }
     }
 
@@ -103,7 +106,8 @@ impl FindingCode {
             | FindingCode::FootnoteMarker
             | FindingCode::NameMatched
             | FindingCode::SheetSkipped
-            | FindingCode::AreaFromSheet => Severity::Note,
+            | FindingCode::AreaFromSheet
+            | FindingCode::PeriodsFromDates => Severity::Note,
         }
     }
 
@@ -166,6 +170,9 @@ impl FindingCode {
             }
             FindingCode::AreaFromSheet => {
                 "a sheet has no service-area column: the sheet's name is the service area"
+            }
+            FindingCode::PeriodsFromDates => {
+                "a measure's dates fall a year (or a quarter) apart, each at the start or the end of a fiscal year (or quarter): read as years (or quarters), not months"
             }
         }
     }

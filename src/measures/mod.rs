@@ -10,7 +10,8 @@
 //! `conflicts` finds two values for one period, [`names`] gives each area one name,
 //! [`finding`] the findings' codes and severities, [`numfmt`] what a cell's format shows,
 //! `fits` whether a column holds what its header says, `months` the month columns that
-//! name no year (`jul_01`).
+//! name no year (`jul_01`), `spacing` a measure's frequency from the spacing of its
+//! dates.
 
 pub mod columns;
 mod conflicts;
@@ -25,6 +26,7 @@ pub mod period;
 pub mod read;
 mod sheets;
 pub mod source;
+mod spacing;
 mod table;
 pub mod target;
 pub mod value;

@@ -161,6 +161,56 @@ pub fn parse(text: &str, fiscal_year_start: u32) -> Result<Period, String> {
         .map_err(|problem| message(text, problem))
 }
 
+/// The day a period text names when it is a whole date (`12/31/2023`, `2023-07-01`,
+/// `2023-07-01T00:00:00.000`), not a month or a year: what [`parse`] reads as the
+/// date's month, before the spacing of a measure's dates may read it as a quarter or a
+/// year ([`crate::measures::spacing`]).
+pub fn date_of(text: &str) -> Option<NaiveDate> {
+    let lower = text.trim().to_lowercase();
+    let (y, m, d) = whole_date(&tokenize(without_time(&lower))?)?;
+    NaiveDate::from_ymd_opt(i32::try_from(y).ok()?, m, d)
+}
+
+/// Year, month and day of a date written `2023-07-01` or `7/1/2023` (one separator).
+fn whole_date(tokens: &[Token<'_>]) -> Option<(u32, u32, u32)> {
+    use Token::{Num, Sep};
+    match *tokens {
+        [
+            Num {
+                value: y,
+                digits: 4,
+            },
+            Sep(a),
+            Num {
+                value: m,
+                digits: 1 | 2,
+            },
+            Sep(b),
+            Num {
+                value: d,
+                digits: 1 | 2,
+            },
+        ] if a == b => Some((y, m, d)),
+        [
+            Num {
+                value: m,
+                digits: 1 | 2,
+            },
+            Sep(a),
+            Num {
+                value: d,
+                digits: 1 | 2,
+            },
+            Sep(b),
+            Num {
+                value: y,
+                digits: 4,
+            },
+        ] if a == b => Some((y, m, d)),
+        _ => None,
+    }
+}
+
 /// A period from a date (a spreadsheet date cell, an ISO date): its calendar month.
 pub fn from_date(date: NaiveDate) -> Period {
     Period::Month {
@@ -468,39 +518,10 @@ fn month_period(tokens: &[Token<'_>]) -> Result<Option<Period>, Problem> {
                 digits: 4,
             },
         ] => (y, m),
-        [
-            Num {
-                value: y,
-                digits: 4,
-            },
-            Sep(a),
-            Num {
-                value: m,
-                digits: 1 | 2,
-            },
-            Sep(b),
-            Num {
-                value: d,
-                digits: 1 | 2,
-            },
-        ]
-        | [
-            Num {
-                value: m,
-                digits: 1 | 2,
-            },
-            Sep(a),
-            Num {
-                value: d,
-                digits: 1 | 2,
-            },
-            Sep(b),
-            Num {
-                value: y,
-                digits: 4,
-            },
-        ] if a == b => return date_month(y, m, d).map(Some),
-        _ => return Ok(None),
+        _ => match whole_date(tokens) {
+            Some((y, m, d)) => return date_month(y, m, d).map(Some),
+            None => return Ok(None),
+        },
     };
     month_in(year, month).map(Some)
 }

@@ -438,6 +438,17 @@ fn dates_give_their_month() {
 }
 
 #[test]
+fn a_whole_date_is_told_from_a_month() {
+    assert_eq!(date_of("12/31/2021"), Some(date(2021, 12, 31)));
+    assert_eq!(date_of(" 2023-07-01T00:00:00.000 "), Some(date(2023, 7, 1)));
+    assert_eq!(date_of("2023-07"), None);
+    assert_eq!(date_of("Jul 2023"), None);
+    assert_eq!(date_of("FY2023"), None);
+    assert_eq!(date_of("2023-07/01"), None);
+    assert_eq!(date_of("2/30/2023"), None);
+}
+
+#[test]
 fn excel_serials() {
     assert_eq!(from_excel_serial(44378.0), Some(date(2021, 7, 1)));
     assert_eq!(from_excel_serial(44378.75), Some(date(2021, 7, 1)));

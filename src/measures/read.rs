@@ -6,12 +6,12 @@ use std::path::Path;
 
 use super::columns::{self, direction_of, kind_of, normalize};
 pub use super::conflicts::judge_sheets_together;
-use super::conflicts::{conflict_message, drop_conflicts};
 use super::header::{HEAD, PeriodPart, Plan, Refusal, plan};
 use super::inventory::{Finding, FindingCode};
 use super::months::month_of_fiscal_year;
 
 mod row_values;
+mod whole;
 use super::period::{self, Period, Series};
 pub use super::sheets::read_file;
 use super::source::{self, Cell, Sheet, column_name};
@@ -80,6 +80,7 @@ pub(super) fn read_planned(
         rows: RowCounts::default(),
         skipped: Vec::new(),
         periods: FxHashMap::default(),
+        dates: super::spacing::Dates::default(),
         kinds: FxHashMap::default(),
         last_area: None,
         last_program: None,
@@ -91,8 +92,7 @@ pub(super) fn read_planned(
     if plan.roles.get(&Role::RowType).is_some() {
         row_values::join_actual_and_target_rows(&mut reader.observations);
     }
-    reader.duplicates();
-    reader.ratios_as_percent();
+    reader.whole_table();
     if reader.unreadable == 0 && reader.observations.is_empty() && reader.totals.is_empty() {
         let rows = format!(
             "a header row (row {}) but no rows of data under it",
@@ -163,7 +163,10 @@ struct RowReader<'p> {
     rows: RowCounts,
     skipped: Vec<Skipped>,
     /// Period texts already parsed.
-    periods: FxHashMap<String, Result<Period, String>>,
+    periods: FxHashMap<String, (Result<Period, String>, Option<chrono::NaiveDate>)>,
+    /// Whether the period cells are whole dates, for a measure's frequency from their
+    /// spacing.
+    dates: super::spacing::Dates,
     /// Kind texts already read.
     kinds: FxHashMap<String, Option<Measure>>,
     /// The last service area named, for rows that leave it empty under it.
@@ -533,6 +536,7 @@ impl RowReader<'_> {
                 return None;
             }
             (_, Some((j, part))) => {
+                self.dates.saw(None);
                 let sub = cells.get(j).map(Cell::text).unwrap_or_default();
                 let year = cell.text();
                 // Fiscal only when the column or the cell says so: a calendar year
@@ -553,19 +557,27 @@ impl RowReader<'_> {
                     PeriodPart::Month => format!("{sub} {year}"),
                 }
             }
-            (Cell::Date(d), None) => return Some(period::from_date(*d)),
+            (Cell::Date(d), None) => {
+                self.dates.saw(Some(*d));
+                return Some(period::from_date(*d));
+            }
             (Cell::Number(n), None) if n.fract() == 0.0 && (1900.0..=2100.0).contains(n) => {
+                self.dates.saw(None);
                 return Some(Period::Year(*n as i32));
             }
             (Cell::Number(n), None) => match period::from_excel_serial(*n) {
-                Some(d) => return Some(period::from_date(d)),
+                Some(d) => {
+                    self.dates.saw(Some(d));
+                    return Some(period::from_date(d));
+                }
                 None => source::format_number(*n),
             },
             // A percentage or an amount is no period: said as the cell shows it.
             (Cell::Unit(..), None) => cell.text().into_owned(),
             (Cell::Text(t), None) => {
                 // Periods repeat on every row of a long file: each text is parsed once.
-                if let Some(found) = self.periods.get(*t) {
+                if let Some((found, date)) = self.periods.get(*t) {
+                    self.dates.saw(*date);
                     return match found {
                         Ok(p) => Some(*p),
                         Err(message) => {
@@ -576,7 +588,9 @@ impl RowReader<'_> {
                     };
                 }
                 let parsed = period::parse(t, self.fys);
-                self.periods.insert((*t).to_owned(), parsed.clone());
+                let date = parsed.as_ref().ok().and_then(|_| period::date_of(t));
+                self.dates.saw(date);
+                self.periods.insert((*t).to_owned(), (parsed.clone(), date));
                 return match parsed {
                     Ok(p) => Some(p),
                     Err(message) => {
@@ -710,71 +724,6 @@ impl RowReader<'_> {
     fn observe(&mut self, o: Observation) {
         self.observed_in_row = true;
         self.observations.push(o);
-    }
-
-    /// A measure whose unit column says percent but whose every value lies between 0 and
-    /// 1, none written with a percent sign (a scorecard's 0.612 for 61.2%), is read as
-    /// ratios: its values times 100, with a `ratio-as-percent` finding naming it.
-    fn ratios_as_percent(&mut self) {
-        let mut ratio: Vec<bool> = self
-            .measures
-            .iter()
-            .map(|m| m.unit.as_deref() == Some("%"))
-            .collect();
-        let mut fraction: Vec<bool> = vec![false; self.measures.len()];
-        for &m in &self.signed_percent {
-            ratio[m as usize] = false;
-        }
-        for o in &self.observations {
-            let i = o.measure as usize;
-            for v in [o.actual, o.target, o.comparison].into_iter().flatten() {
-                if !(0.0..=1.0).contains(&v) {
-                    ratio[i] = false;
-                }
-                fraction[i] |= v > 0.0 && v < 1.0;
-            }
-        }
-        let scaled: Vec<bool> = ratio.iter().zip(&fraction).map(|(r, f)| *r && *f).collect();
-        if !scaled.contains(&true) {
-            return;
-        }
-        let percent = |v: Option<f64>| v.map(value::ratio_as_percent);
-        for o in &mut self.observations {
-            if scaled[o.measure as usize] {
-                o.actual = percent(o.actual);
-                o.target = percent(o.target);
-                o.comparison = percent(o.comparison);
-            }
-        }
-        for (i, m) in self.measures.iter().enumerate() {
-            if scaled[i] {
-                self.notices.push(Finding::new(
-                    FindingCode::RatioAsPercent,
-                    format!(
-                        "`{}` ({}) has the unit % and every value between 0 and 1: read as ratios (0.612 is 61.2%); if they are percentages already, write them with a % sign",
-                        crate::diagnostic::printable(self.string(m.name)),
-                        crate::diagnostic::printable(self.string(m.area)),
-                    ),
-                    Some(m.row),
-                ));
-            }
-        }
-    }
-
-    /// The same measure, group and period on two rows: see [`drop_conflicts`].
-    fn duplicates(&mut self) {
-        for (first, o) in drop_conflicts(&mut self.observations) {
-            let m = &self.measures[o.measure as usize];
-            let message = conflict_message(
-                self.string(m.area),
-                self.string(m.name),
-                self.fys,
-                &first,
-                &o,
-                &format!("row {}", first.row),
-            );
-            self.problem_coded(FindingCode::ConflictingValues, o.row, None, message);
-        }
     }
 
     fn string(&self, i: u32) -> &str {

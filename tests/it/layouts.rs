@@ -608,8 +608,19 @@ fn clear_impact_import_is_read_as_the_area_named_for_the_whole_file() {
     let m = inv.measure("Youth Services", "PM-2294");
     assert_eq!(m.years, [2023]);
     assert_eq!(m.target_years, [2023]);
-    // GAP: the year-end dates read as months (December of each year), not as years: a
-    // frequency from the spacing of dates is missing (inventory.rs).
+    // Year-end dates a year apart are years; the dates of PM-2294, six months apart at
+    // quarter ends, are quarters (Q2 and Q4, Q3 missing).
+    assert_eq!(
+        inv.measure("Youth Services", "PM-2281").frequency,
+        Some(Frequency::Annual)
+    );
+    assert_eq!(
+        inv.measure("Youth Services", "PM-2281").latest.as_deref(),
+        Some("2023")
+    );
+    assert_eq!(m.frequency, Some(Frequency::Quarterly));
+    assert_eq!(m.latest.as_deref(), Some("2023 Q4"));
+    assert_eq!(inv.findings(Code::PeriodsFromDates).len(), 2);
     assert!(table(dir.path(), &named).contains("Youth Services · years with data: 2021–2023"));
 
     // The same from an evidence file's `measures:` entry.
@@ -749,7 +760,9 @@ fn esri_reads_future_targets_without_actuals_under_their_outcome() {
     assert_eq!(park.years, [2022, 2023]);
     // The targets set ahead, with no actual yet, are targets and no future value.
     assert_eq!(park.target_years, [2022, 2023, 2024, 2025]);
-    assert_eq!(park.latest.as_deref(), Some("2023-12"));
+    // Dated at each year's end, a year apart: years, not Decembers.
+    assert_eq!(park.latest.as_deref(), Some("2023"));
+    assert_eq!(park.frequency, Some(Frequency::Annual));
     // The boundary is a breakdown of the metric, named by its column.
     assert_eq!(park.breakdowns, ["Boundary Name"]);
     let fatalities = inv.measure("Safe Streets", "Traffic fatalities");
@@ -760,22 +773,24 @@ fn esri_reads_future_targets_without_actuals_under_their_outcome() {
     assert!(inv.findings(Code::FuturePeriod).is_empty());
     assert_eq!(
         findings(&inv),
-        [(Code::NoKind, Some(2)), (Code::NoKind, Some(6))]
+        [
+            (Code::NoKind, Some(2)),
+            (Code::NoKind, Some(6)),
+            (Code::PeriodsFromDates, None),
+        ]
     );
-    // GAP: a date reported once a year (12/31) is read as the month of December, so
-    // each metric is monthly; without the boundary as a breakdown, each has eleven
-    // months missing a year, through the months of its future targets. Right: the
-    // frequency from the spacing of the dates, annual here, and no missing periods
-    // (inventory.rs).
-    assert_eq!(park.frequency, Some(Frequency::Monthly));
+    let said = &inv.findings(Code::PeriodsFromDates)[0].message;
+    assert!(
+        said.contains("the dates of 2 measures")
+            && said.contains(
+                "fall a year apart, each on the last day of a fiscal year: read as years"
+            ),
+        "{said}"
+    );
+    // Without the boundary as a breakdown, no month is missing between the years.
     let without_boundary = inventory(dir.path(), &args[..args.len() - 2]);
     let missing = without_boundary.findings(Code::MissingPeriod);
-    assert_eq!(missing.len(), 2, "{missing:#?}");
-    assert!(
-        missing[0]
-            .message
-            .contains("has no row for 2023-01, 2023-02")
-    );
+    assert!(missing.is_empty(), "{missing:#?}");
     insta::assert_snapshot!("layouts_esri_table", table(dir.path(), &args));
 }
 

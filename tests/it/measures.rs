@@ -173,6 +173,7 @@ pub(crate) mod contract {
         AreaFromSheet,
         UnitConflict,
         RatioAsPercent,
+        PeriodsFromDates,
     }
 
     impl Inventory {
