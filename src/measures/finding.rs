@@ -29,10 +29,11 @@ pub enum FindingCode {
     UnitConflict,
     RatioAsPercent,
     PeriodsFromDates,
+    FormatsNotRead,
 }
 
 impl FindingCode {
-    pub const ALL: [FindingCode; 22] = [
+    pub const ALL: [FindingCode; 23] = [
         FindingCode::NoKind,
         FindingCode::KindConflict,
         FindingCode::NoTarget,
@@ -55,6 +56,7 @@ impl FindingCode {
         FindingCode::UnitConflict,
         FindingCode::RatioAsPercent,
         FindingCode::PeriodsFromDates,
+        FindingCode::FormatsNotRead,
     ];
 
     pub fn id(self) -> &'static str {
@@ -81,6 +83,7 @@ impl FindingCode {
             FindingCode::SheetSkipped => "sheet-skipped",
             FindingCode::AreaFromSheet => "area-from-sheet",
             FindingCode::PeriodsFromDates => "periods-from-dates",
+            FindingCode::FormatsNotRead => "formats-not-read",
         }
     }
 
@@ -97,7 +100,8 @@ impl FindingCode {
             | FindingCode::ValueJump
             | FindingCode::NotARole
             | FindingCode::UnitConflict
-            | FindingCode::RatioAsPercent => Severity::Warning,
+            | FindingCode::RatioAsPercent
+            | FindingCode::FormatsNotRead => Severity::Warning,
             FindingCode::NoOwner
             | FindingCode::UnreadColumn
             | FindingCode::FilledDown
@@ -170,6 +174,9 @@ impl FindingCode {
             }
             FindingCode::AreaFromSheet => {
                 "a sheet has no service-area column: the sheet's name is the service area"
+            }
+            FindingCode::FormatsNotRead => {
+                "a legacy workbook (.xls, .xlsb) has values between 0 and 1: its cell formats (percent, currency) are not read, so a percentage shown as 37% reads as 0.37"
             }
             FindingCode::PeriodsFromDates => {
                 "a measure's dates fall a year (or a quarter) apart, each at the start or the end of a fiscal year (or quarter): read as years (or quarters), not months"

@@ -105,6 +105,9 @@ pub(super) fn read_planned(
         )));
     }
     let mut findings = reader.findings();
+    if let Some(note) = formats_not_read(path, &reader.observations) {
+        findings.push(note);
+    }
     if let Some(area) = &plan.area_from_sheet {
         findings.push(Finding::new(
             FindingCode::AreaFromSheet,
@@ -131,6 +134,27 @@ pub(super) fn read_planned(
         skipped: reader.skipped,
         findings,
     })
+}
+
+/// A `formats-not-read` note for a legacy workbook (`.xls`, `.xlsb`), whose cell
+/// formats pmcheck does not read, when some value lies between 0 and 1: it may be a
+/// percentage shown as one (0.37 shown as 37%) and read as the fraction.
+fn formats_not_read(path: &Path, observations: &[Observation]) -> Option<Finding> {
+    let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+    if !matches!(ext.as_str(), "xls" | "xlsb") {
+        return None;
+    }
+    let fraction = |v: Option<f64>| v.is_some_and(|v| v > 0.0 && v < 1.0);
+    let o = observations
+        .iter()
+        .find(|o| fraction(o.actual) || fraction(o.target) || fraction(o.comparison))?;
+    Some(Finding::new(
+        FindingCode::FormatsNotRead,
+        format!(
+            "cell formats are not read from .{ext} workbooks: a value between 0 and 1 (as on this row) is read as written, even where the sheet shows it as a percentage (0.37 shown as 37%), and currency signs are lost; save the workbook as .xlsx or .ods to have them read, or give each measure's unit in a unit column"
+        ),
+        Some(o.row),
+    ))
 }
 
 /// Reads data rows one by one into the table being built.

@@ -174,6 +174,7 @@ pub(crate) mod contract {
         UnitConflict,
         RatioAsPercent,
         PeriodsFromDates,
+        FormatsNotRead,
     }
 
     impl Inventory {
@@ -1244,6 +1245,38 @@ fn xlsx_problems_name_the_sheet_and_the_cell() {
         "{err}"
     );
     insta::assert_snapshot!("measures_error_xlsx_cell", err);
+}
+
+/// A legacy `.xls` (written with xlwt: `0.0%` and `$#,##0` formats on its values): its
+/// formats are not read, and a note says so and what to do; the values are read as
+/// written.
+#[test]
+fn an_xls_workbook_says_its_formats_are_not_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/measures/legacy.xls");
+    std::fs::copy(&fixture, dir.path().join("legacy.xls")).unwrap();
+    let inv = inventory(dir.path(), &["legacy.xls", "--as-of", "2025-01-01"]);
+    let cleared = inv.measure("Police", "Cases cleared");
+    assert_eq!(cleared.unit, None);
+    let said = inv.findings(Code::FormatsNotRead);
+    assert_eq!(said.len(), 1, "{said:#?}");
+    assert_eq!(said[0].row, Some(2));
+    assert!(
+        said[0].message.contains("not read from .xls workbooks")
+            && said[0]
+                .message
+                .contains("save the workbook as .xlsx or .ods"),
+        "{}",
+        said[0].message
+    );
+    // A CSV or an XLSX never gives the note.
+    std::fs::write(
+        dir.path().join("m.csv"),
+        "Department,Measure,Year,Actual\nPolice,Cases cleared,2024,0.437\n",
+    )
+    .unwrap();
+    let inv = inventory(dir.path(), &["m.csv", "--as-of", "2025-01-01"]);
+    assert!(inv.findings(Code::FormatsNotRead).is_empty());
 }
 
 #[test]
